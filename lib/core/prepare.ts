@@ -1,0 +1,142 @@
+import { err, ok, type Result } from 'neverthrow'
+import { uriEncode } from '../auth/uri-encode'
+import { describeValue } from '../decode/describe-value'
+import type { ErrorIssue } from '../errors/types'
+import type { FieldSpec, HttpMethod, OperationSpec } from './operation'
+import { nameProblem } from './validate-name'
+
+/** A validated request, before the per-attempt headers and signature. */
+export interface PreparedRequest {
+  readonly method: HttpMethod
+  /** Encoded path: every segment `UriEncode`d; also the canonical URI that is signed. */
+  readonly path: string
+  /** `?a=b&flag` as sent, or empty. */
+  readonly search: string
+  /** Canonical query string that is signed (`flag=` for bare flags). */
+  readonly canonicalQuery: string
+  /** UTF-8 JSON body, when the operation has one. */
+  readonly body?: Buffer
+}
+
+type Collected = { path: Map<string, string>; query: Map<string, string>; body: Record<string, unknown>; raw?: string }
+
+function checkField(key: string, spec: FieldSpec, value: unknown, issues: ErrorIssue[]): unknown {
+  const issue = (expected: string, actual = describeValue(value)): undefined => {
+    issues.push({ path: `input.${key}`, expected, actual })
+    return undefined
+  }
+  switch (spec.type) {
+    case 'name': {
+      if (typeof value !== 'string') return issue('string (a name)')
+      const problem = nameProblem(value, spec.maxLength)
+      return problem === undefined ? value : issue(`a name that ${problem}`)
+    }
+    case 'string': {
+      if (typeof value !== 'string') return issue('string', spec.secret === true ? typeof value : undefined)
+      const min = spec.minLength ?? 0
+      const max = spec.maxLength ?? Number.POSITIVE_INFINITY
+      if (value.length < min || value.length > max) {
+        const range = spec.maxLength === undefined ? `at least ${min}` : `${min} to ${max}`
+        return issue(`string of ${range} characters`, spec.secret === true ? `${value.length} characters` : undefined)
+      }
+      return value
+    }
+    case 'enum':
+      return typeof value === 'string' && spec.values.includes(value) ? value : issue(`one of ${spec.values.join(', ')}`)
+    case 'boolean':
+      return typeof value === 'boolean' ? value : issue('boolean')
+    case 'integer': {
+      const min = spec.min ?? Number.MIN_SAFE_INTEGER
+      const max = spec.max ?? Number.MAX_SAFE_INTEGER
+      return Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max
+        ? value
+        : issue(`integer from ${min} to ${max}`)
+    }
+    case 'document':
+      return serialiseDocument(value) ?? issue('policy document: a JSON object or a JSON string')
+  }
+}
+
+/** A document as sent: strings must already be JSON, objects are serialised. */
+function serialiseDocument(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    try {
+      JSON.parse(value)
+      return value
+    } catch {
+      return undefined
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  try {
+    return JSON.stringify(value)
+  } catch {
+    return undefined
+  }
+}
+
+function place(key: string, spec: FieldSpec, value: unknown, into: Collected): void {
+  const wire = spec.wire ?? key
+  switch (spec.in) {
+    case 'path':
+      into.path.set(key, uriEncode(value as string))
+      return
+    case 'query':
+      into.query.set(wire, String(value))
+      return
+    case 'body':
+      into.body[wire] = value
+      return
+    case 'rawBody':
+      into.raw = value as string
+      return
+  }
+}
+
+/**
+ * Validates an operation's input against its declared fields and builds the request parts.
+ * Every problem is reported (not only the first); nothing is sent when there is any.
+ */
+export function prepareRequest<I>(spec: OperationSpec<I, unknown>, input: unknown): Result<PreparedRequest, ErrorIssue[]> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return err([{ path: 'input', expected: 'object', actual: describeValue(input) }])
+  }
+  const record = input as Record<string, unknown>
+  const issues: ErrorIssue[] = []
+  const collected: Collected = { path: new Map(), query: new Map(), body: {} }
+  for (const key of Object.keys(spec.fields) as Array<keyof I & string>) {
+    const fieldSpec: FieldSpec = spec.fields[key]
+    const value = record[key]
+    if (value === undefined) {
+      if (fieldSpec.required === true) issues.push({ path: `input.${key}`, expected: 'a value (required)', actual: 'undefined' })
+      continue
+    }
+    const checked = checkField(key, fieldSpec, value, issues)
+    if (checked !== undefined) place(key, fieldSpec, checked, collected)
+  }
+  if (issues.length > 0) return err(issues)
+  const path = spec.path.replace(/\{(\w+)\}/g, (_, name: string) => collected.path.get(name) ?? '')
+  const wireQuery: string[] = []
+  const signedQuery: string[] = []
+  for (const flag of spec.flags ?? []) {
+    wireQuery.push(uriEncode(flag))
+    signedQuery.push(`${uriEncode(flag)}=`)
+  }
+  for (const [key, value] of collected.query) {
+    const pair = `${uriEncode(key)}=${uriEncode(value)}`
+    wireQuery.push(pair)
+    signedQuery.push(pair)
+  }
+  const bodyText = collected.raw ?? (Object.keys(collected.body).length > 0 || hasBodyFields(spec) ? JSON.stringify(collected.body) : undefined)
+  return ok({
+    method: spec.method,
+    path,
+    search: wireQuery.length === 0 ? '' : `?${wireQuery.join('&')}`,
+    canonicalQuery: signedQuery.sort().join('&'),
+    ...(bodyText === undefined ? {} : { body: Buffer.from(bodyText, 'utf8') }),
+  })
+}
+
+function hasBodyFields(spec: OperationSpec<unknown, unknown>): boolean {
+  return Object.values<FieldSpec>(spec.fields).some((field) => field.in === 'body')
+}

@@ -1,0 +1,81 @@
+import { err, ok, type Result } from 'neverthrow'
+import { fromStatic, type CredentialsProvider } from '../auth/credentials'
+import { makeClientError } from '../errors/make'
+import type { BceClientError } from '../errors/types'
+import { parseEndpoint, type Endpoint } from '../http/endpoint'
+import { DEFAULT_TIMEOUTS, Transport } from '../http/transport'
+import type { ClientConfig } from './config'
+import { USER_AGENT } from './user-agent'
+
+/** Default overall budget of a call, retries included. */
+export const DEFAULT_CALL_TIMEOUT_MS = 60_000
+
+/** Everything a configured client needs at call time; built once, validated once. */
+export interface Runtime {
+  readonly endpoint: Endpoint
+  readonly transport: Transport
+  readonly credentials: CredentialsProvider
+  readonly callTimeoutMs: number
+  readonly headersTimeoutMs: number
+  readonly bodyTimeoutMs: number
+  readonly userAgent: string
+  /** The signing clock (epoch ms). */
+  readonly now: () => number
+}
+
+function positive(value: unknown, name: string, fallback: number): Result<number, string> {
+  if (value === undefined) return ok(fallback)
+  return typeof value === 'number' && Number.isFinite(value) && value > 0
+    ? ok(value)
+    : err(`${name} must be a positive number of milliseconds`)
+}
+
+/**
+ * Validates a client configuration once; an invalid one yields the `InvalidConfig` (or
+ * `Credentials`) error that every call of that client then returns. Never throws.
+ */
+export function createRuntime(config: ClientConfig, defaultEndpoint: string): Result<Runtime, BceClientError> {
+  const invalid = (message: string): Result<never, BceClientError> =>
+    err(makeClientError({ reason: 'InvalidConfig', message, operation: 'configure' }))
+  try {
+    if (typeof config !== 'object' || config === null) return invalid('client configuration must be an object')
+    const endpoint = parseEndpoint(config.endpoint ?? defaultEndpoint, config.allowInsecureHttp === true)
+    if (endpoint.isErr()) return err(endpoint.error)
+    const numbers = [
+      positive(config.timeoutMs, 'timeoutMs', DEFAULT_CALL_TIMEOUT_MS),
+      positive(config.connectTimeoutMs, 'connectTimeoutMs', DEFAULT_TIMEOUTS.connectTimeoutMs),
+      positive(config.headersTimeoutMs, 'headersTimeoutMs', DEFAULT_TIMEOUTS.headersTimeoutMs),
+      positive(config.bodyTimeoutMs, 'bodyTimeoutMs', DEFAULT_TIMEOUTS.bodyTimeoutMs),
+    ] as const
+    const [callTimeoutMs, connectTimeoutMs, headersTimeoutMs, bodyTimeoutMs] = numbers.map((n) => (n.isOk() ? n.value : 0))
+    const bad = numbers.find((n) => n.isErr())
+    if (bad?.isErr()) return invalid(bad.error)
+    const maxConnections = config.maxConnections ?? 50
+    if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) return invalid('maxConnections must be a positive integer')
+    const { dispatcher } = config
+    if (dispatcher !== undefined && typeof (dispatcher as { request?: unknown })?.request !== 'function') {
+      return invalid('dispatcher must be an undici Dispatcher')
+    }
+    const source = config.credentials
+    const credentials: CredentialsProvider =
+      typeof source === 'function' ? source : fromStatic(source)
+    const userAgent = typeof config.userAgent === 'string' && config.userAgent.length > 0 ? `${USER_AGENT} ${config.userAgent}` : USER_AGENT
+    const timeouts = {
+      connectTimeoutMs: connectTimeoutMs ?? 0,
+      headersTimeoutMs: headersTimeoutMs ?? 0,
+      bodyTimeoutMs: bodyTimeoutMs ?? 0,
+    }
+    return ok({
+      endpoint: endpoint.value,
+      transport: new Transport(endpoint.value.origin, timeouts, dispatcher, maxConnections),
+      credentials,
+      callTimeoutMs: callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
+      headersTimeoutMs: timeouts.headersTimeoutMs,
+      bodyTimeoutMs: timeouts.bodyTimeoutMs,
+      userAgent,
+      now: Date.now,
+    })
+  } catch (cause) {
+    return err(makeClientError({ reason: 'InvalidConfig', message: 'client configuration could not be read', operation: 'configure', cause }))
+  }
+}

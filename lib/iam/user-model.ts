@@ -1,0 +1,32 @@
+import * as t from 'io-ts'
+import { bceDate, struct } from '../decode/codecs'
+
+/** An IAM sub-user. Only `id` and `name` are always present; the service omits empty fields. */
+export interface User {
+  /** 32-hex-character user id. */
+  readonly id: string
+  readonly name: string
+  readonly createTime?: Date
+  readonly description?: string
+  /** False when the sub-user is disabled. */
+  readonly enabled?: boolean
+  readonly contact?: string
+  /** When the user joined a group (in group member lists). */
+  readonly joinTime?: Date
+  /** Last console login (getUser only). */
+  readonly lastLoginTime?: Date
+}
+
+/** Wire codec of {@link User}. */
+export const userCodec: t.Decoder<unknown, User> = struct(
+  'User',
+  { id: t.string, name: t.string },
+  {
+    createTime: bceDate,
+    description: t.string,
+    enabled: t.boolean,
+    contact: t.string,
+    joinTime: bceDate,
+    lastLoginTime: bceDate,
+  },
+)
