@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto'
+
+/** Produces 32-hex-character ids; deterministic when seeded (for reproducible tests). */
+export class IdGenerator {
+  #state: [number, number, number, number] | undefined
+
+  /** `seed` makes the sequence reproducible; without one, ids come from the OS CSPRNG. */
+  constructor(seed?: number) {
+    this.reseed(seed)
+  }
+
+  /** Restarts the sequence from `seed` (or switches to random ids when undefined). */
+  reseed(seed?: number): void {
+    if (seed === undefined) {
+      this.#state = undefined
+      return
+    }
+    let s = seed >>> 0
+    const next = (): number => {
+      s = (s + 0x9e3779b9) >>> 0
+      let z = s
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0
+      return (z ^ (z >>> 16)) >>> 0
+    }
+    this.#state = [next(), next(), next(), next()]
+  }
+
+  /** The next id. */
+  next(): string {
+    if (this.#state === undefined) return randomBytes(16).toString('hex')
+    let out = ''
+    for (let word = 0; word < 4; word += 1) out += this.#xorshift().toString(16).padStart(8, '0')
+    return out
+  }
+
+  #xorshift(): number {
+    const state = this.#state as [number, number, number, number]
+    let t = state[3]
+    const s = state[0]
+    state[3] = state[2]
+    state[2] = state[1]
+    state[1] = s
+    t ^= t << 11
+    t ^= t >>> 8
+    state[0] = (t ^ s ^ (s >>> 19)) >>> 0
+    return state[0]
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The local IAM/STS emulator: `import { startEmulator } from 'bce-iam/emulator'`.
+ *
+ * @packageDocumentation
+ */
+export { startEmulator } from './start'
+export type { EmulatorOptions, RunningEmulator } from './start'
+export type { EmulatorLimits, RootCredentials } from './state'
+export { DEFAULT_LIMITS } from './state'
