@@ -1,0 +1,40 @@
+import { Agent, type Dispatcher } from 'undici'
+import { IamClient, type IamClientConfig } from '../../lib'
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../lib/emulator'
+
+/** A started emulator plus a client pointed at it, and a teardown for both. */
+export interface EmulatorFixture {
+  readonly emulator: RunningEmulator
+  readonly iam: IamClient
+  close(): Promise<void>
+}
+
+/** Starts an emulator and an IamClient with its root credentials over loopback HTTP. */
+export async function withEmulator(
+  options: EmulatorOptions = {},
+  client: Partial<IamClientConfig> = {},
+): Promise<EmulatorFixture> {
+  const emulator = (await startEmulator(options))._unsafeUnwrap()
+  const iam = new IamClient({ endpoint: emulator.endpoint, credentials: emulator.credentials, allowInsecureHttp: true, ...client })
+  return {
+    emulator,
+    iam,
+    close: async () => {
+      await iam.close()
+      await emulator.close()
+    },
+  }
+}
+
+/** An undici Agent that counts every request dispatched through it, and can rewrite requests. */
+export function countingDispatcher(
+  rewrite: (options: Dispatcher.DispatchOptions) => Dispatcher.DispatchOptions = (o) => o,
+): { dispatcher: Dispatcher; count: () => number; close: () => Promise<void> } {
+  const agent = new Agent({ keepAliveTimeout: 10 })
+  let count = 0
+  const dispatcher = agent.compose((dispatch) => (options, handler) => {
+    count += 1
+    return dispatch(rewrite(options), handler)
+  })
+  return { dispatcher, count: () => count, close: () => agent.close() }
+}
