@@ -6,9 +6,48 @@
  */
 export { IamClient, IAM_ENDPOINT } from './iam/iam-client'
 export type { IamClientConfig } from './iam/iam-client'
+export { StsClient, STS_ENDPOINT } from './sts/sts-client'
+export type { StsClientConfig } from './sts/sts-client'
 export type { ClientConfig, CallOptions } from './core/config'
+
 export type { User } from './iam/user-model'
-export type { CreateUserInput, UpdateUserInput, UserNameInput, ListUsersInput } from './iam/user-operations'
+export type { LoginProfile, LoginMfaType, ThirdPartyType } from './iam/login-profile-model'
+export type { AccessKey, NewAccessKey } from './iam/access-key-model'
+export type { Group } from './iam/group-model'
+export type { Policy, PolicyType, PolicyEntity, PolicyGrantType } from './iam/policy-model'
+export type { Role } from './iam/role-model'
+export type { Idp } from './iam/idp-model'
+export type { SessionCredentials } from './sts/session-credentials-model'
+export type {
+  CreateUserInput,
+  UpdateUserInput,
+  UserNameInput,
+  ListUsersInput,
+  UpdateLoginProfileInput,
+  SetUserOperationMfaInput,
+  UnbindUserMfaDeviceInput,
+  UpdateSubUserInput,
+} from './iam/user-operations'
+export type { AccessKeyInput } from './iam/access-key-operations'
+export type { CreateGroupInput, GroupNameInput, UpdateGroupInput, GroupMembershipInput, ListGroupsInput } from './iam/group-operations'
+export type {
+  PolicyDocument,
+  CreatePolicyInput,
+  PolicyNameInput,
+  UpdatePolicyInput,
+  ListPoliciesInput,
+  PolicyIdInput,
+  PolicyGrantInput,
+  UserPolicyInput,
+  GroupPolicyInput,
+  RolePolicyInput,
+} from './iam/policy-operations'
+export type { CreateRoleInput, RoleNameInput, UpdateRoleInput, ListRolesInput } from './iam/role-operations'
+export type { NoInput, UpdateSubUserIdpStatusInput, UpdateSubUserIdpInput } from './iam/idp-operations'
+export type { GetSessionTokenInput, AssumeRoleInput } from './sts/sts-operations'
+export { MAX_ASSUME_ROLE_SECONDS } from './sts/sts-operations'
+export type { Acl, AclStatement, AclEffect, AclGrantee } from './acl/types'
+
 export type {
   BceError,
   BceClientError,

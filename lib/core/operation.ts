@@ -25,7 +25,7 @@ export type FieldSpec =
     }
   | {
       readonly type: 'enum'
-      readonly in: 'query' | 'body'
+      readonly in: 'path' | 'query' | 'body'
       readonly values: readonly string[]
       readonly required?: boolean
       readonly wire?: string

@@ -1,0 +1,17 @@
+import * as t from 'io-ts'
+import { bceDate, struct } from '../decode/codecs'
+
+/** A user group. */
+export interface Group {
+  readonly id: string
+  readonly name: string
+  readonly createTime?: Date
+  readonly description?: string
+}
+
+/** Wire codec of {@link Group}. */
+export const groupCodec: t.Decoder<unknown, Group> = struct(
+  'Group',
+  { id: t.string, name: t.string },
+  { createTime: bceDate, description: t.string },
+)

@@ -1,0 +1,46 @@
+import * as t from 'io-ts'
+import { bceDate, struct } from '../decode/codecs'
+
+/** `System` policies are platform-managed; `Custom` ones belong to the account. */
+export type PolicyType = 'System' | 'Custom'
+
+/** A permission policy. */
+export interface Policy {
+  /** Policy id, used by {@link IamClient.listPolicyEntities}. */
+  readonly id: string
+  readonly name: string
+  /** `System` or `Custom` (kept as the service sent it). */
+  readonly type?: string
+  readonly createTime?: Date
+  readonly description?: string
+  /** The ACL document as the service stores it (serialised JSON; parse it with `parseAcl`). */
+  readonly document?: string
+  /** When it was attached (attached-policy lists only). */
+  readonly attachTime?: Date
+}
+
+/** Wire codec of {@link Policy}. */
+export const policyCodec: t.Decoder<unknown, Policy> = struct(
+  'Policy',
+  { id: t.string, name: t.string },
+  { type: t.string, createTime: bceDate, description: t.string, document: t.string, attachTime: bceDate },
+)
+
+/** Kinds of principals a policy can be attached to. */
+export type PolicyGrantType = 'UserPolicy' | 'GroupPolicy' | 'RolePolicy'
+
+/** A principal a policy is attached to. */
+export interface PolicyEntity {
+  readonly id: string
+  readonly name?: string
+  /** `UserPolicy`, `GroupPolicy` or `RolePolicy` (kept as sent). */
+  readonly type?: string
+  readonly attachTime?: Date
+}
+
+/** Wire codec of {@link PolicyEntity}. */
+export const policyEntityCodec: t.Decoder<unknown, PolicyEntity> = struct(
+  'PolicyEntity',
+  { id: t.string },
+  { name: t.string, type: t.string, attachTime: bceDate },
+)

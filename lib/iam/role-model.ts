@@ -1,0 +1,19 @@
+import * as t from 'io-ts'
+import { bceDate, struct } from '../decode/codecs'
+
+/** A role that other accounts (or services) may assume through STS. */
+export interface Role {
+  readonly id: string
+  readonly name: string
+  readonly createTime?: Date
+  readonly description?: string
+  /** The trust document (serialised ACL JSON) as normalised by the service. */
+  readonly assumeRolePolicyDocument?: string
+}
+
+/** Wire codec of {@link Role}. */
+export const roleCodec: t.Decoder<unknown, Role> = struct(
+  'Role',
+  { id: t.string, name: t.string },
+  { createTime: bceDate, description: t.string, assumeRolePolicyDocument: t.string },
+)
