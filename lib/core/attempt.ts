@@ -5,6 +5,7 @@ import { canonicalHeaders } from '../auth/canonical'
 import { bceSignature } from '../auth/hmac'
 import { DEFAULT_EXPIRATION_SECONDS } from '../auth/sign-request'
 import { formatBceTimestamp } from '../auth/timestamp'
+import { headerValue } from '../decode/headers'
 import { decodeResponse, type ResponseReader } from '../decode/response'
 import { makeClientError } from '../errors/make'
 import type { BceError } from '../errors/types'
@@ -60,6 +61,15 @@ export interface AttemptContext {
   readonly signal?: AbortSignal
 }
 
+/** What one attempt produced, plus the answer's hints the retry loop needs. */
+export interface AttemptOutcome<T> {
+  readonly result: Result<T, BceError>
+  /** The answer's `Date` header as epoch ms, when present and readable. */
+  readonly serverDateMs?: number
+  /** The answer's raw `Retry-After` header. */
+  readonly retryAfter?: string
+}
+
 /** Sends one signed attempt and decodes its answer; every failure becomes a tagged error. */
 export async function runAttempt<T>(
   runtime: Runtime,
@@ -67,10 +77,14 @@ export async function runAttempt<T>(
   credentials: Credentials,
   reader: ResponseReader<T>,
   context: AttemptContext,
-): Promise<Result<T, BceError>> {
-  const request = signedHttpRequest(runtime, prepared, credentials, runtime.now())
+): Promise<AttemptOutcome<T>> {
+  const request = signedHttpRequest(runtime, prepared, credentials, runtime.clock.now())
   if (request === undefined) {
-    return err(makeClientError({ reason: 'InvalidConfig', message: 'the signing clock returned an invalid time', operation: context.operation, attempts: context.attempt }))
+    return {
+      result: err(
+        makeClientError({ reason: 'InvalidConfig', message: 'the signing clock returned an invalid time', operation: context.operation, attempts: context.attempt }),
+      ),
+    }
   }
   const outcome = await runtime.transport.send(request, {
     deadline: context.deadline,
@@ -81,22 +95,34 @@ export async function runAttempt<T>(
   if (!outcome.ok) {
     const { failure } = outcome
     const outcomeUnknown = failure.mayHaveBeenSent && !context.idempotent
-    return err(
-      makeClientError({
-        reason: failure.reason,
-        message: outcomeUnknown ? `${failure.message}; the request may have been applied` : failure.message,
-        operation: context.operation,
-        attempts: context.attempt,
-        retryable: failure.reason !== 'Aborted' && (!failure.mayHaveBeenSent || context.idempotent),
-        ...(outcomeUnknown ? { outcomeUnknown } : {}),
-        ...(outcome.statusCode === undefined ? {} : { statusCode: outcome.statusCode }),
-        cause: failure.cause,
-      }),
-    )
+    return {
+      result: err(
+        makeClientError({
+          reason: failure.reason,
+          message: outcomeUnknown ? `${failure.message}; the request may have been applied` : failure.message,
+          operation: context.operation,
+          attempts: context.attempt,
+          retryable: failure.reason !== 'Aborted' && (!failure.mayHaveBeenSent || context.idempotent),
+          ...(outcomeUnknown ? { outcomeUnknown } : {}),
+          ...(outcome.statusCode === undefined ? {} : { statusCode: outcome.statusCode }),
+          cause: failure.cause,
+        }),
+      ),
+    }
   }
-  return decodeResponse(outcome.response, reader, {
+  const { response } = outcome
+  const result = decodeResponse(response, reader, {
     operation: context.operation,
     attempts: context.attempt,
     idempotent: context.idempotent,
   })
+  if (result.isOk()) return { result }
+  const date = headerValue(response.headers, 'date')
+  const serverDateMs = date === undefined ? Number.NaN : Date.parse(date)
+  const retryAfter = headerValue(response.headers, 'retry-after')
+  return {
+    result,
+    ...(Number.isNaN(serverDateMs) ? {} : { serverDateMs }),
+    ...(retryAfter === undefined ? {} : { retryAfter }),
+  }
 }

@@ -1,5 +1,7 @@
 import type { Dispatcher } from 'undici'
 import type { CredentialsSource } from '../auth/credentials'
+import type { RetryOptions } from '../http/retry-policy'
+import type { Observer } from './observe'
 
 /** Configuration shared by {@link IamClient} and {@link StsClient}. */
 export interface ClientConfig {
@@ -26,12 +28,21 @@ export interface ClientConfig {
   readonly dispatcher?: Dispatcher
   /** `User-Agent` suffix, e.g. `my-app/1.2`. */
   readonly userAgent?: string
+  /**
+   * Retry behaviour (default: 4 attempts, full-jitter backoff from 300 ms capped at 20 s, a
+   * per-client budget of 500 tokens); `false` disables retries.
+   */
+  readonly retry?: RetryOptions | false
+  /** Receives one event per HTTP attempt (and warnings); never sees secrets. */
+  readonly observe?: Observer
 }
 
 /** Options of a single call. */
 export interface CallOptions {
   /** Abort the call; it then resolves to a `BceClientError` with reason `Aborted`. */
   readonly signal?: AbortSignal
-  /** Time budget of this call in ms, overriding the client's `timeoutMs`. */
+  /** Time budget of this call in ms, retries included, overriding the client's `timeoutMs`. */
   readonly timeoutMs?: number
+  /** Retry behaviour of this call, overriding (field by field) the client's. */
+  readonly retry?: RetryOptions | false
 }

@@ -1,17 +1,111 @@
-import { err, ResultAsync, type Result } from 'neverthrow'
+import { err, ok, ResultAsync, type Result } from 'neverthrow'
+import type { Credentials } from '../auth/credentials'
 import { resolveCredentials } from '../auth/resolve-credentials'
 import { amendError, makeClientError } from '../errors/make'
-import type { BceError } from '../errors/types'
-import { runAttempt } from './attempt'
+import type { BceError, ErrorIssue } from '../errors/types'
+import { backoffDelay, parseRetryAfter, resolveRetryPolicy, type RetryPolicy } from '../http/retry-policy'
+import { runAttempt, type AttemptOutcome } from './attempt'
 import type { CallOptions } from './config'
+import { emit } from './observe'
 import type { OperationSpec } from './operation'
-import { prepareRequest } from './prepare'
+import { prepareRequest, type PreparedRequest } from './prepare'
+import { isClockSkewError, retryCostClass } from './retry-decision'
 import type { Runtime } from './runtime'
+import { sleep } from './sleep'
 
-function callTimeout(runtime: Runtime, options: CallOptions | undefined): number | undefined {
-  const value = options?.timeoutMs
-  if (value === undefined) return runtime.callTimeoutMs
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined
+/** Per-call settings after validation. */
+interface CallSettings {
+  readonly deadline: number
+  readonly signal?: AbortSignal
+  readonly retry: RetryPolicy
+}
+
+function callSettings(runtime: Runtime, options: CallOptions | undefined): Result<CallSettings, ErrorIssue[]> {
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+    return err([{ path: 'options', expected: 'object or undefined' }])
+  }
+  const timeoutMs = options?.timeoutMs ?? runtime.callTimeoutMs
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    return err([{ path: 'options.timeoutMs', expected: 'positive number' }])
+  }
+  const signal = options?.signal
+  if (signal !== undefined && !(signal instanceof AbortSignal)) return err([{ path: 'options.signal', expected: 'AbortSignal' }])
+  const retry = options?.retry === undefined ? ok(runtime.retry) : resolveRetryPolicy(options.retry, runtime.retry)
+  if (retry.isErr()) return err([{ path: `options.${retry.error.split(' ')[0] ?? 'retry'}`, expected: retry.error }])
+  return ok({ deadline: Date.now() + timeoutMs, ...(signal === undefined ? {} : { signal }), retry: retry.value })
+}
+
+/** Decides whether and after how long to try again; undefined means stop. */
+function nextDelay(
+  runtime: Runtime,
+  settings: CallSettings,
+  error: BceError,
+  outcome: AttemptOutcome<unknown>,
+  attempt: number,
+  state: { skewCorrected: boolean; lastRetryCost: number | undefined },
+): { delay: number; clockOffsetMs?: number } | undefined {
+  if (attempt >= settings.retry.maxAttempts) return undefined
+  if (isClockSkewError(error)) {
+    if (state.skewCorrected || outcome.serverDateMs === undefined) return undefined
+    state.skewCorrected = true
+    return { delay: 0, clockOffsetMs: runtime.clock.learn(outcome.serverDateMs) }
+  }
+  if (!error.retryable) return undefined
+  const retryAfter = parseRetryAfter(outcome.retryAfter, Date.now(), settings.retry.maxRetryAfterMs)
+  const delay = retryAfter ?? backoffDelay(attempt, settings.retry, runtime.random)
+  if (Date.now() + delay >= settings.deadline) return undefined
+  if (runtime.budget !== undefined && settings.retry.budget !== false) {
+    const cost = runtime.budget.acquire(retryCostClass(error))
+    if (cost === undefined) return undefined
+    state.lastRetryCost = cost
+  }
+  return { delay }
+}
+
+async function attemptLoop<O>(
+  runtime: Runtime,
+  spec: OperationSpec<unknown, O>,
+  prepared: PreparedRequest,
+  credentials: Credentials,
+  settings: CallSettings,
+): Promise<Result<O, BceError>> {
+  const state = { skewCorrected: false, lastRetryCost: undefined as number | undefined }
+  for (let attempt = 1; ; attempt += 1) {
+    const started = Date.now()
+    const outcome = await runAttempt(runtime, prepared, credentials, spec.reader, {
+      operation: spec.name,
+      idempotent: spec.idempotent,
+      attempt,
+      deadline: settings.deadline,
+      ...(settings.signal === undefined ? {} : { signal: settings.signal }),
+    })
+    const durationMs = Date.now() - started
+    if (outcome.result.isOk()) {
+      if (settings.retry.budget !== false) runtime.budget?.recordSuccess(state.lastRetryCost)
+      emit(runtime.observe, { type: 'attempt', operation: spec.name, attempt, outcome: 'success', durationMs, willRetry: false })
+      return outcome.result
+    }
+    const error = outcome.result.error
+    const next = nextDelay(runtime, settings, error, outcome, attempt, state)
+    emit(runtime.observe, {
+      type: 'attempt',
+      operation: spec.name,
+      attempt,
+      outcome: 'error',
+      durationMs,
+      willRetry: next !== undefined,
+      ...(error._tag === 'BceServiceError'
+        ? { statusCode: error.statusCode, code: error.code, kind: error.kind }
+        : { reason: error.reason, ...(error.statusCode === undefined ? {} : { statusCode: error.statusCode }) }),
+      ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
+      ...(next === undefined ? {} : { retryDelayMs: next.delay }),
+      ...(next?.clockOffsetMs === undefined ? {} : { clockOffsetMs: next.clockOffsetMs }),
+    })
+    if (next === undefined) return err(error)
+    if (!(await sleep(next.delay, settings.signal))) {
+      return err(makeClientError({ reason: 'Aborted', message: 'the call was aborted by its signal while waiting to retry', operation: spec.name, attempts: attempt }))
+    }
+  }
 }
 
 async function run<I, O>(
@@ -22,33 +116,23 @@ async function run<I, O>(
 ): Promise<Result<O, BceError>> {
   if (runtime.isErr()) return err(amendError(runtime.error, { operation: spec.name }))
   const rt = runtime.value
-  const invalidInput = (message: string, issues: Array<{ path: string; expected: string; actual?: string }>): Result<never, BceError> =>
+  const invalidInput = (message: string, issues: readonly ErrorIssue[]): Result<never, BceError> =>
     err(makeClientError({ reason: 'InvalidInput', message, operation: spec.name, issues }))
-  const timeoutMs = callTimeout(rt, options)
-  if (timeoutMs === undefined) return invalidInput('timeoutMs must be a positive number', [{ path: 'options.timeoutMs', expected: 'positive number' }])
-  const signal = options?.signal
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    return invalidInput('signal must be an AbortSignal', [{ path: 'options.signal', expected: 'AbortSignal' }])
-  }
+  const settings = callSettings(rt, options)
+  if (settings.isErr()) return invalidInput(`invalid call options for ${spec.name}: ${settings.error.map((i) => i.path).join(', ')}`, settings.error)
   const prepared = prepareRequest(spec, input)
   if (prepared.isErr()) {
-    const fields = prepared.error.map((issue) => issue.path).join(', ')
-    return invalidInput(`invalid input for ${spec.name}: ${fields}`, prepared.error)
+    return invalidInput(`invalid input for ${spec.name}: ${prepared.error.map((issue) => issue.path).join(', ')}`, prepared.error)
   }
   const credentials = await resolveCredentials(rt.credentials, spec.name)
   if (credentials.isErr()) return err(credentials.error)
-  return runAttempt(rt, prepared.value, credentials.value, spec.reader, {
-    operation: spec.name,
-    idempotent: spec.idempotent,
-    attempt: 1,
-    deadline: Date.now() + timeoutMs,
-    ...(signal === undefined ? {} : { signal }),
-  })
+  return attemptLoop(rt, spec as OperationSpec<unknown, O>, prepared.value, credentials.value, settings.value)
 }
 
 /**
- * Runs one operation: validate, resolve credentials, sign, send, decode. The returned
- * `ResultAsync` never rejects: anything unexpected is reported as a `BceClientError`.
+ * Runs one operation: validate, resolve credentials, then sign, send and decode, retrying what
+ * is safe to retry. The returned `ResultAsync` never rejects: anything unexpected is reported as
+ * a `BceClientError`.
  */
 export function execute<I, O>(
   runtime: Result<Runtime, BceError>,
@@ -56,11 +140,11 @@ export function execute<I, O>(
   input: unknown,
   options?: CallOptions,
 ): ResultAsync<O, BceError> {
-  const safe = (async () => {
+  const safe = (async (): Promise<Result<O, BceError>> => {
     try {
       return await run(runtime, spec, input, options)
     } catch (cause) {
-      return err(makeClientError({ reason: 'InvalidInput', message: `unexpected failure while running ${spec.name}`, operation: spec.name, cause })) as Result<O, BceError>
+      return err(makeClientError({ reason: 'InvalidInput', message: `unexpected failure while running ${spec.name}`, operation: spec.name, cause }))
     }
   })()
   return new ResultAsync(safe)

@@ -3,8 +3,12 @@ import { fromStatic, type CredentialsProvider } from '../auth/credentials'
 import { makeClientError } from '../errors/make'
 import type { BceClientError } from '../errors/types'
 import { parseEndpoint, type Endpoint } from '../http/endpoint'
+import { RetryBudget } from '../http/retry-budget'
+import { resolveRetryPolicy, type RetryPolicy } from '../http/retry-policy'
 import { DEFAULT_TIMEOUTS, Transport } from '../http/transport'
 import type { ClientConfig } from './config'
+import type { Observer } from './observe'
+import { SigningClock } from './signing-clock'
 import { USER_AGENT } from './user-agent'
 
 /** Default overall budget of a call, retries included. */
@@ -19,8 +23,14 @@ export interface Runtime {
   readonly headersTimeoutMs: number
   readonly bodyTimeoutMs: number
   readonly userAgent: string
-  /** The signing clock (epoch ms). */
-  readonly now: () => number
+  /** The signing clock, corrected after clock-skew errors. */
+  readonly clock: SigningClock
+  readonly retry: RetryPolicy
+  /** The per-client retry budget, shared by all calls (undefined when disabled). */
+  readonly budget: RetryBudget | undefined
+  readonly observe: Observer | undefined
+  /** Jitter source, uniform in [0, 1). */
+  readonly random: () => number
 }
 
 function positive(value: unknown, name: string, fallback: number): Result<number, string> {
@@ -56,6 +66,9 @@ export function createRuntime(config: ClientConfig, defaultEndpoint: string): Re
     if (dispatcher !== undefined && typeof (dispatcher as { request?: unknown })?.request !== 'function') {
       return invalid('dispatcher must be an undici Dispatcher')
     }
+    const retry = resolveRetryPolicy(config.retry)
+    if (retry.isErr()) return invalid(retry.error)
+    if (config.observe !== undefined && typeof config.observe !== 'function') return invalid('observe must be a function')
     const source = config.credentials
     const credentials: CredentialsProvider =
       typeof source === 'function' ? source : fromStatic(source)
@@ -73,7 +86,11 @@ export function createRuntime(config: ClientConfig, defaultEndpoint: string): Re
       headersTimeoutMs: timeouts.headersTimeoutMs,
       bodyTimeoutMs: timeouts.bodyTimeoutMs,
       userAgent,
-      now: Date.now,
+      clock: new SigningClock(),
+      retry: retry.value,
+      budget: retry.value.budget === false ? undefined : new RetryBudget(retry.value.budget.capacity, retry.value.budget.retryCost, retry.value.budget.timeoutRetryCost),
+      observe: config.observe,
+      random: Math.random,
     })
   } catch (cause) {
     return err(makeClientError({ reason: 'InvalidConfig', message: 'client configuration could not be read', operation: 'configure', cause }))

@@ -3,7 +3,7 @@ import { closedPort, rawServer, type RawServer } from '../support/raw-server'
 
 const credentials = { accessKeyId: 'ak', secretAccessKey: 'sk' }
 const clientFor = (endpoint: string, extra: Record<string, unknown> = {}) =>
-  new IamClient({ endpoint, credentials, allowInsecureHttp: true, ...extra })
+  new IamClient({ endpoint, credentials, allowInsecureHttp: true, retry: false, ...extra })
 
 let server: RawServer | undefined
 afterEach(async () => {
