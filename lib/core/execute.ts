@@ -1,5 +1,6 @@
 import { err, ok, ResultAsync, type Result } from 'neverthrow'
 import type { Credentials } from '../auth/credentials'
+import { isRefreshable } from '../auth/refreshing-provider'
 import { resolveCredentials } from '../auth/resolve-credentials'
 import { amendError, makeClientError } from '../errors/make'
 import type { BceError, ErrorIssue } from '../errors/types'
@@ -9,7 +10,7 @@ import type { CallOptions } from './config'
 import { emit } from './observe'
 import type { OperationSpec } from './operation'
 import { prepareRequest, type PreparedRequest } from './prepare'
-import { isClockSkewError, retryCostClass } from './retry-decision'
+import { isClockSkewError, isRejectedSessionError, retryCostClass } from './retry-decision'
 import type { Runtime } from './runtime'
 import { sleep } from './sleep'
 
@@ -66,10 +67,12 @@ async function attemptLoop<O>(
   runtime: Runtime,
   spec: OperationSpec<unknown, O>,
   prepared: PreparedRequest,
-  credentials: Credentials,
+  initialCredentials: Credentials,
   settings: CallSettings,
 ): Promise<Result<O, BceError>> {
   const state = { skewCorrected: false, lastRetryCost: undefined as number | undefined }
+  let credentials = initialCredentials
+  let credentialsRenewed = false
   for (let attempt = 1; ; attempt += 1) {
     const started = Date.now()
     const outcome = await runAttempt(runtime, prepared, credentials, spec.reader, {
@@ -86,7 +89,12 @@ async function attemptLoop<O>(
       return outcome.result
     }
     const error = outcome.result.error
-    const next = nextDelay(runtime, settings, error, outcome, attempt, state)
+    const renew =
+      !credentialsRenewed &&
+      attempt < settings.retry.maxAttempts &&
+      isRefreshable(runtime.credentials) &&
+      isRejectedSessionError(error, credentials.sessionToken !== undefined)
+    const next = renew ? { delay: 0 } : nextDelay(runtime, settings, error, outcome, attempt, state)
     emit(runtime.observe, {
       type: 'attempt',
       operation: spec.name,
@@ -102,6 +110,13 @@ async function attemptLoop<O>(
       ...(next?.clockOffsetMs === undefined ? {} : { clockOffsetMs: next.clockOffsetMs }),
     })
     if (next === undefined) return err(error)
+    if (renew && isRefreshable(runtime.credentials)) {
+      credentialsRenewed = true
+      runtime.credentials.invalidate()
+      const renewed = await resolveCredentials(runtime.credentials, spec.name)
+      if (renewed.isErr()) return err(amendError(renewed.error, { attempts: attempt }))
+      credentials = renewed.value
+    }
     if (!(await sleep(next.delay, settings.signal))) {
       return err(makeClientError({ reason: 'Aborted', message: 'the call was aborted by its signal while waiting to retry', operation: spec.name, attempts: attempt }))
     }

@@ -13,3 +13,14 @@ export function isClockSkewError(error: BceError): boolean {
 export function retryCostClass(error: BceError): RetryCostClass {
   return error._tag === 'BceClientError' && (error.reason === 'Network' || error.reason === 'Timeout') ? 'transport' : 'service'
 }
+
+/** Codes that mean temporary credentials were rejected (expired, revoked, token mismatch). */
+const SESSION_REJECTED_CODES = new Set(['ExpiredToken', 'InvalidSessionToken', 'InvalidSecurityToken', 'InvalidAccessKeyId'])
+
+/**
+ * Whether `error` says the (temporary) credentials used are no longer accepted, so a refreshing
+ * provider should drop its cache and fetch new ones.
+ */
+export function isRejectedSessionError(error: BceError, usedSessionToken: boolean): boolean {
+  return usedSessionToken && error._tag === 'BceServiceError' && SESSION_REJECTED_CODES.has(error.code)
+}

@@ -1,0 +1,101 @@
+import { err, ok, ResultAsync, type Result } from 'neverthrow'
+import type { BceClientError } from '../errors/types'
+import type { Credentials, CredentialsProvider } from './credentials'
+import { credentialsError } from './credentials-error'
+import { resolveCredentials } from './resolve-credentials'
+
+/** A provider whose cached credentials can be dropped when the service rejects them. */
+export interface RefreshableProvider extends CredentialsProvider {
+  /** Forgets the cached credentials; the next call fetches new ones. */
+  invalidate(): void
+}
+
+/** Tuning of {@link refreshingProvider}. */
+export interface RefreshOptions {
+  /** Refresh this long before expiry (default 5 minutes). */
+  readonly refreshMarginMs?: number
+  /** After a failed refresh, wait this long before trying again while old credentials still work (default 10 s). */
+  readonly retryRefreshAfterMs?: number
+  /** Local clock (default `Date.now`). */
+  readonly now?: () => number
+}
+
+interface Cached {
+  readonly credentials: Credentials
+  /** Local time at which they expire, or undefined for "never". */
+  readonly expiresAt: number | undefined
+}
+
+/**
+ * When credentials expire on the local clock. With `createTime` and `expiration` both known the
+ * lifetime is measured on the issuer's clock and added to the local receipt time, so a skewed
+ * service clock does not shorten or stretch the cache.
+ */
+function localExpiry(credentials: Credentials & { createTime?: Date }, receivedAt: number): number | undefined {
+  const { expiration, createTime } = credentials
+  if (expiration === undefined) return undefined
+  if (createTime instanceof Date && !Number.isNaN(createTime.getTime())) {
+    return receivedAt + (expiration.getTime() - createTime.getTime())
+  }
+  return expiration.getTime()
+}
+
+/**
+ * Caches temporary credentials from `fetch` and refreshes them `refreshMarginMs` before they
+ * expire. Concurrent callers share one fetch (single flight); while a refresh is under way,
+ * still-valid credentials are served at once. A failed refresh keeps serving the old credentials
+ * until they expire (retrying at most every `retryRefreshAfterMs`); only then is the refresh
+ * error returned.
+ */
+export function refreshingProvider(fetch: CredentialsProvider, options: RefreshOptions = {}): RefreshableProvider {
+  const margin = options.refreshMarginMs ?? 5 * 60_000
+  const retryAfter = options.retryRefreshAfterMs ?? 10_000
+  const now = options.now ?? Date.now
+  let cached: Cached | undefined
+  let inflight: Promise<Result<Credentials, BceClientError>> | undefined
+  let lastFailureAt: number | undefined
+
+  const valid = (entry: Cached, at: number): boolean => entry.expiresAt === undefined || at < entry.expiresAt
+  const fresh = (entry: Cached, at: number): boolean => entry.expiresAt === undefined || at < entry.expiresAt - margin
+
+  const refresh = (): Promise<Result<Credentials, BceClientError>> => {
+    inflight ??= resolveCredentials(fetch, 'credentials').then((result) => {
+      inflight = undefined
+      const at = now()
+      if (result.isOk()) {
+        cached = { credentials: result.value, expiresAt: localExpiry(result.value, at) }
+        lastFailureAt = undefined
+        return result
+      }
+      lastFailureAt = at
+      return result
+    })
+    return inflight
+  }
+
+  const provider = (): ResultAsync<Credentials, BceClientError> => {
+    const at = now()
+    const current = cached
+    if (current !== undefined && fresh(current, at)) return new ResultAsync(Promise.resolve(ok(current.credentials)))
+    if (current !== undefined && valid(current, at)) {
+      if (inflight === undefined && (lastFailureAt === undefined || at - lastFailureAt >= retryAfter)) void refresh()
+      return new ResultAsync(Promise.resolve(ok(current.credentials)))
+    }
+    return new ResultAsync(
+      refresh().then((result) => {
+        if (result.isOk()) return result
+        return err(credentialsError(`temporary credentials could not be refreshed: ${result.error.message}`, result.error.cause))
+      }),
+    )
+  }
+  return Object.assign(provider, {
+    invalidate: (): void => {
+      cached = undefined
+    },
+  })
+}
+
+/** Whether a provider can drop its cache. */
+export function isRefreshable(provider: CredentialsProvider): provider is RefreshableProvider {
+  return typeof (provider as Partial<RefreshableProvider>).invalidate === 'function'
+}

@@ -1,0 +1,54 @@
+import type { Acl } from '../acl/types'
+import { asCredentialsError } from '../auth/credentials-error'
+import { refreshingProvider, type RefreshableProvider, type RefreshOptions } from '../auth/refreshing-provider'
+import type { StsClient } from './sts-client'
+
+/** Options of {@link fromAssumeRole}. */
+export interface AssumeRoleProviderOptions extends RefreshOptions {
+  /** An STS client holding the long-term credentials allowed to assume the role. */
+  readonly sts: StsClient
+  readonly accountId: string
+  readonly roleName: string
+  /** Lifetime of each set of credentials, 1–7200 s (service default when omitted). */
+  readonly durationSeconds?: number
+  /** Narrows what the temporary credentials may do. */
+  readonly acl?: Acl | string
+}
+
+/** Options of {@link fromSessionToken}. */
+export interface SessionTokenProviderOptions extends RefreshOptions {
+  readonly sts: StsClient
+  readonly durationSeconds?: number
+  readonly acl?: Acl | string
+}
+
+/**
+ * A provider of a role's temporary credentials (STS `assumeRole`), cached and refreshed five
+ * minutes (`refreshMarginMs`) before expiry, single-flight, serving still-valid credentials while
+ * a refresh fails. Pass it as a client's `credentials`.
+ */
+export function fromAssumeRole(options: AssumeRoleProviderOptions): RefreshableProvider {
+  const { sts, accountId, roleName, durationSeconds, acl } = options
+  return refreshingProvider(
+    () =>
+      sts.assumeRole({
+        accountId,
+        roleName,
+        ...(durationSeconds === undefined ? {} : { durationSeconds }),
+        ...(acl === undefined ? {} : { acl }),
+      }).mapErr((error) => asCredentialsError(error, `STS assumeRole of ${roleName}`)),
+    options,
+  )
+}
+
+/** Like {@link fromAssumeRole}, for session tokens acting as the STS client's own identity. */
+export function fromSessionToken(options: SessionTokenProviderOptions): RefreshableProvider {
+  const { sts, durationSeconds, acl } = options
+  return refreshingProvider(
+    () =>
+      sts
+        .getSessionToken({ ...(durationSeconds === undefined ? {} : { durationSeconds }), ...(acl === undefined ? {} : { acl }) })
+        .mapErr((error) => asCredentialsError(error, 'STS getSessionToken')),
+    options,
+  )
+}
