@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const root = resolve(__dirname, '..', '..')
+const run = (cmd: string, args: string[], cwd: string): string =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' } })
+
+const consumerScript = (importLine: string) => `${importLine}
+const started = await startEmulator()
+const emulator = started._unsafeUnwrap()
+const iam = new IamClient({ endpoint: emulator.endpoint, credentials: emulator.credentials, allowInsecureHttp: true })
+const created = await iam.createUser({ name: 'packaged' })
+const again = await iam.createUser({ name: 'packaged' })
+const kind = again.isErr() && again.error._tag === 'BceServiceError' ? again.error.kind : 'none'
+console.log(JSON.stringify({ ok: created.isOk(), kind, isResult: typeof again.match === 'function' && typeof Result.fromThrowable === 'function' }))
+await iam.close()
+await emulator.close()
+`
+
+describe('the packed tarball works for ESM, CommonJS and TypeScript consumers', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bce-iam-pack-'))
+    const packed = run('npm', ['pack', '--silent', '--pack-destination', dir], root).trim().split('\n').pop() as string
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }))
+    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, packed), `typescript@${require('typescript/package.json').version}`, `@types/node@${require('@types/node/package.json').version}`], dir)
+  }, 240_000)
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('an ESM script imports the package and its emulator', () => {
+    writeFileSync(join(dir, 'esm.mjs'), consumerScript("import { IamClient, Result } from 'bce-iam'\nimport { startEmulator } from 'bce-iam/emulator'"))
+    expect(JSON.parse(run('node', ['esm.mjs'], dir))).toEqual({ ok: true, kind: 'AlreadyExists', isResult: true })
+  }, 60_000)
+
+  it('a CommonJS script requires the package and its emulator', () => {
+    writeFileSync(
+      join(dir, 'cjs.cjs'),
+      `const { IamClient, Result } = require('bce-iam')\nconst { startEmulator } = require('bce-iam/emulator')\n;(async () => {\n${consumerScript('')}\n})()`,
+    )
+    expect(JSON.parse(run('node', ['cjs.cjs'], dir))).toEqual({ ok: true, kind: 'AlreadyExists', isResult: true })
+  }, 60_000)
+
+  it('a TypeScript consumer type-checks, with exhaustive matching on the error union', () => {
+    writeFileSync(
+      join(dir, 'consumer.ts'),
+      `import { IamClient, type BceError, type ServiceErrorKind, type User } from 'bce-iam'
+import { startEmulator } from 'bce-iam/emulator'
+
+function describe(e: BceError): string {
+  switch (e._tag) {
+    case 'BceServiceError': {
+      const kind: ServiceErrorKind = e.kind
+      return kind
+    }
+    case 'BceClientError':
+      return e.reason
+    default: {
+      const never: never = e
+      return never
+    }
+  }
+}
+
+export async function main(): Promise<string> {
+  const emulator = (await startEmulator())._unsafeUnwrap()
+  const iam = new IamClient({ endpoint: emulator.endpoint, credentials: emulator.credentials, allowInsecureHttp: true })
+  const user = await iam.getUser({ userName: 'x' }).map((u: User) => u.name).mapErr(describe)
+  return user.unwrapOr('none')
+}
+`,
+    )
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'node16', moduleResolution: 'node16', target: 'es2022', noEmit: true, skipLibCheck: false, types: ['node'] }, files: ['consumer.ts'] }))
+    expect(() => run('npx', ['tsc', '-p', 'tsconfig.json'], dir)).not.toThrow()
+  }, 120_000)
+})
