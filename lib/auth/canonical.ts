@@ -1,7 +1,7 @@
 import { uriEncode, uriEncodeExceptSlash } from './uri-encode'
 
 /** Query parameters to sign: a `null` (or empty) value is a flag parameter, signed as `key=`. */
-export type SignableQuery = Readonly<Record<string, string | null | undefined>>
+export type SignableQuery = Readonly<Record<string, string | number | boolean | null | undefined>>
 
 /** Header values to sign; numbers are accepted because callers often pass `Content-Length: 0`. */
 export type SignableHeaders = Readonly<Record<string, string | number | undefined>>

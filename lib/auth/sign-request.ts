@@ -62,9 +62,10 @@ export function signRequest(input: SignRequestInput): Result<string, BceClientEr
   }
 }
 
-function signChecked(input: SignRequestInput): Result<string, BceClientError> {
-  if (typeof input !== 'object' || input === null) return invalid('input', 'object', 'input must be an object')
-  const { credentials } = input
+function signChecked(untrusted: unknown): Result<string, BceClientError> {
+  if (typeof untrusted !== 'object' || untrusted === null) return invalid('input', 'object', 'input must be an object')
+  const input = untrusted as { [K in keyof SignRequestInput]?: unknown }
+  const credentials = input.credentials as { [K in keyof SignRequestInput['credentials']]?: unknown } | null | undefined
   if (typeof credentials !== 'object' || credentials === null || typeof credentials.accessKeyId !== 'string' || credentials.accessKeyId.length === 0) {
     return invalid('credentials.accessKeyId', 'non-empty string', 'accessKeyId is missing')
   }
@@ -76,17 +77,24 @@ function signChecked(input: SignRequestInput): Result<string, BceClientError> {
     return invalid('timestamp', 'valid Date between years 0 and 9999', 'timestamp is not a valid date')
   }
   const expiration = input.expirationSeconds ?? DEFAULT_EXPIRATION_SECONDS
-  if (!Number.isSafeInteger(expiration) || expiration <= 0) {
+  if (typeof expiration !== 'number' || !Number.isSafeInteger(expiration) || expiration <= 0) {
     return invalid('expirationSeconds', 'positive integer', 'expirationSeconds must be a positive integer')
   }
-  if (typeof input.method !== 'string' || typeof input.path !== 'string' || typeof input.headers !== 'object') {
+  const { method, path, query, headersToSign } = input
+  if (typeof method !== 'string' || typeof path !== 'string' || typeof input.headers !== 'object') {
     return invalid('method/path/headers', 'strings and a header record', 'method, path or headers are malformed')
   }
-  const headers = canonicalHeaders(input.headers ?? {}, input.headersToSign)
+  if (headersToSign !== undefined && !(Array.isArray(headersToSign) && headersToSign.every((h) => typeof h === 'string'))) {
+    return invalid('headersToSign', 'array of header names', 'headersToSign must be an array of strings')
+  }
+  if (query !== undefined && (typeof query !== 'object' || query === null)) {
+    return invalid('query', 'record of parameters', 'query must be an object')
+  }
+  const headers = canonicalHeaders((input.headers ?? {}) as SignableHeaders, headersToSign)
   const canonicalRequest = [
-    input.method.toUpperCase(),
-    canonicalUri(input.path),
-    canonicalQuery(input.query),
+    method.toUpperCase(),
+    canonicalUri(path),
+    canonicalQuery(query as SignableQuery | undefined),
     headers.canonical,
   ].join('\n')
   const prefix = `bce-auth-v1/${credentials.accessKeyId}/${timestamp}/${expiration}`

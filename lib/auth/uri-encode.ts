@@ -10,7 +10,7 @@ const ONLY_UNRESERVED_OR_SLASH = /^[A-Za-z0-9\-_.~/]*$/
 /** `UriEncode` of raw bytes (what a server does with a percent-decoded path); `/` kept on request. */
 export function uriEncodeBytes(bytes: Uint8Array, keepSlash: boolean): string {
   let out = ''
-  for (const byte of bytes) out += keepSlash && byte === 0x2f ? '/' : BYTE_ENCODING[byte]
+  for (const byte of bytes) out += keepSlash && byte === 0x2f ? '/' : (BYTE_ENCODING[byte] as string)
   return out
 }
 

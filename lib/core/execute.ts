@@ -21,15 +21,16 @@ interface CallSettings {
   readonly retry: RetryPolicy
 }
 
-function callSettings(runtime: Runtime, options: CallOptions | undefined): Result<CallSettings, ErrorIssue[]> {
-  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+function callSettings(runtime: Runtime, untrusted: unknown): Result<CallSettings, ErrorIssue[]> {
+  if (untrusted !== undefined && (typeof untrusted !== 'object' || untrusted === null)) {
     return err([{ path: 'options', expected: 'object or undefined' }])
   }
+  const options = untrusted as CallOptions | undefined
   const timeoutMs = options?.timeoutMs ?? runtime.callTimeoutMs
   if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     return err([{ path: 'options.timeoutMs', expected: 'positive number' }])
   }
-  const signal = options?.signal
+  const signal: unknown = options?.signal
   if (signal !== undefined && !(signal instanceof AbortSignal)) return err([{ path: 'options.signal', expected: 'AbortSignal' }])
   const retry = options?.retry === undefined ? ok(runtime.retry) : resolveRetryPolicy(options.retry, runtime.retry)
   if (retry.isErr()) return err([{ path: `options.${retry.error.split(' ')[0] ?? 'retry'}`, expected: retry.error }])

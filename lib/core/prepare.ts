@@ -20,10 +20,13 @@ export interface PreparedRequest {
 
 type Collected = { path: Map<string, string>; query: Map<string, string>; body: Record<string, unknown>; raw?: string }
 
+/** Marks a value that failed its check (the issue has been recorded). */
+const INVALID: unique symbol = Symbol('invalid')
+
 function checkField(key: string, spec: FieldSpec, value: unknown, issues: ErrorIssue[]): unknown {
-  const issue = (expected: string, actual = describeValue(value)): undefined => {
+  const issue = (expected: string, actual = describeValue(value)): typeof INVALID => {
     issues.push({ path: `input.${key}`, expected, actual })
-    return undefined
+    return INVALID
   }
   switch (spec.type) {
     case 'name': {
@@ -48,7 +51,7 @@ function checkField(key: string, spec: FieldSpec, value: unknown, issues: ErrorI
     case 'integer': {
       const min = spec.min ?? Number.MIN_SAFE_INTEGER
       const max = spec.max ?? Number.MAX_SAFE_INTEGER
-      return Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max
         ? value
         : issue(`integer from ${min} to ${max}`)
     }
@@ -112,7 +115,7 @@ export function prepareRequest<I>(spec: OperationSpec<I, unknown>, input: unknow
       continue
     }
     const checked = checkField(key, fieldSpec, value, issues)
-    if (checked !== undefined) place(key, fieldSpec, checked, collected)
+    if (checked !== INVALID) place(key, fieldSpec, checked, collected)
   }
   if (issues.length > 0) return err(issues)
   const path = spec.path.replace(/\{(\w+)\}/g, (_, name: string) => collected.path.get(name) ?? '')

@@ -6,6 +6,7 @@ import { parseEndpoint, type Endpoint } from '../http/endpoint'
 import { RetryBudget } from '../http/retry-budget'
 import { resolveRetryPolicy, type RetryPolicy } from '../http/retry-policy'
 import { DEFAULT_TIMEOUTS, Transport } from '../http/transport'
+import type { Dispatcher } from 'undici'
 import type { ClientConfig } from './config'
 import type { Observer } from './observe'
 import { SigningClock } from './signing-clock'
@@ -44,11 +45,12 @@ function positive(value: unknown, name: string, fallback: number): Result<number
  * Validates a client configuration once; an invalid one yields the `InvalidConfig` (or
  * `Credentials`) error that every call of that client then returns. Never throws.
  */
-export function createRuntime(config: ClientConfig, defaultEndpoint: string): Result<Runtime, BceClientError> {
+export function createRuntime(untrusted: unknown, defaultEndpoint: string): Result<Runtime, BceClientError> {
   const invalid = (message: string): Result<never, BceClientError> =>
     err(makeClientError({ reason: 'InvalidConfig', message, operation: 'configure' }))
   try {
-    if (typeof config !== 'object' || config === null) return invalid('client configuration must be an object')
+    if (typeof untrusted !== 'object' || untrusted === null) return invalid('client configuration must be an object')
+    const config = untrusted as ClientConfig
     const endpoint = parseEndpoint(config.endpoint ?? defaultEndpoint, config.allowInsecureHttp === true)
     if (endpoint.isErr()) return err(endpoint.error)
     const numbers = [
@@ -62,8 +64,8 @@ export function createRuntime(config: ClientConfig, defaultEndpoint: string): Re
     if (bad?.isErr()) return invalid(bad.error)
     const maxConnections = config.maxConnections ?? 50
     if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) return invalid('maxConnections must be a positive integer')
-    const { dispatcher } = config
-    if (dispatcher !== undefined && typeof (dispatcher as { request?: unknown })?.request !== 'function') {
+    const dispatcher: unknown = config.dispatcher
+    if (dispatcher !== undefined && (typeof dispatcher !== 'object' || dispatcher === null || typeof (dispatcher as { request?: unknown }).request !== 'function')) {
       return invalid('dispatcher must be an undici Dispatcher')
     }
     const retry = resolveRetryPolicy(config.retry)
@@ -80,7 +82,7 @@ export function createRuntime(config: ClientConfig, defaultEndpoint: string): Re
     }
     return ok({
       endpoint: endpoint.value,
-      transport: new Transport(endpoint.value.origin, timeouts, dispatcher, maxConnections),
+      transport: new Transport(endpoint.value.origin, timeouts, dispatcher as Dispatcher | undefined, maxConnections),
       credentials,
       callTimeoutMs: callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
       headersTimeoutMs: timeouts.headersTimeoutMs,

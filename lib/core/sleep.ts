@@ -14,7 +14,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
       signal?.removeEventListener('abort', onAbort)
       resolve(true)
     }, ms)
-    timer.unref?.()
+    timer.unref()
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 }

@@ -76,11 +76,12 @@ export interface ErrorAmendment {
 
 /** A copy of `error` with some bookkeeping fields replaced (errors are frozen, so this copies). */
 export function amendError<E extends BceClientError | BceServiceError>(error: E, amendment: ErrorAmendment): E {
-  if (error._tag === 'BceServiceError') {
-    const { _tag, ...rest } = error as BceServiceError
+  const plain: BceClientError | BceServiceError = error
+  if (plain._tag === 'BceServiceError') {
+    const { _tag, ...rest } = plain
     return makeServiceError({ ...rest, ...amendment }) as E
   }
-  const { _tag, ...rest } = error as BceClientError
+  const { _tag, ...rest } = plain
   return makeClientError({ ...rest, ...amendment }) as E
 }
 

@@ -59,7 +59,7 @@ export function resolveRetryPolicy(options: unknown, base: RetryPolicy = DEFAULT
   if (options === undefined) return ok(base)
   if (options === false) return ok(NO_RETRY_POLICY)
   if (typeof options !== 'object' || options === null) return err('retry must be an object or false')
-  const o = options as RetryOptions
+  const o = options as { [K in keyof RetryOptions]?: unknown }
   const attempts = nonNegative(o.maxAttempts, 'maxAttempts', base.maxAttempts, true)
   const baseDelay = nonNegative(o.baseDelayMs, 'baseDelayMs', base.baseDelayMs)
   const maxDelay = nonNegative(o.maxDelayMs, 'maxDelayMs', base.maxDelayMs)
@@ -70,10 +70,11 @@ export function resolveRetryPolicy(options: unknown, base: RetryPolicy = DEFAULT
   if (o.budget === false) budget = false
   else if (o.budget !== undefined) {
     if (typeof o.budget !== 'object' || o.budget === null) return err('retry.budget must be an object or false')
+    const b = o.budget as { [K in keyof RetryBudgetOptions]?: unknown }
     const defaults = DEFAULT_RETRY_POLICY.budget as Required<RetryBudgetOptions>
-    const capacity = nonNegative(o.budget.capacity, 'budget.capacity', defaults.capacity, true)
-    const retryCost = nonNegative(o.budget.retryCost, 'budget.retryCost', defaults.retryCost, true)
-    const timeoutCost = nonNegative(o.budget.timeoutRetryCost, 'budget.timeoutRetryCost', defaults.timeoutRetryCost, true)
+    const capacity = nonNegative(b.capacity, 'budget.capacity', defaults.capacity, true)
+    const retryCost = nonNegative(b.retryCost, 'budget.retryCost', defaults.retryCost, true)
+    const timeoutCost = nonNegative(b.timeoutRetryCost, 'budget.timeoutRetryCost', defaults.timeoutRetryCost, true)
     for (const r of [capacity, retryCost, timeoutCost]) if (r.isErr()) return err(r.error)
     budget = { capacity: capacity._unsafeUnwrap(), retryCost: retryCost._unsafeUnwrap(), timeoutRetryCost: timeoutCost._unsafeUnwrap() }
   }

@@ -153,5 +153,6 @@ async function readBounded(body: Dispatcher.ResponseData['body']): Promise<Buffe
     }
     chunks.push(buffer)
   }
-  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)
+  const [only] = chunks
+  return chunks.length === 1 && only !== undefined ? only : Buffer.concat(chunks, size)
 }
