@@ -28,6 +28,7 @@ export interface AclStatement {
   readonly resource?: readonly string[]
   /** Permission names (`READ`, `WRITE`, `LIST`, `FULL_CONTROL`, `AssumeRole`, …) or `*`. */
   readonly permission: readonly string[]
+  /** `Allow` or `Deny`; a matching `Deny` overrides every `Allow`. */
   readonly effect: AclEffect
   /** Principals, for trust documents (who may assume a role); absent in user-based policies. */
   readonly grantee?: readonly AclGrantee[]
@@ -39,5 +40,6 @@ export interface Acl {
   readonly id?: string
   /** `"v1"` in trust documents. */
   readonly version?: string
+  /** The statements, at least one. */
   readonly accessControlList: readonly AclStatement[]
 }
