@@ -48,7 +48,7 @@ export type { CreateRoleInput, RoleNameInput, UpdateRoleInput, ListRolesInput } 
 export type { NoInput, UpdateSubUserIdpStatusInput, UpdateSubUserIdpInput } from './iam/idp-operations'
 export type { GetSessionTokenInput, AssumeRoleInput } from './sts/sts-operations'
 export { MAX_ASSUME_ROLE_SECONDS } from './sts/sts-operations'
-export type { Acl, AclStatement, AclEffect, AclGrantee } from './acl/types'
+export * from './acl'
 
 export type {
   BceError,

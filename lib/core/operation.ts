@@ -40,9 +40,14 @@ export type FieldSpec =
       readonly wire?: string
     }
   | {
-      /** A policy document: a typed object serialised by the SDK, or a pre-serialised JSON string. */
+      /**
+       * An ACL document: a typed object (checked, then serialised canonically by the SDK) or a
+       * pre-serialised JSON string (checked, then sent unchanged).
+       */
       readonly type: 'document'
       readonly in: 'body' | 'rawBody'
+      /** Whether every statement must name its resources (user, group, role and STS policies do; trust documents do not). */
+      readonly requireResource: boolean
       readonly required?: boolean
       readonly wire?: string
     }

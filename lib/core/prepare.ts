@@ -1,4 +1,6 @@
 import { err, ok, type Result } from 'neverthrow'
+import { parseAcl } from '../acl/parse-acl'
+import { serializeAcl } from '../acl/serialize-acl'
 import { uriEncode } from '../auth/uri-encode'
 import { describeValue } from '../decode/describe-value'
 import type { ErrorIssue } from '../errors/types'
@@ -56,26 +58,24 @@ function checkField(key: string, spec: FieldSpec, value: unknown, issues: ErrorI
         : issue(`integer from ${min} to ${max}`)
     }
     case 'document':
-      return serialiseDocument(value) ?? issue('policy document: a JSON object or a JSON string')
+      return serialiseDocument(key, value, spec.requireResource, issues)
   }
 }
 
-/** A document as sent: strings must already be JSON, objects are serialised. */
-function serialiseDocument(value: unknown): string | undefined {
-  if (typeof value === 'string') {
-    try {
-      JSON.parse(value)
-      return value
-    } catch {
-      return undefined
+/** An ACL document as sent: checked with the ACL grammar; objects are serialised canonically. */
+function serialiseDocument(key: string, value: unknown, requireResource: boolean, issues: ErrorIssue[]): string | typeof INVALID {
+  if (typeof value !== 'string' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    issues.push({ path: `input.${key}`, expected: 'ACL document: an object or a JSON string', actual: describeValue(value) })
+    return INVALID
+  }
+  const checked = parseAcl(value, { requireResource })
+  if (checked.isErr()) {
+    for (const issue of checked.error.issues ?? []) {
+      issues.push({ ...issue, path: issue.path === '(root)' ? `input.${key}` : `input.${key}.${issue.path}` })
     }
+    return INVALID
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
-  try {
-    return JSON.stringify(value)
-  } catch {
-    return undefined
-  }
+  return typeof value === 'string' ? value : serializeAcl(checked.value)
 }
 
 function place(key: string, spec: FieldSpec, value: unknown, into: Collected): void {

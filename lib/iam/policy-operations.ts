@@ -70,7 +70,7 @@ export interface RolePolicyInput extends PolicyNameInput {
   readonly roleName: string
 }
 
-const document: FieldSpec = { type: 'document', in: 'body' }
+const document: FieldSpec = { type: 'document', in: 'body', requireResource: true }
 
 /** P1 `POST /v1/policy`. */
 export const createPolicy = defineOperation<CreatePolicyInput, Policy>({

@@ -35,7 +35,7 @@ export const createRole = defineOperation<CreateRoleInput, Role>({
   fields: {
     name: { type: 'name', in: 'body', required: true },
     description: descriptionInBody,
-    assumeRolePolicyDocument: { type: 'document', in: 'body', required: true },
+    assumeRolePolicyDocument: { type: 'document', in: 'body', required: true, requireResource: false },
   },
   idempotent: false,
   reader: codecReader(roleCodec),
@@ -60,7 +60,7 @@ export const updateRole = defineOperation<UpdateRoleInput, Role>({
     roleName: roleNameInPath,
     name: { type: 'name', in: 'body' },
     description: descriptionInBody,
-    assumeRolePolicyDocument: { type: 'document', in: 'body' },
+    assumeRolePolicyDocument: { type: 'document', in: 'body', requireResource: false },
   },
   idempotent: true,
   reader: codecReader(roleCodec),

@@ -34,7 +34,7 @@ export const getSessionToken = defineOperation<GetSessionTokenInput, SessionCred
   path: '/v1/sessionToken',
   fields: {
     durationSeconds: { type: 'integer', in: 'query', min: 1 },
-    acl: { type: 'document', in: 'rawBody' },
+    acl: { type: 'document', in: 'rawBody', requireResource: true },
   },
   idempotent: false,
   reader: codecReader(sessionCredentialsCodec),
@@ -51,7 +51,7 @@ export const assumeRole = defineOperation<AssumeRoleInput, SessionCredentials>({
     roleName: { type: 'name', in: 'query', required: true },
     durationSeconds: { type: 'integer', in: 'query', min: 1, max: MAX_ASSUME_ROLE_SECONDS },
     userId: { type: 'name', in: 'query' },
-    acl: { type: 'document', in: 'rawBody' },
+    acl: { type: 'document', in: 'rawBody', requireResource: true },
   },
   idempotent: false,
   reader: codecReader(sessionCredentialsCodec),
