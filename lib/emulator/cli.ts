@@ -16,6 +16,7 @@ async function main(): Promise<number> {
     ...(args.host === undefined ? {} : { host: args.host }),
     ...(args.port === undefined ? {} : { port: args.port }),
     ...(args.seed === undefined ? {} : { seed: args.seed }),
+    ...(args.stateFile === undefined ? {} : { stateFile: args.stateFile }),
   })
   if (started.isErr()) {
     process.stderr.write(`${started.error.message}\n`)
@@ -27,8 +28,10 @@ async function main(): Promise<number> {
       `bce-iam emulator listening on ${emulator.endpoint}`,
       `BCE_IAM_ENDPOINT=${emulator.endpoint}`,
       `BCE_STS_ENDPOINT=${emulator.stsEndpoint}`,
+      `BCE_ACCOUNT_ID=${emulator.accountId}`,
       `BCE_ACCESS_KEY_ID=${emulator.credentials.accessKeyId}`,
       `BCE_SECRET_ACCESS_KEY=${emulator.credentials.secretAccessKey}`,
+      ...(args.stateFile === undefined ? [] : [`state file: ${args.stateFile}`]),
       '',
     ].join('\n'),
   )

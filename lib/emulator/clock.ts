@@ -1,3 +1,20 @@
+import { formatBceTimestamp } from '../auth/timestamp'
+
+/** Largest clock offset accepted (100 years either way), so every emulator time stays formattable. */
+export const MAX_CLOCK_OFFSET_MS = 100 * 365 * 24 * 3600 * 1000
+
+/** Why a clock offset is unacceptable, or undefined when it is fine. */
+export function clockOffsetProblem(offsetMs: unknown): string | undefined {
+  if (typeof offsetMs !== 'number' || !Number.isFinite(offsetMs)) return 'offsetMs must be a finite number'
+  if (Math.abs(offsetMs) > MAX_CLOCK_OFFSET_MS) return `offsetMs must be within ±${MAX_CLOCK_OFFSET_MS} ms (100 years)`
+  return undefined
+}
+
+/** Formats epoch ms as a BCE DateTime, `YYYY-MM-DDTHH:mm:ssZ`. */
+export function formatBceTime(epochMs: number): string {
+  return formatBceTimestamp(epochMs) ?? '1970-01-01T00:00:00Z'
+}
+
 /** The emulator's clock: wall time plus an adjustable offset (tests move it to expire things). */
 export class EmulatorClock {
   #offsetMs: number
@@ -18,7 +35,7 @@ export class EmulatorClock {
     return this.#offsetMs
   }
 
-  /** Sets the offset from the base clock, ms. */
+  /** Sets the offset from the base clock, ms (check it with {@link clockOffsetProblem} first). */
   setOffset(offsetMs: number): void {
     this.#offsetMs = offsetMs
   }

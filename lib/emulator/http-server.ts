@@ -16,9 +16,14 @@ export function readWireRequest(req: IncomingMessage): Promise<WireRequest | 'to
       if (size > MAX_REQUEST_BYTES) tooLarge = true
       else chunks.push(chunk)
     })
-    req.on('error', () => resolve('too-large'))
+    req.on('error', () => {
+      resolve('too-large')
+    })
     req.on('end', () => {
-      if (tooLarge) return resolve('too-large')
+      if (tooLarge) {
+        resolve('too-large')
+        return
+      }
       const seen = new Set<string>()
       const repeated = new Set<string>()
       for (let i = 0; i < req.rawHeaders.length; i += 2) {
@@ -41,6 +46,7 @@ export function readWireRequest(req: IncomingMessage): Promise<WireRequest | 'to
 
 /** Writes an outcome: JSON body (errors as `{code, message, requestId}`) and `x-bce-request-id`. */
 export function writeOutcome(res: ServerResponse, outcome: Outcome, requestId: string = randomUUID()): void {
+  if (res.destroyed) return
   const body = outcome.ok
     ? outcome.reply.body
     : { code: outcome.error.code, message: outcome.error.message, requestId }

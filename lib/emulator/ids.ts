@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto'
 
+/** The internal position of a seeded generator (four 32-bit words), to persist and resume. */
+export type IdGeneratorPosition = readonly [number, number, number, number]
+
 /** Produces 32-hex-character ids; deterministic when seeded (for reproducible tests). */
 export class IdGenerator {
   #state: [number, number, number, number] | undefined
@@ -7,6 +10,18 @@ export class IdGenerator {
   /** `seed` makes the sequence reproducible; without one, ids come from the OS CSPRNG. */
   constructor(seed?: number) {
     this.reseed(seed)
+  }
+
+  /** A generator that continues from a {@link position} (undefined: random ids). */
+  static resume(position: IdGeneratorPosition | undefined): IdGenerator {
+    const generator = new IdGenerator()
+    generator.#state = position === undefined ? undefined : [position[0] >>> 0, position[1] >>> 0, position[2] >>> 0, position[3] >>> 0]
+    return generator
+  }
+
+  /** Where a seeded sequence stands (undefined when ids are random). */
+  position(): IdGeneratorPosition | undefined {
+    return this.#state === undefined ? undefined : [...this.#state]
   }
 
   /** Restarts the sequence from `seed` (or switches to random ids when undefined). */
@@ -24,6 +39,8 @@ export class IdGenerator {
       return (z ^ (z >>> 16)) >>> 0
     }
     this.#state = [next(), next(), next(), next()]
+    // xorshift128 never leaves the all-zero state: step away from it.
+    if (this.#state.every((word) => word === 0)) this.#state[0] = 1
   }
 
   /** The next id. */

@@ -1,11 +1,13 @@
+import { authenticate } from './authenticate'
 import type { HandlerContext } from './handlers/context'
-import { matchRoute } from './routes'
+import type { Principal } from './principal'
+import { matchRoute, type RouteMatch } from './routes'
 import type { EmulatorState } from './state'
-import { verifySignature } from './verify-signature'
+import { parseAuthHeader } from './verify-signature'
 import { fail, failWith, parseRawQuery, percentDecode, type Outcome, type WireRequest } from './wire'
 
 /** Decodes raw path segments; dot, empty or undecodable segments are `InvalidURI`. */
-function decodeSegments(rawPath: string): string[] | Outcome {
+export function decodeSegments(rawPath: string): string[] | Outcome {
   if (!rawPath.startsWith('/')) return fail(400, 'InvalidURI', 'the path must start with /')
   const segments: string[] = []
   for (const raw of rawPath.split('/').slice(1)) {
@@ -36,25 +38,60 @@ function parseBody(body: Buffer): { value: unknown } | Outcome {
 
 const isOutcome = (value: unknown): value is Outcome => typeof value === 'object' && value !== null && 'ok' in value
 
-/**
- * Handles one signed API request: authenticate, route on the raw path (never normalised),
- * parse the body, run the handler. Synchronous, so requests apply one at a time.
- */
-export function handleApiRequest(state: EmulatorState, request: WireRequest): Outcome {
-  const verified = verifySignature(request, state.clock.now(), (ak) => state.secretOf(ak))
-  if ('status' in verified) return failWith(verified)
+/** Where a request is going: its route (with params and query), or why it has none. */
+type Target = { readonly match: RouteMatch; readonly query: ReadonlyMap<string, string> } | { readonly problem: Outcome }
+
+/** Routes a request on its raw path (never normalised) and query, without side effects. */
+export function resolveTarget(request: WireRequest): Target {
   const segments = decodeSegments(request.rawPath)
-  if (isOutcome(segments)) return segments
+  if (isOutcome(segments)) return { problem: segments }
   const query = decodeQuery(request.rawQuery)
-  if (isOutcome(query)) return query
+  if (isOutcome(query)) return { problem: query }
   const match = matchRoute(request.method, segments, query)
-  if ('methodMismatch' in match) {
-    return match.methodMismatch
-      ? fail(405, 'MethodNotAllowed', `${request.method} is not allowed on ${request.rawPath}`)
-      : fail(400, 'InvalidURI', `no operation matches ${request.method} ${request.rawPath}`)
+  if ('route' in match) return { match, query }
+  if (match.miss === 'method') return { problem: fail(405, 'MethodNotAllowed', `${request.method} is not allowed on ${request.rawPath}`) }
+  if (match.miss === 'flag') {
+    const flags = (match.flags ?? []).join(', ')
+    return { problem: fail(400, 'InvalidURI', `${request.method} ${request.rawPath} needs one of the query flags ${flags}`) }
   }
+  return { problem: fail(400, 'InvalidURI', `no operation matches ${request.method} ${request.rawPath}`) }
+}
+
+/** The SDK method a request addresses (from its method, raw path and query), if any; no side effects. */
+export function operationOf(request: WireRequest): string | undefined {
+  const target = resolveTarget(request)
+  return 'match' in target ? target.match.route.operation : undefined
+}
+
+/** What handling one API request produced, with the facts the request log records. */
+export interface HandledRequest {
+  readonly outcome: Outcome
+  /** The SDK method the request addressed, when a route matched (even if authentication failed). */
+  readonly operation?: string
+  /** The access key id named in the Authorization header, when the header parses. */
+  readonly accessKeyId?: string
+  /** Who the request acted for, when it authenticated. */
+  readonly principal?: Principal
+}
+
+/**
+ * Handles one signed API request: authenticate (errors first, so a badly signed request to an
+ * unknown path is an auth error), route on the raw path, parse the body, run the handler.
+ * Synchronous, so requests apply one at a time.
+ */
+export function handleApiRequest(state: EmulatorState, request: WireRequest): HandledRequest {
+  const target = resolveTarget(request)
+  const header = parseAuthHeader(request)
+  const facts = {
+    ...('match' in target ? { operation: target.match.route.operation } : {}),
+    ...('accessKeyId' in header ? { accessKeyId: header.accessKeyId } : {}),
+  }
+  const authenticated = authenticate(state, request)
+  if ('status' in authenticated) return { ...facts, outcome: failWith(authenticated) }
+  const { principal } = authenticated
+  if ('problem' in target) return { ...facts, principal, outcome: target.problem }
   const body = parseBody(request.body)
-  if (isOutcome(body)) return body
-  const context: HandlerContext = { state, request, params: match.params, query, body: body.value }
-  return match.route.handle(context)
+  if (isOutcome(body)) return { ...facts, principal, outcome: body }
+  const context: HandlerContext = { state, request, principal, params: target.match.params, query: target.query, body: body.value }
+  return { ...facts, principal, outcome: target.match.route.handle(context) }
 }

@@ -1,14 +1,18 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { errAsync, okAsync, ResultAsync } from 'neverthrow'
+import { err, errAsync, ok, okAsync, ResultAsync, type Result } from 'neverthrow'
 import { makeClientError } from '../errors/make'
-import type { BceClientError } from '../errors/types'
-import { EmulatorClock } from './clock'
+import type { BceClientError, ClientErrorReason } from '../errors/types'
+import { seedProblem } from './admin/controls'
+import { clockOffsetProblem, EmulatorClock } from './clock'
+import { EmulatorCore } from './emulator-core'
 import { readWireRequest, writeOutcome } from './http-server'
 import { IdGenerator } from './ids'
-import { handleApiRequest } from './pipeline'
-import { DEFAULT_LIMITS, EmulatorState, type EmulatorLimits, type RootCredentials } from './state'
+import { parseSnapshot, restoreSnapshot } from './persistence/snapshot'
+import { readStateFile } from './persistence/state-file'
+import type { RequestLogEntry } from './request-log'
+import { DEFAULT_LIMITS, EmulatorState, mergeLimits, type EmulatorLimits, type RootCredentials } from './state'
 import { fail } from './wire'
 
 /** Options of {@link startEmulator}. */
@@ -17,9 +21,13 @@ export interface EmulatorOptions {
   readonly host?: string
   /** Port (default 0: any free port). */
   readonly port?: number
-  /** Root account key pair (default: random). */
+  /** Root account key pair (default: random, or the one in the state file; given, it wins over the file). */
   readonly credentials?: RootCredentials
-  /** Seed for deterministic ids (default: random ids). */
+  /**
+   * Seed for deterministic ids and a stable account id (default: random). When a state file is
+   * loaded, its account id stays and its id generator continues where it stopped (reseeding
+   * would repeat ids); the seed still applies to `reset()`.
+   */
   readonly seed?: number
   /** Account limits; unspecified ones keep BCE's numbers. */
   readonly limits?: Partial<EmulatorLimits>
@@ -27,73 +35,193 @@ export interface EmulatorOptions {
   readonly clock?: () => number
   /** Initial clock offset in ms added to the base clock (default 0). */
   readonly clockOffsetMs?: number
+  /**
+   * A JSON file holding the state: loaded at start (a missing file means empty state), replaced
+   * atomically after every change. Holds secrets: keep it private.
+   */
+  readonly stateFile?: string
 }
 
-/** A running emulator. */
+/** A running emulator. Its control methods never throw; they report bad input as `InvalidInput`. */
 export interface RunningEmulator {
   /** IAM endpoint, e.g. `http://127.0.0.1:40123`. */
   readonly endpoint: string
   /** STS endpoint (the same server: IAM and STS paths do not collide). */
   readonly stsEndpoint: string
-  /** The root account's key pair: always authenticates, always authorised. */
+  /** The root account's key pair: always authenticates, always authorised, the only key for the admin API. */
   readonly credentials: RootCredentials
-  /** Moves the emulator's clock: `offsetMs` is added to the base clock. */
-  setClockOffset(offsetMs: number): void
+  /** The emulated account's id (32 hex; stable for a given seed), as assumeRole expects it. */
+  readonly accountId: string
+  /** Moves the emulator's clock: `offsetMs` (finite, within ±100 years) is added to the base clock. */
+  setClockOffset(offsetMs: number): Result<void, BceClientError>
+  /**
+   * Wipes all state (root credentials and account id stay), restores the limits and clock offset
+   * given at start, clears the request log; `seed` (else the start seed) restarts the ids.
+   */
+  reset(options?: { readonly seed?: number }): Result<void, BceClientError>
+  /** Makes ids deterministic from now on. */
+  reseed(seed: number): Result<void, BceClientError>
+  /** The API requests received (admin requests excluded), oldest first; the last 10 000 are kept. */
+  requestLog(): readonly RequestLogEntry[]
+  /** Forgets the request log. */
+  clearRequestLog(): void
+  /** The limits in force. */
+  limits(): EmulatorLimits
+  /** Changes some limits; resolves to all of them. */
+  setLimits(limits: Partial<EmulatorLimits>): Result<EmulatorLimits, BceClientError>
   /** Stops listening and closes every connection. Never fails. */
   close(): ResultAsync<void, never>
 }
 
-function randomCredentials(): RootCredentials {
-  return { accessKeyId: randomBytes(16).toString('hex'), secretAccessKey: randomBytes(16).toString('hex') }
+const randomHex = (): string => randomBytes(16).toString('hex')
+
+/** The account id of a seeded emulator: the same seed, the same account. */
+export function accountIdForSeed(seed: number): string {
+  return createHash('sha256').update(`bce-iam-emulator account ${seed}`).digest('hex').slice(0, 32)
 }
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo | Error> {
   return new Promise((resolve) => {
-    server.once('error', (error) => resolve(error))
-    server.listen(port, host, () => resolve(server.address() as AddressInfo))
+    server.once('error', (error) => {
+      resolve(error)
+    })
+    server.listen(port, host, () => {
+      resolve(server.address() as AddressInfo)
+    })
   })
 }
 
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve())
+    server.close(() => {
+      resolve()
+    })
     server.closeAllConnections()
   })
+}
+
+function clientError(reason: ClientErrorReason, operation: string, message: string): BceClientError {
+  return makeClientError({ reason, message, operation })
+}
+
+function optionsProblem(options: EmulatorOptions): string | undefined {
+  const host = options.host ?? '127.0.0.1'
+  const port = options.port ?? 0
+  if (typeof host !== 'string' || host.length === 0) return 'host must be a non-empty string'
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return 'port must be an integer from 0 to 65535'
+  const { credentials } = options
+  if (credentials !== undefined && (typeof credentials.accessKeyId !== 'string' || credentials.accessKeyId.length === 0 ||
+      credentials.accessKeyId.includes('/') || typeof credentials.secretAccessKey !== 'string' || credentials.secretAccessKey.length === 0)) {
+    return 'credentials must hold a non-empty accessKeyId (without "/") and secretAccessKey'
+  }
+  if (options.seed !== undefined && seedProblem(options.seed) !== undefined) return 'seed must be a non-negative integer'
+  if (options.clockOffsetMs !== undefined) {
+    const problem = clockOffsetProblem(options.clockOffsetMs)
+    if (problem !== undefined) return `clockOffsetMs: ${problem}`
+  }
+  if (options.stateFile !== undefined && (typeof options.stateFile !== 'string' || options.stateFile.length === 0)) {
+    return 'stateFile must be a non-empty path'
+  }
+  return undefined
+}
+
+/** Builds the state: from the state file when there is one, else fresh. */
+function initialState(options: EmulatorOptions, clock: EmulatorClock, limits: EmulatorLimits): EmulatorState | string {
+  if (options.stateFile !== undefined) {
+    const read = readStateFile(options.stateFile)
+    if ('error' in read) return `cannot read the state file ${options.stateFile}: ${read.error}`
+    if (read.text !== undefined) {
+      const snapshot = parseSnapshot(read.text)
+      if (typeof snapshot === 'string') return `the state file ${options.stateFile} is not usable: ${snapshot}`
+      const state = restoreSnapshot(snapshot, { clock, limits, ...(options.credentials === undefined ? {} : { root: { ...options.credentials } }) })
+      return typeof state === 'string' ? `the state file ${options.stateFile} is not usable: ${state}` : state
+    }
+  }
+  return new EmulatorState({
+    root: options.credentials === undefined ? { accessKeyId: randomHex(), secretAccessKey: randomHex() } : { ...options.credentials },
+    accountId: options.seed === undefined ? randomHex() : accountIdForSeed(options.seed),
+    clock,
+    ids: new IdGenerator(options.seed),
+    limits,
+  })
+}
+
+function controlsOf(core: EmulatorCore): Omit<RunningEmulator, 'endpoint' | 'stsEndpoint' | 'credentials' | 'accountId' | 'close'> {
+  const invalid = (operation: string, message: string) => err(clientError('InvalidInput', operation, message))
+  return {
+    setClockOffset: (offsetMs) => {
+      const problem = core.setClockOffset(offsetMs)
+      return problem === undefined ? ok(undefined) : invalid('setClockOffset', problem)
+    },
+    reset: (options = {}) => {
+      // Read defensively: callers from plain JavaScript may pass anything.
+      const given: unknown = options
+      const seed: unknown = typeof given === 'object' && given !== null ? (given as { seed?: unknown }).seed : undefined
+      if (seed !== undefined && seedProblem(seed) !== undefined) return invalid('reset', 'seed must be a non-negative integer')
+      const problem = core.reset(seed as number | undefined)
+      return problem === undefined ? ok(undefined) : err(clientError('InvalidConfig', 'reset', problem))
+    },
+    reseed: (seed) => {
+      if (seedProblem(seed) !== undefined) return invalid('reseed', 'seed must be a non-negative integer')
+      const problem = core.reseed(seed)
+      return problem === undefined ? ok(undefined) : err(clientError('InvalidConfig', 'reseed', problem))
+    },
+    requestLog: () => core.requestLog(),
+    clearRequestLog: () => {
+      core.clearRequestLog()
+    },
+    limits: () => core.state.limits,
+    setLimits: (limits) => {
+      const merged = core.setLimits(limits)
+      return typeof merged === 'string' ? invalid('setLimits', merged) : ok(merged)
+    },
+  }
 }
 
 /**
  * Starts a local IAM/STS emulator over HTTP that verifies every request's signature and
  * enforces IAM's rules. Resolves to the running emulator, or to a `BceClientError`
- * (`InvalidConfig` for bad options, `Network` when it cannot listen).
+ * (`InvalidConfig` for bad options or an unusable state file, `Network` when it cannot listen).
  */
 export function startEmulator(options: EmulatorOptions = {}): ResultAsync<RunningEmulator, BceClientError> {
-  const invalid = (message: string) => errAsync(makeClientError({ reason: 'InvalidConfig', message, operation: 'startEmulator' }))
+  const invalid = (message: string) => errAsync(clientError('InvalidConfig', 'startEmulator', message))
+  const problem = optionsProblem(options)
+  if (problem !== undefined) return invalid(problem)
+  const limits = mergeLimits(DEFAULT_LIMITS, options.limits ?? {})
+  if (typeof limits === 'string') return invalid(limits)
   const host = options.host ?? '127.0.0.1'
   const port = options.port ?? 0
-  if (typeof host !== 'string' || host.length === 0) return invalid('host must be a non-empty string')
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return invalid('port must be an integer from 0 to 65535')
-  const credentials = options.credentials ?? randomCredentials()
-  if (typeof credentials.accessKeyId !== 'string' || credentials.accessKeyId.length === 0 || credentials.accessKeyId.includes('/') ||
-      typeof credentials.secretAccessKey !== 'string' || credentials.secretAccessKey.length === 0) {
-    return invalid('credentials must hold a non-empty accessKeyId (without "/") and secretAccessKey')
-  }
   const clock = new EmulatorClock(options.clock ?? Date.now, options.clockOffsetMs ?? 0)
-  const state = new EmulatorState({ ...credentials }, clock, new IdGenerator(options.seed), { ...DEFAULT_LIMITS, ...options.limits })
+  const state = initialState(options, clock, limits)
+  if (typeof state === 'string') return invalid(state)
+  const core = new EmulatorCore({
+    state,
+    ...(options.stateFile === undefined ? {} : { stateFile: options.stateFile }),
+    ...(options.seed === undefined ? {} : { initialSeed: options.seed }),
+    initialLimits: limits,
+    initialClockOffsetMs: options.clockOffsetMs ?? 0,
+  })
+  const saved = core.save()
+  if (saved !== undefined) return invalid(saved)
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     void readWireRequest(req).then((request) => {
-      if (request === 'too-large') return writeOutcome(res, fail(413, 'EntityTooLarge', 'request body too large'))
+      const requestId = randomUUID()
+      if (request === 'too-large') {
+        writeOutcome(res, fail(413, 'EntityTooLarge', 'request body too large'), requestId)
+        return
+      }
       let outcome
       try {
-        outcome = handleApiRequest(state, request)
+        outcome = core.handle(request, requestId)
       } catch {
         outcome = fail(500, 'InternalError', 'the emulator failed to handle the request')
       }
-      writeOutcome(res, outcome)
+      writeOutcome(res, outcome, requestId)
     })
   })
   return ResultAsync.fromSafePromise(listen(server, port, host)).andThen((address) => {
     if (address instanceof Error) {
-      return errAsync(makeClientError({ reason: 'Network', message: `emulator cannot listen on ${host}:${port}: ${address.message}`, operation: 'startEmulator' }))
+      return errAsync(clientError('Network', 'startEmulator', `emulator cannot listen on ${host}:${port}: ${address.message}`))
     }
     const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address
     const endpoint = `http://${hostPart}:${address.port}`
@@ -101,8 +229,9 @@ export function startEmulator(options: EmulatorOptions = {}): ResultAsync<Runnin
     const running: RunningEmulator = {
       endpoint,
       stsEndpoint: endpoint,
-      credentials,
-      setClockOffset: (offsetMs) => clock.setOffset(offsetMs),
+      credentials: state.root,
+      accountId: state.accountId,
+      ...controlsOf(core),
       close: () => ResultAsync.fromSafePromise((closing ??= closeServer(server))),
     }
     return okAsync(running)

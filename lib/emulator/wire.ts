@@ -87,3 +87,8 @@ export function parseRawQuery(rawQuery: string): Array<[Buffer, Buffer]> | undef
   }
   return pairs
 }
+
+/** Tells an {@link ApiError} apart from a record a lookup found. */
+export function isApiError(value: unknown): value is ApiError {
+  return typeof value === 'object' && value !== null && 'status' in value && 'code' in value && 'message' in value
+}

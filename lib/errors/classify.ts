@@ -27,6 +27,7 @@ const KIND_BY_CODE: Readonly<Record<string, ServiceErrorKind>> = {
   InvalidHTTPAuthHeader: 'AuthFailure',
   InvalidSecurityToken: 'AuthFailure',
   InvalidSessionToken: 'AuthFailure',
+  ExpiredToken: 'AuthFailure',
   InvalidHTTPRequest: 'InvalidRequest',
   InvalidURI: 'InvalidRequest',
   MalformedJSON: 'InvalidRequest',

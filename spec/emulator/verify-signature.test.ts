@@ -85,7 +85,7 @@ describe('verifySignature', () => {
 
   const nameArb = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((s) => !s.includes('/') && s !== '.' && s !== '..')
   const queryArb = fc.dictionary(fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9]{0,8}$/), fc.option(fc.string({ maxLength: 10 }), { nil: null }), { maxKeys: 4 })
-  const metaArb = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim().length > 0 && !/[\r\n\u0000]/.test(s))
+  const metaArb = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim().length > 0 && !/[\r\n]/.test(s) && !s.includes('\u0000'))
 
   it('property: the verifier accepts every request the signer signs', () => {
     fc.assert(

@@ -1,19 +1,11 @@
-import type { UserRecord } from '../state'
-import { failWith, reply, type Outcome } from '../wire'
+import type { EmulatorState, UserRecord } from '../state'
+import { failWith, isApiError, reply, type Outcome } from '../wire'
 import { readBody } from './body'
 import type { HandlerContext } from './context'
-import { alreadyExists, checkName, limitExceeded, notFound } from './names'
-
-/** The wire form of a user. */
-export function userView(user: UserRecord): Record<string, unknown> {
-  return {
-    id: user.id,
-    name: user.name,
-    createTime: user.createTime,
-    ...(user.description === '' ? {} : { description: user.description }),
-    enabled: user.enabled,
-  }
-}
+import { findUser } from './lookup'
+import { alreadyExists, checkName, deleteConflict, limitExceeded } from './names'
+import { replaceEntry } from './replace-entry'
+import { userView } from './views'
 
 /** U1 createUser. */
 export function createUser({ state, body }: HandlerContext): Outcome {
@@ -36,22 +28,21 @@ export function createUser({ state, body }: HandlerContext): Outcome {
   return reply(201, userView(user))
 }
 
-/** U2 getUser. */
+/** U2 getUser (`lastLoginTime` is never set: nobody logs in to the emulator's console). */
 export function getUser({ state, params }: HandlerContext): Outcome {
-  const user = state.users.get(params.userName ?? '')
-  return user === undefined ? failWith(notFound('user', params.userName ?? '')) : reply(200, userView(user))
+  const user = findUser(state, params.userName)
+  return isApiError(user) ? failWith(user) : reply(200, userView(user))
 }
 
 /** U3 updateUser: omitted fields stay as they are; `name` renames. */
 export function updateUser({ state, params, body }: HandlerContext): Outcome {
-  const current = params.userName ?? ''
-  const user = state.users.get(current)
-  if (user === undefined) return failWith(notFound('user', current))
+  const user = findUser(state, params.userName)
+  if (isApiError(user)) return failWith(user)
   const read = readBody(body, { name: { kind: 'string' }, description: { kind: 'string' }, enabled: { kind: 'boolean' } })
   if ('error' in read) return failWith(read.error)
   const { fields } = read
   const rename = fields.name as string | undefined
-  if (rename !== undefined && rename !== current) {
+  if (rename !== undefined && rename !== user.name) {
     const bad = checkName('name', rename)
     if (bad !== undefined) return failWith(bad)
     if (state.users.has(rename)) return failWith(alreadyExists('user', rename))
@@ -62,16 +53,27 @@ export function updateUser({ state, params, body }: HandlerContext): Outcome {
     description: (fields.description as string | undefined) ?? user.description,
     enabled: (fields.enabled as boolean | undefined) ?? user.enabled,
   }
-  state.users.delete(current)
-  state.users.set(updated.name, updated)
+  replaceEntry(state.users, user.name, updated.name, updated)
   return reply(200, userView(updated))
 }
 
-/** U4 deleteUser. */
+/** What still refers to a user (each one blocks deleting it). */
+function userDependents(state: EmulatorState, user: UserRecord): string[] {
+  const reasons: string[] = []
+  if ([...state.accessKeys.values()].some((key) => key.userId === user.id)) reasons.push('access keys')
+  if (state.memberships.some((edge) => edge.userId === user.id)) reasons.push('group memberships')
+  if (state.attachments.some((edge) => edge.target === 'user' && edge.targetId === user.id)) reasons.push('attached policies')
+  if (user.loginProfile !== undefined) reasons.push('a login profile')
+  return reasons
+}
+
+/** U4 deleteUser: 409 `DeleteConflict` while the user has keys, memberships, policies or a login profile. */
 export function deleteUser({ state, params }: HandlerContext): Outcome {
-  const name = params.userName ?? ''
-  if (!state.users.has(name)) return failWith(notFound('user', name))
-  state.users.delete(name)
+  const user = findUser(state, params.userName)
+  if (isApiError(user)) return failWith(user)
+  const reasons = userDependents(state, user)
+  if (reasons.length > 0) return failWith(deleteConflict('user', user.name, reasons))
+  state.users.delete(user.name)
   return reply(200)
 }
 

@@ -1,0 +1,112 @@
+import type { ApiError } from './wire'
+
+/** A checked ACL document: a JSON object with a valid, non-empty `accessControlList`. */
+export type AclObject = Readonly<Record<string, unknown>> & { readonly accessControlList: ReadonlyArray<Readonly<Record<string, unknown>>> }
+
+/** Where an ACL is used: policies and STS ACLs need `resource`; role trust documents get it filled in. */
+export type AclUse = 'policy' | 'trust' | 'session'
+
+const inappropriate = (message: string): ApiError => ({ status: 400, code: 'InappropriateJSON', message })
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string')
+const nonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.length > 0
+
+function entryProblem(entry: unknown, use: AclUse): string | undefined {
+  if (!isRecord(entry)) return 'must be an object'
+  if (!nonEmptyString(entry.service)) return 'needs a non-empty string service'
+  if (!nonEmptyString(entry.region)) return 'needs a non-empty string region'
+  if (!isStringArray(entry.permission) || entry.permission.length === 0 || !entry.permission.every(nonEmptyString)) {
+    return 'needs a non-empty permission array of non-empty strings'
+  }
+  if (entry.effect !== 'Allow' && entry.effect !== 'Deny') return 'needs effect "Allow" or "Deny"'
+  if (entry.resource === undefined ? use !== 'trust' : !isStringArray(entry.resource)) return 'needs a resource array of strings'
+  if (entry.grantee !== undefined && !(Array.isArray(entry.grantee) && entry.grantee.every((g) => isRecord(g) && typeof g.id === 'string'))) {
+    return 'has a grantee that is not an array of {id: string}'
+  }
+  if (entry.eid !== undefined && typeof entry.eid !== 'string') return 'has an eid that is not a string'
+  return undefined
+}
+
+/**
+ * Checks a parsed ACL (BCE ACL grammar: `{id?, version?, accessControlList: [{service, region,
+ * resource, permission, effect, grantee?, eid?}]}`); unknown fields are kept. A problem is 400
+ * `InappropriateJSON` naming `field`.
+ */
+export function checkAcl(value: unknown, field: string, use: AclUse): AclObject | ApiError {
+  if (!isRecord(value)) return inappropriate(`${field} must be a JSON object`)
+  if (value.id !== undefined && typeof value.id !== 'string') return inappropriate(`${field}.id must be a string`)
+  if (value.version !== undefined && typeof value.version !== 'string') return inappropriate(`${field}.version must be a string`)
+  const list = value.accessControlList
+  if (!Array.isArray(list) || list.length === 0) return inappropriate(`${field}.accessControlList must be a non-empty array`)
+  for (let i = 0; i < list.length; i += 1) {
+    const problem = entryProblem(list[i], use)
+    if (problem !== undefined) return inappropriate(`${field}.accessControlList[${i}] ${problem}`)
+  }
+  return value as AclObject
+}
+
+/**
+ * Parses and checks an ACL sent as a JSON string (policy `document`, role
+ * `assumeRolePolicyDocument`): text that is not JSON is 400 `MalformedJSON`, JSON of the wrong
+ * shape 400 `InappropriateJSON`.
+ */
+export function parseAclText(text: string, field: string, use: AclUse): AclObject | ApiError {
+  let value: unknown
+  try {
+    value = JSON.parse(text) as unknown
+  } catch {
+    return { status: 400, code: 'MalformedJSON', message: `${field} is not valid JSON` }
+  }
+  return checkAcl(value, field, use)
+}
+
+function withoutKeys(record: Readonly<Record<string, unknown>>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(record)) if (!keys.includes(key)) out[key] = value
+  return out
+}
+
+/** A policy document as BCE stores it: `"id":"policy_<policyId>"` first, the rest as sent. */
+export function normalisePolicyDocument(acl: AclObject, policyId: string): string {
+  return JSON.stringify({ id: `policy_${policyId}`, ...withoutKeys(acl, ['id']) })
+}
+
+/**
+ * A trust document as BCE stores it: `"id":"sts role acl"` first, and every entry with
+ * `"eid":"role acl entry"` and `"resource":["role/<roleId>"]`.
+ */
+export function normaliseTrustDocument(acl: AclObject, roleId: string): string {
+  const entries = acl.accessControlList.map((entry) => ({
+    eid: 'role acl entry',
+    ...withoutKeys(entry, ['eid', 'resource']),
+    resource: [`role/${roleId}`],
+  }))
+  return JSON.stringify({ id: 'sts role acl', ...withoutKeys(acl, ['id', 'accessControlList']), accessControlList: entries })
+}
+
+function grants(entry: Readonly<Record<string, unknown>>, accountId: string): boolean {
+  const permissions = isStringArray(entry.permission) ? entry.permission : []
+  const grantees = Array.isArray(entry.grantee) ? entry.grantee : []
+  return (
+    (permissions.includes('AssumeRole') || permissions.includes('*')) &&
+    grantees.some((grantee) => isRecord(grantee) && (grantee.id === accountId || grantee.id === '*'))
+  )
+}
+
+/**
+ * Whether a stored trust document lets `accountId` assume the role: some `Allow` entry with
+ * permission `AssumeRole` (or `*`) names the account (or `*`) as grantee, and no such `Deny`
+ * entry does (deny overrides).
+ */
+export function trustAllows(trustDocument: string, accountId: string): boolean {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(trustDocument) as unknown
+  } catch {
+    return false
+  }
+  const entries = isRecord(parsed) && Array.isArray(parsed.accessControlList) ? parsed.accessControlList.filter(isRecord) : []
+  const matching = entries.filter((entry) => grants(entry, accountId))
+  return matching.some((entry) => entry.effect === 'Allow') && !matching.some((entry) => entry.effect === 'Deny')
+}

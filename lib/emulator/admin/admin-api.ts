@@ -1,0 +1,118 @@
+import { authenticate } from '../authenticate'
+import { readBody } from '../handlers/body'
+import { isRootKeyPair } from '../principal'
+import { fail, failWith, reply, type Outcome, type WireRequest } from '../wire'
+import type { EmulatorControls } from './controls'
+
+/** The reserved path prefix of the admin API. */
+export const ADMIN_PREFIX = '/__emulator/'
+
+/** Whether a raw path belongs to the admin API. */
+export function isAdminPath(rawPath: string): boolean {
+  return rawPath === ADMIN_PREFIX.slice(0, -1) || rawPath.startsWith(ADMIN_PREFIX)
+}
+
+interface AdminRoute {
+  readonly method: string
+  readonly path: string
+  readonly handle: (controls: EmulatorControls, body: unknown) => Outcome
+}
+
+const problemOr = (problem: string | undefined, then: () => Outcome): Outcome =>
+  problem === undefined ? then() : fail(400, 'InappropriateJSON', problem)
+
+const seedOf = (body: unknown, required: boolean): { seed?: number } | { error: Outcome } => {
+  const read = readBody(body, { seed: { kind: 'integer', required } })
+  if ('error' in read) return { error: failWith(read.error) }
+  const seed = read.fields.seed as number | undefined
+  return seed === undefined ? {} : { seed }
+}
+
+const storageFailure = (problem: string): Outcome => fail(500, 'InternalError', problem)
+
+/** Every admin route. */
+export const ADMIN_ROUTES: readonly AdminRoute[] = [
+  {
+    method: 'POST',
+    path: '/__emulator/reset',
+    handle: (controls, body) => {
+      const read = seedOf(body, false)
+      if ('error' in read) return read.error
+      if (read.seed !== undefined && read.seed < 0) return fail(400, 'InappropriateJSON', 'seed must be a non-negative integer')
+      const problem = controls.reset(read.seed)
+      return problem === undefined ? reply(200) : storageFailure(problem)
+    },
+  },
+  {
+    method: 'POST',
+    path: '/__emulator/seed',
+    handle: (controls, body) => {
+      const read = seedOf(body, true)
+      if ('error' in read) return read.error
+      if ((read.seed ?? -1) < 0) return fail(400, 'InappropriateJSON', 'seed must be a non-negative integer')
+      const problem = controls.reseed(read.seed as number)
+      return problem === undefined ? reply(200) : storageFailure(problem)
+    },
+  },
+  {
+    method: 'GET',
+    path: '/__emulator/clock',
+    handle: ({ state }) => reply(200, { offsetMs: state.clock.offsetMs, now: new Date(state.clock.now()).toISOString() }),
+  },
+  {
+    method: 'PUT',
+    path: '/__emulator/clock',
+    handle: (controls, body) => {
+      const read = readBody(body, { offsetMs: { kind: 'integer', required: true } })
+      if ('error' in read) return failWith(read.error)
+      return problemOr(controls.setClockOffset(read.fields.offsetMs), () =>
+        reply(200, { offsetMs: controls.state.clock.offsetMs, now: new Date(controls.state.clock.now()).toISOString() }),
+      )
+    },
+  },
+  { method: 'GET', path: '/__emulator/requests', handle: (controls) => reply(200, { requests: controls.requestLog() }) },
+  {
+    method: 'DELETE',
+    path: '/__emulator/requests',
+    handle: (controls) => {
+      controls.clearRequestLog()
+      return reply(200)
+    },
+  },
+  { method: 'GET', path: '/__emulator/limits', handle: ({ state }) => reply(200, state.limits) },
+  {
+    method: 'PUT',
+    path: '/__emulator/limits',
+    handle: (controls, body) => {
+      const limits = controls.setLimits(body ?? {})
+      return typeof limits === 'string' ? fail(400, 'InappropriateJSON', limits) : reply(200, limits)
+    },
+  },
+]
+
+/**
+ * Handles an admin request: it must be signed with the root key pair (an unsigned or badly
+ * signed request gets the usual authentication errors; any other principal 403
+ * `AccessDenied`). Bodies are JSON.
+ */
+export function handleAdminRequest(controls: EmulatorControls, request: WireRequest): Outcome {
+  const authenticated = authenticate(controls.state, request)
+  if ('status' in authenticated) return failWith(authenticated)
+  if (!isRootKeyPair(authenticated.principal)) return fail(403, 'AccessDenied', 'the admin API is for the root key pair only')
+  const onPath = ADMIN_ROUTES.filter((route) => route.path === request.rawPath)
+  const route = onPath.find((candidate) => candidate.method === request.method)
+  if (route === undefined) {
+    return onPath.length > 0
+      ? fail(405, 'MethodNotAllowed', `${request.method} is not allowed on ${request.rawPath}`)
+      : fail(400, 'InvalidURI', `no admin operation at ${request.rawPath}`)
+  }
+  let body: unknown
+  if (request.body.length > 0) {
+    try {
+      body = JSON.parse(request.body.toString('utf8')) as unknown
+    } catch {
+      return fail(400, 'MalformedJSON', 'the body is not valid JSON')
+    }
+  }
+  return route.handle(controls, body)
+}

@@ -1,0 +1,75 @@
+import { attachmentKey, type AttachmentTarget, type EmulatorState } from '../state'
+import { failWith, isApiError, reply, type ApiError, type Outcome } from '../wire'
+import type { HandlerContext } from './context'
+import { findGroup, findRole, findUser } from './lookup'
+import { limitExceeded, notFound } from './names'
+import { policyTypeOf } from './query-params'
+import { policyView } from './views'
+
+/** The path parameter that names the entity of each attachment family. */
+const TARGET_PARAM: Readonly<Record<AttachmentTarget, string>> = { user: 'userName', group: 'groupName', role: 'roleName' }
+
+function findTarget(state: EmulatorState, target: AttachmentTarget, params: Readonly<Record<string, string>>): { id: string; name: string } | ApiError {
+  const name = params[TARGET_PARAM[target]]
+  if (target === 'user') return findUser(state, name)
+  if (target === 'group') return findGroup(state, name)
+  return findRole(state, name)
+}
+
+/** The target entity and the policy named in the path (in the `policyType` namespace), or the first error. */
+function resolve({ state, params, query }: HandlerContext, target: AttachmentTarget): { targetId: string; targetName: string; policyId: string } | ApiError {
+  const type = policyTypeOf(query)
+  if (isApiError(type)) return type
+  const entity = findTarget(state, target, params)
+  if (isApiError(entity)) return entity
+  const policyName = params.policyName ?? ''
+  const policy = state.policyNamed(type, policyName)
+  if (policy === undefined) return notFound(`${type} policy`, policyName)
+  return { targetId: entity.id, targetName: entity.name, policyId: policy.id }
+}
+
+/**
+ * P6 / P9 / P12 attachPolicyTo{User,Group,Role} `?policyType=`: idempotent (attaching twice keeps
+ * one edge); a group holds at most policiesPerGroup policies (409 `LimitExceeded`).
+ */
+export function attachPolicy(target: AttachmentTarget): (context: HandlerContext) => Outcome {
+  return (context) => {
+    const found = resolve(context, target)
+    if (isApiError(found)) return failWith(found)
+    const { state } = context
+    if (state.attachments.get(attachmentKey(target, found.targetId, found.policyId)) !== undefined) return reply(200)
+    if (target === 'group') {
+      const attached = state.attachments.filter((edge) => edge.target === 'group' && edge.targetId === found.targetId).length
+      if (attached >= state.limits.policiesPerGroup) return failWith(limitExceeded('policies per group', state.limits.policiesPerGroup))
+    }
+    state.attachments.add({ target, targetId: found.targetId, policyId: found.policyId, attachTime: state.timestamp() })
+    return reply(200)
+  }
+}
+
+/** P7 / P10 / P13 detachPolicyFrom{User,Group,Role}: 404 `NotFound` when the policy is not attached. */
+export function detachPolicy(target: AttachmentTarget): (context: HandlerContext) => Outcome {
+  return (context) => {
+    const found = resolve(context, target)
+    if (isApiError(found)) return failWith(found)
+    if (!context.state.attachments.delete(attachmentKey(target, found.targetId, found.policyId))) {
+      return failWith({ status: 404, code: 'NotFound', message: `policy ${JSON.stringify(context.params.policyName ?? '')} is not attached to ${target} ${JSON.stringify(found.targetName)}` })
+    }
+    return reply(200)
+  }
+}
+
+/** P8 / P11 / P14 list{User,Group,Role}AttachedPolicies: each policy with its `attachTime`. */
+export function listAttachedPolicies(target: AttachmentTarget): (context: HandlerContext) => Outcome {
+  return ({ state, params }) => {
+    const entity = findTarget(state, target, params)
+    if (isApiError(entity)) return failWith(entity)
+    const policies = state.attachments
+      .filter((edge) => edge.target === target && edge.targetId === entity.id)
+      .flatMap((edge) => {
+        const policy = state.policyById(edge.policyId)
+        return policy === undefined ? [] : [{ ...policyView(policy), attachTime: edge.attachTime }]
+      })
+    return reply(200, { policies })
+  }
+}

@@ -1,0 +1,90 @@
+import { normalisePolicyDocument, parseAclText } from '../acl-document'
+import { SYSTEM_POLICIES, type PolicyRecord } from '../state'
+import { failWith, isApiError, reply, type Outcome } from '../wire'
+import { readBody } from './body'
+import type { HandlerContext } from './context'
+import { alreadyExists, checkName, deleteConflict, MAX_GROUP_OR_POLICY_NAME, notFound } from './names'
+import { policyTypeOf } from './query-params'
+import { replaceEntry } from './replace-entry'
+import { policyView } from './views'
+
+/** P1 createPolicy `{name ≤ 64, description?, document}`: stores the document with `"id":"policy_<id>"`. */
+export function createPolicy({ state, body }: HandlerContext): Outcome {
+  const read = readBody(body, { name: { kind: 'string', required: true }, description: { kind: 'string' }, document: { kind: 'string', required: true } })
+  if ('error' in read) return failWith(read.error)
+  const name = read.fields.name as string
+  const bad = checkName('name', name, MAX_GROUP_OR_POLICY_NAME)
+  if (bad !== undefined) return failWith(bad)
+  const acl = parseAclText(read.fields.document as string, 'document', 'policy')
+  if (isApiError(acl)) return failWith(acl)
+  if (state.policies.has(name) || SYSTEM_POLICIES.has(name)) return failWith(alreadyExists('policy', name))
+  const id = state.ids.next()
+  const policy: PolicyRecord = {
+    id,
+    name,
+    type: 'Custom',
+    description: (read.fields.description as string | undefined) ?? '',
+    document: normalisePolicyDocument(acl, id),
+    createTime: state.timestamp(),
+  }
+  state.policies.set(name, policy)
+  return reply(201, policyView(policy))
+}
+
+/** P2 getPolicy `?policyType=System|Custom` (absent: Custom). */
+export function getPolicy({ state, params, query }: HandlerContext): Outcome {
+  const type = policyTypeOf(query)
+  if (isApiError(type)) return failWith(type)
+  const name = params.policyName ?? ''
+  const policy = state.policyNamed(type, name)
+  return policy === undefined ? failWith(notFound(`${type} policy`, name)) : reply(200, policyView(policy))
+}
+
+/** P3 updatePolicy (POST) `{name?, description?, document?}`: Custom policies only (a System name is 404). */
+export function updatePolicy({ state, params, body }: HandlerContext): Outcome {
+  const name = params.policyName ?? ''
+  const policy = state.policies.get(name)
+  if (policy === undefined) return failWith(notFound('Custom policy', name))
+  const read = readBody(body, { name: { kind: 'string' }, description: { kind: 'string' }, document: { kind: 'string' } })
+  if ('error' in read) return failWith(read.error)
+  const rename = read.fields.name as string | undefined
+  if (rename !== undefined && rename !== name) {
+    const bad = checkName('name', rename, MAX_GROUP_OR_POLICY_NAME)
+    if (bad !== undefined) return failWith(bad)
+    if (state.policies.has(rename) || SYSTEM_POLICIES.has(rename)) return failWith(alreadyExists('policy', rename))
+  }
+  let document = policy.document
+  if (read.fields.document !== undefined) {
+    const acl = parseAclText(read.fields.document as string, 'document', 'policy')
+    if (isApiError(acl)) return failWith(acl)
+    document = normalisePolicyDocument(acl, policy.id)
+  }
+  const updated: PolicyRecord = {
+    ...policy,
+    name: rename ?? policy.name,
+    description: (read.fields.description as string | undefined) ?? policy.description,
+    document,
+  }
+  replaceEntry(state.policies, name, updated.name, updated)
+  return reply(200, policyView(updated))
+}
+
+/** P4 deletePolicy: Custom only; 409 `DeleteConflict` while attached to anything. */
+export function deletePolicy({ state, params }: HandlerContext): Outcome {
+  const name = params.policyName ?? ''
+  const policy = state.policies.get(name)
+  if (policy === undefined) return failWith(notFound('Custom policy', name))
+  if (state.attachments.some((edge) => edge.policyId === policy.id)) return failWith(deleteConflict('policy', name, ['attachments']))
+  state.policies.delete(name)
+  return reply(200)
+}
+
+/** P5 listPolicies `?policyType=&nameFilter=` (nameFilter: case-sensitive substring). */
+export function listPolicies({ state, query }: HandlerContext): Outcome {
+  const type = policyTypeOf(query)
+  if (isApiError(type)) return failWith(type)
+  const filter = query.get('nameFilter') ?? ''
+  const namespace = type === 'System' ? SYSTEM_POLICIES : state.policies
+  const policies = [...namespace.values()].filter((policy) => policy.name.includes(filter)).map(policyView)
+  return reply(200, { policies })
+}

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto'
+import { checkAcl, trustAllows } from '../acl-document'
+import type { Principal } from '../principal'
+import type { EmulatorState, SessionRecord, SessionSubject } from '../state'
+import { fail, failWith, isApiError, reply, type ApiError, type Outcome } from '../wire'
+import type { HandlerContext } from './context'
+import { invalidParameter, notFound } from './names'
+import { durationSecondsOf } from './query-params'
+import { sessionView } from './views'
+
+/** getSessionToken's default and longest validity, seconds (12 h and 36 h). */
+export const SESSION_TOKEN_SECONDS = { fallback: 43_200, max: 129_600 } as const
+/** assumeRole's default and longest validity, seconds (1 h and 2 h). */
+export const ASSUME_ROLE_SECONDS = { fallback: 3_600, max: 7_200 } as const
+/** How long expired temporary credentials are remembered (so they answer `ExpiredToken`, not `InvalidAccessKeyId`). */
+export const EXPIRED_SESSION_RETENTION_MS = 24 * 3600 * 1000
+
+/** The optional raw ACL body of an STS call, checked like a policy document. */
+function aclOf(body: unknown): { acl?: unknown } | ApiError {
+  if (body === undefined) return {}
+  const acl = checkAcl(body, 'acl', 'session')
+  return isApiError(acl) ? acl : { acl }
+}
+
+/** The `userId` an STS answer reports for a caller: the account for root, else the user's id. */
+function callerUserId(state: EmulatorState, principal: Principal): string {
+  if (principal.viaSession !== undefined) {
+    const session = state.sessions.get(principal.viaSession.accessKeyId)
+    if (session !== undefined) return session.userId
+  }
+  return principal.kind === 'user' ? principal.userId : state.accountId
+}
+
+/** Mints and stores temporary credentials; forgets credentials that expired long ago. */
+function issue(state: EmulatorState, subject: SessionSubject, userId: string, seconds: number, acl: unknown): SessionRecord {
+  const now = state.clock.now()
+  for (const [id, old] of state.sessions) {
+    if (Date.parse(old.expiration) + EXPIRED_SESSION_RETENTION_MS < now) state.sessions.delete(id)
+  }
+  const session: SessionRecord = {
+    accessKeyId: state.ids.next(),
+    secretAccessKey: randomBytes(16).toString('hex'),
+    sessionToken: randomBytes(48).toString('base64url'),
+    createTime: state.timestamp(),
+    expiration: state.timestamp(seconds * 1000),
+    subject,
+    userId,
+    ...(acl === undefined ? {} : { acl }),
+  }
+  state.sessions.set(session.accessKeyId, session)
+  return session
+}
+
+/**
+ * S1 getSessionToken `?durationSeconds=` (1–129600, default 43200; else 400 `InvalidParameter`)
+ * with an optional ACL body: credentials acting for the caller (root or a sub-user), narrowed by
+ * the ACL. Temporary credentials cannot mint more of themselves (403 `AccessDenied`).
+ */
+export function getSessionToken({ state, principal, query, body }: HandlerContext): Outcome {
+  const seconds = durationSecondsOf(query, SESSION_TOKEN_SECONDS.fallback, SESSION_TOKEN_SECONDS.max)
+  if (isApiError(seconds)) return failWith(seconds)
+  const acl = aclOf(body)
+  if (isApiError(acl)) return failWith(acl)
+  if (principal.viaSession !== undefined || principal.kind === 'role') {
+    return fail(403, 'AccessDenied', 'getSessionToken needs long-term credentials, not temporary ones')
+  }
+  const subject: SessionSubject = principal.kind === 'user' ? { kind: 'user', userId: principal.userId } : { kind: 'root' }
+  const session = issue(state, subject, callerUserId(state, principal), seconds, acl.acl)
+  return reply(200, sessionView(session))
+}
+
+/**
+ * S2 assumeRole `?assumeRole&accountId=&roleName=[&durationSeconds=1..7200][&userId=]` with an
+ * optional ACL body. A missing accountId or roleName, or a bad duration, is 400
+ * `InvalidParameter`; another account's id 403 `AccessDenied`; an unknown role 404 `NotFound`;
+ * a trust document without an `Allow` + `AssumeRole` (or `*`) entry naming this account (or `*`)
+ * as grantee, or with a matching `Deny`, 403 `AccessDenied`.
+ */
+export function assumeRole({ state, principal, query, body }: HandlerContext): Outcome {
+  const accountId = query.get('accountId') ?? ''
+  const roleName = query.get('roleName') ?? ''
+  if (accountId === '') return failWith(invalidParameter('accountId is required'))
+  if (roleName === '') return failWith(invalidParameter('roleName is required'))
+  const seconds = durationSecondsOf(query, ASSUME_ROLE_SECONDS.fallback, ASSUME_ROLE_SECONDS.max)
+  if (isApiError(seconds)) return failWith(seconds)
+  const acl = aclOf(body)
+  if (isApiError(acl)) return failWith(acl)
+  if (accountId !== state.accountId) return fail(403, 'AccessDenied', `roles of account ${accountId} cannot be assumed from this account`)
+  const role = state.roles.get(roleName)
+  if (role === undefined) return failWith(notFound('role', roleName))
+  if (!trustAllows(role.assumeRolePolicyDocument, state.accountId)) {
+    return fail(403, 'AccessDenied', `the trust policy of role ${JSON.stringify(roleName)} does not let this account assume it`)
+  }
+  const userId = query.get('userId') || callerUserId(state, principal)
+  const session = issue(state, { kind: 'role', roleId: role.id }, userId, seconds, acl.acl)
+  return reply(200, sessionView(session, role.id))
+}

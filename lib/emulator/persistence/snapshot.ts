@@ -1,0 +1,105 @@
+import { PathReporter } from 'io-ts/PathReporter'
+import type { EmulatorClock } from '../clock'
+import { IdGenerator } from '../ids'
+import { EmulatorState, type EmulatorLimits, type RootCredentials } from '../state'
+import { SNAPSHOT_VERSION, snapshotCodec, type Snapshot } from './snapshot-codec'
+
+/** The snapshot of a state: what a state file holds. Expired temporary credentials are left out. */
+export function takeSnapshot(state: EmulatorState): Snapshot {
+  const now = state.clock.now()
+  return {
+    version: SNAPSHOT_VERSION,
+    accountId: state.accountId,
+    root: { accessKeyId: state.root.accessKeyId, secretAccessKey: state.root.secretAccessKey },
+    idGenerator: state.ids.position() === undefined ? null : [...(state.ids.position() as readonly [number, number, number, number])],
+    users: [...state.users.values()],
+    accessKeys: [...state.accessKeys.values()],
+    groups: [...state.groups.values()],
+    policies: [...state.policies.values()] as Snapshot['policies'],
+    roles: [...state.roles.values()],
+    idp: state.idp,
+    memberships: state.memberships.all(),
+    attachments: state.attachments.all(),
+    sessions: [...state.sessions.values()].filter((session) => Date.parse(session.expiration) >= now),
+  }
+}
+
+/** Decodes state-file text into a snapshot, or explains what is wrong with it. */
+export function parseSnapshot(text: string): Snapshot | string {
+  let value: unknown
+  try {
+    value = JSON.parse(text) as unknown
+  } catch {
+    return 'it is not valid JSON'
+  }
+  if (typeof value === 'object' && value !== null && 'version' in value && value.version !== SNAPSHOT_VERSION) {
+    return `it has version ${JSON.stringify(value.version)}; this emulator reads version ${SNAPSHOT_VERSION}`
+  }
+  const decoded = snapshotCodec.decode(value)
+  if (decoded._tag === 'Left') return `it does not have the expected shape (${PathReporter.report(decoded).slice(0, 3).join('; ')})`
+  return decoded.right
+}
+
+function duplicate(values: readonly string[]): string | undefined {
+  const seen = new Set<string>()
+  for (const value of values) {
+    if (seen.has(value)) return value
+    seen.add(value)
+  }
+  return undefined
+}
+
+/** Why a snapshot's parts do not fit together (duplicate names, edges to nothing), or undefined. */
+function integrityProblem(state: EmulatorState, snapshot: Snapshot): string | undefined {
+  if (!/^[0-9a-f]{32}$/.test(snapshot.accountId)) return 'accountId is not 32 hex characters'
+  for (const [kind, names] of [
+    ['user', snapshot.users.map((u) => u.name)],
+    ['group', snapshot.groups.map((g) => g.name)],
+    ['policy', snapshot.policies.map((p) => p.name)],
+    ['role', snapshot.roles.map((r) => r.name)],
+    ['access key', snapshot.accessKeys.map((k) => k.id)],
+  ] as const) {
+    const twice = duplicate(names)
+    if (twice !== undefined) return `${kind} ${JSON.stringify(twice)} appears twice`
+  }
+  for (const key of snapshot.accessKeys) if (state.userById(key.userId) === undefined) return `access key ${key.id} belongs to no user`
+  for (const edge of snapshot.memberships) {
+    if (state.groupById(edge.groupId) === undefined || state.userById(edge.userId) === undefined) return 'a membership refers to a missing user or group'
+  }
+  for (const edge of snapshot.attachments) {
+    const target =
+      edge.target === 'user' ? state.userById(edge.targetId) : edge.target === 'group' ? state.groupById(edge.targetId) : state.roleById(edge.targetId)
+    if (target === undefined || state.policyById(edge.policyId) === undefined) return 'an attachment refers to a missing entity or policy'
+  }
+  return undefined
+}
+
+/** What restoring needs besides the snapshot. */
+export interface RestoreOptions {
+  readonly clock: EmulatorClock
+  readonly limits: EmulatorLimits
+  /** Root credentials to use instead of the stored ones (explicit options win). */
+  readonly root?: RootCredentials
+}
+
+/** Rebuilds a state from a snapshot, or explains why its parts do not fit together. */
+export function restoreSnapshot(snapshot: Snapshot, options: RestoreOptions): EmulatorState | string {
+  const state = new EmulatorState({
+    root: options.root ?? snapshot.root,
+    accountId: snapshot.accountId,
+    clock: options.clock,
+    ids: IdGenerator.resume(snapshot.idGenerator ?? undefined),
+    limits: options.limits,
+  })
+  for (const user of snapshot.users) state.users.set(user.name, user)
+  for (const group of snapshot.groups) state.groups.set(group.name, group)
+  for (const policy of snapshot.policies) state.policies.set(policy.name, policy)
+  for (const role of snapshot.roles) state.roles.set(role.name, role)
+  for (const key of snapshot.accessKeys) state.accessKeys.set(key.id, key)
+  for (const edge of snapshot.memberships) state.memberships.add(edge)
+  for (const edge of snapshot.attachments) state.attachments.add(edge)
+  for (const session of snapshot.sessions) state.sessions.set(session.accessKeyId, session)
+  state.idp = snapshot.idp
+  const problem = integrityProblem(state, snapshot)
+  return problem ?? state
+}

@@ -1,0 +1,62 @@
+/** One API request as the emulator saw it: never headers, bodies, secrets or tokens. */
+export interface RequestLogEntry {
+  readonly method: string
+  /** The path exactly as received (still percent-encoded). */
+  readonly path: string
+  /** The query exactly as received (an `authorization` parameter's value is redacted). */
+  readonly query: string
+  /** The status answered. */
+  readonly status: number
+  /** The error code answered, for a failure. */
+  readonly code?: string
+  /** The SDK method the request addressed, when a route matched. */
+  readonly operation?: string
+  /** The access key id named in the Authorization header, when it parses. */
+  readonly accessKeyId?: string
+  /** The `x-bce-request-id` answered. */
+  readonly requestId: string
+  /** When the request was answered, emulator clock, ISO 8601 with milliseconds. */
+  readonly time: string
+}
+
+/** How many entries the log keeps (the oldest are dropped first). */
+export const REQUEST_LOG_CAPACITY = 10_000
+
+/** Replaces the value of any `authorization` query parameter (a presigned request's signature). */
+export function redactQuery(rawQuery: string): string {
+  if (!/authorization/i.test(rawQuery)) return rawQuery
+  return rawQuery
+    .split('&')
+    .map((part) => {
+      const eq = part.indexOf('=')
+      const key = eq === -1 ? part : part.slice(0, eq)
+      return key.toLowerCase() === 'authorization' && eq !== -1 ? `${key}=REDACTED` : part
+    })
+    .join('&')
+}
+
+/** A bounded, in-order log of API requests (admin requests are never recorded). */
+export class RequestLog {
+  #entries: RequestLogEntry[] = []
+  readonly #capacity: number
+
+  constructor(capacity: number = REQUEST_LOG_CAPACITY) {
+    this.#capacity = capacity
+  }
+
+  /** Appends an entry, dropping the oldest beyond capacity. */
+  record(entry: RequestLogEntry): void {
+    this.#entries.push(entry)
+    if (this.#entries.length > this.#capacity) this.#entries.splice(0, this.#entries.length - this.#capacity)
+  }
+
+  /** A copy of the entries, oldest first. */
+  entries(): readonly RequestLogEntry[] {
+    return [...this.#entries]
+  }
+
+  /** Forgets every entry. */
+  clear(): void {
+    this.#entries = []
+  }
+}

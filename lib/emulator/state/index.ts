@@ -1,0 +1,20 @@
+/**
+ * The emulator's data model: one file per entity family, and the state that holds them.
+ *
+ * @packageDocumentation
+ */
+export type { AccessKeyRecord } from './access-keys'
+export { attachmentKey, EdgeSet, membershipKey } from './edges'
+export type { AttachmentEdge, AttachmentTarget, MembershipEdge } from './edges'
+export { EmulatorState } from './emulator-state'
+export type { EmulatorStateInit, RootCredentials } from './emulator-state'
+export type { GroupRecord } from './groups'
+export { defaultIdp } from './idp'
+export type { IdpRecord, IdpStatus } from './idp'
+export { DEFAULT_LIMITS, mergeLimits } from './limits'
+export type { EmulatorLimits } from './limits'
+export type { PolicyRecord, PolicyType } from './policies'
+export type { RoleRecord } from './roles'
+export type { SessionRecord, SessionSubject } from './sessions'
+export { SYSTEM_POLICIES, systemPolicyId } from './system-policies'
+export type { LoginProfileRecord, OperationMfaRecord, UserRecord } from './users'
