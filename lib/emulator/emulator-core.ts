@@ -3,7 +3,8 @@ import { seedProblem, type EmulatorControls } from './admin/controls'
 import { clockOffsetProblem } from './clock'
 import { takeSnapshot } from './persistence/snapshot'
 import { writeStateFile } from './persistence/state-file'
-import { handleApiRequest } from './pipeline'
+import { FaultQueue } from './faults/fault-queue'
+import { handleApiRequest, operationOf } from './pipeline'
 import { redactQuery, RequestLog, type RequestLogEntry } from './request-log'
 import { mergeLimits, type EmulatorLimits, type EmulatorState } from './state'
 import { fail, type Outcome, type WireRequest } from './wire'
@@ -25,6 +26,8 @@ export interface EmulatorCoreInit {
  */
 export class EmulatorCore implements EmulatorControls {
   readonly state: EmulatorState
+  /** Scripted faults and chaos for API requests. */
+  readonly faults = new FaultQueue()
   readonly #log = new RequestLog()
   readonly #init: EmulatorCoreInit
   #saved: string | undefined
@@ -34,12 +37,16 @@ export class EmulatorCore implements EmulatorControls {
     this.#init = init
   }
 
-  /** Handles one request and answers its outcome (a failed save turns it into 500 `InternalError`). */
-  handle(request: WireRequest, requestId: string): Outcome {
+  /**
+   * Handles one request and answers its outcome (a failed save turns it into 500
+   * `InternalError`); `fault` names an injected fault that lets the request apply, for the log.
+   */
+  handle(request: WireRequest, requestId: string, fault?: string): Outcome {
     if (isAdminPath(request.rawPath)) return this.#saveAfter(handleAdminRequest(this, request))
     const handled = handleApiRequest(this.state, request)
     const outcome = this.#saveAfter(handled.outcome)
     const entry: RequestLogEntry = {
+      ...(fault === undefined ? {} : { fault }),
       method: request.method,
       path: request.rawPath,
       query: redactQuery(request.rawQuery),
@@ -52,6 +59,22 @@ export class EmulatorCore implements EmulatorControls {
     }
     this.#log.record(entry)
     return outcome
+  }
+
+  /** Logs an API request that an injected fault answered without handling it (`status` 0: no answer). */
+  logInjected(request: WireRequest, requestId: string, fault: string, status: number, code?: string): void {
+    const operation = operationOf(request)
+    this.#log.record({
+      method: request.method,
+      path: request.rawPath,
+      query: redactQuery(request.rawQuery),
+      status,
+      ...(code === undefined ? {} : { code }),
+      ...(operation === undefined ? {} : { operation }),
+      requestId,
+      time: new Date(this.state.clock.now()).toISOString(),
+      fault,
+    })
   }
 
   /** Writes the state file when the state differs from what was last written; a message on failure. */
@@ -82,6 +105,7 @@ export class EmulatorCore implements EmulatorControls {
     this.state.limits = this.#init.initialLimits
     this.state.clock.setOffset(this.#init.initialClockOffsetMs)
     this.#log.clear()
+    this.faults.clear()
     return this.save()
   }
 

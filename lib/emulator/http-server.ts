@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { splitTarget, type Outcome, type WireRequest } from './wire'
 
@@ -44,23 +43,62 @@ export function readWireRequest(req: IncomingMessage): Promise<WireRequest | 'to
   })
 }
 
-/** Writes an outcome: JSON body (errors as `{code, message, requestId}`) and `x-bce-request-id`. */
-export function writeOutcome(res: ServerResponse, outcome: Outcome, requestId: string = randomUUID()): void {
-  if (res.destroyed) return
-  const body = outcome.ok
-    ? outcome.reply.body
-    : { code: outcome.error.code, message: outcome.error.message, requestId }
+/** An answer ready to be written. */
+export interface RenderedAnswer {
+  readonly status: number
+  readonly headers: Record<string, string>
+  readonly payload: Buffer
+}
+
+/**
+ * Renders an outcome: JSON body (errors as `{code, message, requestId}`), `x-bce-request-id`, and
+ * a `Date` header from the emulator clock (so clients can learn its time, as from a real server).
+ */
+export function renderOutcome(outcome: Outcome, requestId: string, nowMs: number, extraHeaders: Record<string, string> = {}): RenderedAnswer {
+  const body = outcome.ok ? outcome.reply.body : { code: outcome.error.code, message: outcome.error.message, requestId }
   const status = outcome.ok ? outcome.reply.status : outcome.error.status
-  const headers: Record<string, string> = { 'x-bce-request-id': requestId, server: 'bce-iam-emulator' }
-  if (body === undefined) {
-    headers['content-length'] = '0'
-    res.writeHead(status, headers)
-    res.end()
-    return
+  const headers: Record<string, string> = {
+    'x-bce-request-id': requestId,
+    server: 'bce-iam-emulator',
+    date: new Date(nowMs).toUTCString(),
+    ...extraHeaders,
   }
-  const payload = Buffer.from(JSON.stringify(body), 'utf8')
-  headers['content-type'] = 'application/json;charset=UTF-8'
+  const payload = body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body), 'utf8')
+  if (body !== undefined) headers['content-type'] = 'application/json;charset=UTF-8'
   headers['content-length'] = String(payload.length)
-  res.writeHead(status, headers)
-  res.end(payload)
+  return { status, headers, payload }
+}
+
+/** Renders an HTML page such as a proxy or captive portal would send. */
+export function renderHtml(status: number, requestId: string, nowMs: number): RenderedAnswer {
+  const payload = Buffer.from(`<!DOCTYPE html><html><head><title>${status}</title></head><body><h1>${status === 200 ? 'Please sign in to the network' : 'Bad Gateway'}</h1></body></html>`)
+  return {
+    status,
+    headers: { 'content-type': 'text/html', 'content-length': String(payload.length), date: new Date(nowMs).toUTCString(), 'x-bce-request-id': requestId },
+    payload,
+  }
+}
+
+/** Writes a whole answer (nothing if the connection is already gone). */
+export function writeAnswer(res: ServerResponse, answer: RenderedAnswer): void {
+  if (res.destroyed) return
+  res.writeHead(answer.status, answer.headers)
+  res.end(answer.payload)
+}
+
+/** Writes the headers and the first body byte, and the rest after `delayMs`. */
+export function writeAnswerSlowly(res: ServerResponse, answer: RenderedAnswer, delayMs: number): void {
+  if (res.destroyed) return
+  res.writeHead(answer.status, answer.headers)
+  res.write(answer.payload.subarray(0, 1))
+  setTimeout(() => {
+    if (!res.destroyed) res.end(answer.payload.subarray(1))
+  }, delayMs).unref()
+}
+
+/** Writes the headers (with the full length) and half the body, then closes the connection. */
+export function writeAnswerTruncated(res: ServerResponse, answer: RenderedAnswer): void {
+  if (res.destroyed) return
+  res.writeHead(answer.status, answer.headers)
+  res.write(answer.payload.subarray(0, Math.floor(answer.payload.length / 2)), () => res.socket?.destroy())
 }

@@ -17,6 +17,8 @@ export interface RequestLogEntry {
   readonly requestId: string
   /** When the request was answered, emulator clock, ISO 8601 with milliseconds. */
   readonly time: string
+  /** The type of the fault injected into this request, if any (see the faults API). */
+  readonly fault?: string
 }
 
 /** How many entries the log keeps (the oldest are dropped first). */

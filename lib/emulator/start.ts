@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { err, errAsync, ok, okAsync, ResultAsync, type Result } from 'neverthrow'
@@ -7,13 +7,14 @@ import type { BceClientError, ClientErrorReason } from '../errors/types'
 import { seedProblem } from './admin/controls'
 import { clockOffsetProblem, EmulatorClock } from './clock'
 import { EmulatorCore } from './emulator-core'
-import { readWireRequest, writeOutcome } from './http-server'
 import { IdGenerator } from './ids'
 import { parseSnapshot, restoreSnapshot } from './persistence/snapshot'
 import { readStateFile } from './persistence/state-file'
+import { parseChaos, parseInstructions, type FaultInstruction } from './faults/fault'
+import type { ChaosSettings, FaultReport } from './faults/fault-queue'
 import type { RequestLogEntry } from './request-log'
 import { DEFAULT_LIMITS, EmulatorState, mergeLimits, type EmulatorLimits, type RootCredentials } from './state'
-import { fail } from './wire'
+import { requestHandler } from './serve'
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -69,6 +70,17 @@ export interface RunningEmulator {
   limits(): EmulatorLimits
   /** Changes some limits; resolves to all of them. */
   setLimits(limits: Partial<EmulatorLimits>): Result<EmulatorLimits, BceClientError>
+  /**
+   * Queues scripted faults: the next `times` (default 1) API requests for `operation` (an SDK
+   * method name, or `*`) get `fault`. Resolves to the instruction ids.
+   */
+  injectFaults(instructions: readonly FaultInstruction[]): Result<string[], BceClientError>
+  /** Random faults for a share of all API requests (`undefined` turns chaos off). */
+  setChaos(settings: ChaosSettings | undefined): Result<void, BceClientError>
+  /** Pending instructions and the faults actually injected, so a test can assert they happened. */
+  faultReport(): FaultReport
+  /** Drops every fault instruction, the report and chaos. */
+  clearFaults(): void
   /** Stops listening and closes every connection. Never fails. */
   close(): ResultAsync<void, never>
 }
@@ -171,6 +183,24 @@ function controlsOf(core: EmulatorCore): Omit<RunningEmulator, 'endpoint' | 'sts
       core.clearRequestLog()
     },
     limits: () => core.state.limits,
+    injectFaults: (instructions) => {
+      const parsed = parseInstructions(instructions)
+      return typeof parsed === 'string' ? invalid('injectFaults', parsed) : ok(core.faults.enqueue(parsed))
+    },
+    setChaos: (settings) => {
+      if (settings === undefined) {
+        core.faults.setChaos(undefined)
+        return ok(undefined)
+      }
+      const parsed = parseChaos(settings)
+      if (typeof parsed === 'string') return invalid('setChaos', parsed)
+      core.faults.setChaos(parsed)
+      return ok(undefined)
+    },
+    faultReport: () => core.faults.report(),
+    clearFaults: () => {
+      core.faults.clear()
+    },
     setLimits: (limits) => {
       const merged = core.setLimits(limits)
       return typeof merged === 'string' ? invalid('setLimits', merged) : ok(merged)
@@ -203,22 +233,7 @@ export function startEmulator(options: EmulatorOptions = {}): ResultAsync<Runnin
   })
   const saved = core.save()
   if (saved !== undefined) return invalid(saved)
-  const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
-    void readWireRequest(req).then((request) => {
-      const requestId = randomUUID()
-      if (request === 'too-large') {
-        writeOutcome(res, fail(413, 'EntityTooLarge', 'request body too large'), requestId)
-        return
-      }
-      let outcome
-      try {
-        outcome = core.handle(request, requestId)
-      } catch {
-        outcome = fail(500, 'InternalError', 'the emulator failed to handle the request')
-      }
-      writeOutcome(res, outcome, requestId)
-    })
-  })
+  const server = createServer({ keepAliveTimeout: 65_000 }, requestHandler(core))
   return ResultAsync.fromSafePromise(listen(server, port, host)).andThen((address) => {
     if (address instanceof Error) {
       return errAsync(clientError('Network', 'startEmulator', `emulator cannot listen on ${host}:${port}: ${address.message}`))

@@ -123,13 +123,22 @@ describe('the emulator authenticates every request', () => {
 
   it('rejects a signature older than its 1800 s validity with RequestExpired', async () => {
     fx.emulator.setClockOffset(31 * 60 * 1000)
-    expect(serviceError((await fx.iam.listUsers())._unsafeUnwrapErr())).toMatchObject({ code: 'RequestExpired', statusCode: 400, kind: 'AuthFailure' })
+    expect(serviceError((await fx.iam.listUsers({}, { retry: false }))._unsafeUnwrapErr())).toMatchObject({ code: 'RequestExpired', statusCode: 400, kind: 'AuthFailure' })
   })
 
   it('rejects a timestamp more than 15 minutes in the future with RequestExpired', async () => {
     fx.emulator.setClockOffset(-16 * 60 * 1000)
-    expect(serviceError((await fx.iam.listUsers())._unsafeUnwrapErr()).code).toBe('RequestExpired')
+    expect(serviceError((await fx.iam.listUsers({}, { retry: false }))._unsafeUnwrapErr()).code).toBe('RequestExpired')
     fx.emulator.setClockOffset(-14 * 60 * 1000)
+    expect((await fx.iam.listUsers({}, { retry: false })).isOk()).toBe(true)
+  })
+
+  it('with retries on, the client learns the emulator clock from its Date header and recovers', async () => {
+    fx.emulator.setClockOffset(2 * 3600 * 1000)
     expect((await fx.iam.listUsers()).isOk()).toBe(true)
+    const log = fx.emulator.requestLog()
+    expect(log.map((entry) => entry.code ?? entry.status)).toEqual(['RequestExpired', 200])
+    expect((await fx.iam.listUsers()).isOk()).toBe(true)
+    expect(fx.emulator.requestLog()).toHaveLength(3)
   })
 })

@@ -2,6 +2,7 @@ import { authenticate } from '../authenticate'
 import { readBody } from '../handlers/body'
 import { isRootKeyPair } from '../principal'
 import { fail, failWith, reply, type Outcome, type WireRequest } from '../wire'
+import { parseChaos, parseInstructions } from '../faults/fault'
 import type { EmulatorControls } from './controls'
 
 /** The reserved path prefix of the admin API. */
@@ -76,6 +77,41 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     path: '/__emulator/requests',
     handle: (controls) => {
       controls.clearRequestLog()
+      return reply(200)
+    },
+  },
+  {
+    method: 'POST',
+    path: '/__emulator/faults',
+    handle: (controls, body) => {
+      const instructions = parseInstructions(typeof body === 'object' && body !== null ? (body as { instructions?: unknown }).instructions : undefined)
+      return typeof instructions === 'string' ? fail(400, 'InappropriateJSON', instructions) : reply(200, { ids: controls.faults.enqueue(instructions) })
+    },
+  },
+  { method: 'GET', path: '/__emulator/faults', handle: (controls) => reply(200, controls.faults.report()) },
+  {
+    method: 'DELETE',
+    path: '/__emulator/faults',
+    handle: (controls) => {
+      controls.faults.clear()
+      return reply(200)
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/__emulator/chaos',
+    handle: (controls, body) => {
+      const chaos = parseChaos(body)
+      if (typeof chaos === 'string') return fail(400, 'InappropriateJSON', chaos)
+      controls.faults.setChaos(chaos)
+      return reply(200, chaos)
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/__emulator/chaos',
+    handle: (controls) => {
+      controls.faults.setChaos(undefined)
       return reply(200)
     },
   },

@@ -1,3 +1,4 @@
+import type { FaultQueue } from '../faults/fault-queue'
 import type { RequestLogEntry } from '../request-log'
 import type { EmulatorLimits, EmulatorState } from '../state'
 
@@ -7,6 +8,8 @@ import type { EmulatorLimits, EmulatorState } from '../state'
  */
 export interface EmulatorControls {
   readonly state: EmulatorState
+  /** Scripted faults and chaos. */
+  readonly faults: FaultQueue
   /** Wipes all state (root credentials and account id stay), restores the start limits and clock offset, clears the request log; `seed` (else the start seed) restarts the ids. */
   reset(seed?: number): string | undefined
   /** Makes ids deterministic from now on. */

@@ -1,0 +1,95 @@
+/** Statuses a `status` fault may answer with. */
+export const FAULT_STATUSES = [429, 500, 502, 503, 504] as const
+
+/**
+ * A scripted misbehaviour for one request, storage-testbench style. "Applied" says whether the
+ * request's change happens.
+ */
+export type Fault =
+  /** Answer this status with a BCE error body (not applied); `retryAfter` sets `Retry-After`. */
+  | { readonly type: 'status'; readonly status: (typeof FAULT_STATUSES)[number]; readonly retryAfter?: string }
+  /** Reset the connection before answering (not applied). */
+  | { readonly type: 'reset' }
+  /** Apply the change, then reset the connection: the answer is lost. */
+  | { readonly type: 'applyThenReset' }
+  /** Never answer (not applied); with `ms`, answer normally after that long (applied then). */
+  | { readonly type: 'stall'; readonly ms?: number }
+  /** Apply, send the headers and the first body byte, then the rest after `delayMs`. */
+  | { readonly type: 'slowBody'; readonly delayMs: number }
+  /** Apply, send the headers and half the body, then close the connection. */
+  | { readonly type: 'truncate' }
+  /** Answer an HTML page with this status (not applied): a proxy error or a captive portal. */
+  | { readonly type: 'html'; readonly status: 200 | 502 }
+  /** Move the emulator clock by `offsetMs` before handling the request normally. */
+  | { readonly type: 'clockShift'; readonly offsetMs: number }
+
+/** A queued instruction: the next `times` requests for `operation` (`*` = any) get `fault`. */
+export interface FaultInstruction {
+  readonly operation: string
+  readonly fault: Fault
+  readonly times?: number
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const nonNegativeInteger = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0
+
+/** Reads a fault from untrusted JSON; a message says what is wrong. */
+export function parseFault(value: unknown): Fault | string {
+  if (!isRecord(value)) return 'fault must be an object with a "type"'
+  switch (value.type) {
+    case 'status': {
+      if (!FAULT_STATUSES.includes(value.status as never)) return `status fault needs status ${FAULT_STATUSES.join('|')}`
+      if (value.retryAfter !== undefined && typeof value.retryAfter !== 'string') return 'retryAfter must be a string'
+      return {
+        type: 'status',
+        status: value.status as (typeof FAULT_STATUSES)[number],
+        ...(value.retryAfter === undefined ? {} : { retryAfter: value.retryAfter }),
+      }
+    }
+    case 'reset':
+    case 'applyThenReset':
+    case 'truncate':
+      return { type: value.type }
+    case 'stall':
+      if (value.ms !== undefined && !nonNegativeInteger(value.ms)) return 'stall.ms must be a non-negative integer'
+      return value.ms === undefined ? { type: 'stall' } : { type: 'stall', ms: value.ms as number }
+    case 'slowBody':
+      return nonNegativeInteger(value.delayMs) ? { type: 'slowBody', delayMs: value.delayMs } : 'slowBody.delayMs must be a non-negative integer'
+    case 'html':
+      return value.status === 200 || value.status === 502 ? { type: 'html', status: value.status } : 'html.status must be 200 or 502'
+    case 'clockShift':
+      return Number.isSafeInteger(value.offsetMs) ? { type: 'clockShift', offsetMs: value.offsetMs as number } : 'clockShift.offsetMs must be an integer'
+    default:
+      return 'fault.type must be one of status, reset, applyThenReset, stall, slowBody, truncate, html, clockShift'
+  }
+}
+
+/** Reads a list of instructions from untrusted JSON. */
+export function parseInstructions(value: unknown): FaultInstruction[] | string {
+  if (!Array.isArray(value) || value.length === 0) return 'instructions must be a non-empty array'
+  const out: FaultInstruction[] = []
+  for (const [index, entry] of value.entries()) {
+    if (!isRecord(entry) || typeof entry.operation !== 'string' || entry.operation === '') return `instructions.${index}.operation must be an operation name or "*"`
+    const fault = parseFault(entry.fault)
+    if (typeof fault === 'string') return `instructions.${index}: ${fault}`
+    if (entry.times !== undefined && !(nonNegativeInteger(entry.times) && entry.times > 0)) return `instructions.${index}.times must be a positive integer`
+    out.push({ operation: entry.operation, fault, ...(entry.times === undefined ? {} : { times: entry.times as number }) })
+  }
+  return out
+}
+
+/** Reads chaos settings from untrusted JSON. */
+export function parseChaos(value: unknown): { rate: number; faults: Fault[]; seed?: number } | string {
+  if (!isRecord(value)) return 'chaos must be an object { rate, faults, seed? }'
+  const { rate, seed } = value
+  if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) return 'chaos.rate must be a number from 0 to 1'
+  if (seed !== undefined && !nonNegativeInteger(seed)) return 'chaos.seed must be a non-negative integer'
+  if (!Array.isArray(value.faults) || value.faults.length === 0) return 'chaos.faults must be a non-empty array'
+  const faults: Fault[] = []
+  for (const [index, entry] of (value.faults as unknown[]).entries()) {
+    const fault = parseFault(entry)
+    if (typeof fault === 'string') return `chaos.faults.${index}: ${fault}`
+    faults.push(fault)
+  }
+  return { rate, faults, ...(seed === undefined ? {} : { seed }) }
+}
