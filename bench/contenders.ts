@@ -1,0 +1,188 @@
+/**
+ * The getUser contenders. Each one is built per concurrency level with `connections` keep-alive
+ * connections and exposes `call()`, which performs one complete getUser and throws on any
+ * unexpected answer (so a broken contender cannot look fast).
+ */
+import http from 'node:http'
+import { Pool } from 'undici'
+import Auth from '@baiducloud/sdk/src/auth'
+import BceBaseClient from '@baiducloud/sdk/src/bce_base_client'
+import { CREDENTIALS, USER_NAME, USER_PATH } from './fixtures'
+import { sdk as compiled } from './sdk'
+
+export interface Target {
+  readonly origin: string
+  readonly host: string
+}
+
+export interface Instance {
+  call(): Promise<void>
+  close(): Promise<void>
+}
+
+export interface Contender {
+  readonly key: ContenderKey
+  readonly label: string
+  create(target: Target, connections: number): Instance
+}
+
+export type ContenderKey = 'raw' | 'sdk' | 'official' | 'naive' | 'fetch' | 'officialAsShipped'
+
+const USER_AGENT = `bench/1.0 node/${process.version}`
+
+/** x-bce-date + Authorization computed once (the server does not verify; the floor pays nothing). */
+export function precomputedHeaders(host: string): Record<string, string> {
+  const timestamp = new Date()
+  const date = `${timestamp.toISOString().slice(0, 19)}Z`
+  const headers: Record<string, string> = { host, 'x-bce-date': date }
+  const authorization = compiled().index.signRequest({ credentials: CREDENTIALS, method: 'GET', path: USER_PATH, headers, timestamp })
+  if (authorization.isErr()) throw new Error(`signRequest failed: ${authorization.error.message}`)
+  return { ...headers, authorization: authorization.value, 'user-agent': USER_AGENT }
+}
+
+function pool(origin: string, connections: number): Pool {
+  return new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 4_000 })
+}
+
+/** (a) Floor: undici Pool.request, precomputed headers, body read to a string. */
+const raw: Contender = {
+  key: 'raw',
+  label: 'raw undici Pool.request',
+  create(target, connections) {
+    const p = pool(target.origin, connections)
+    const headers = precomputedHeaders(target.host)
+    return {
+      async call() {
+        const res = await p.request({ origin: target.origin, path: USER_PATH, method: 'GET', headers })
+        const text = await res.body.text()
+        if (res.statusCode !== 200 || text.length === 0) throw new Error(`raw: status ${res.statusCode}`)
+      },
+      close: () => p.close(),
+    }
+  },
+}
+
+/** (b) The full SDK call: validate, sign, send, read, JSON.parse, io-ts decode, Result. */
+const sdk: Contender = {
+  key: 'sdk',
+  label: 'bce-iam iam.getUser',
+  create(target, connections) {
+    const iam = new (compiled().index.IamClient)({
+      endpoint: target.origin,
+      credentials: CREDENTIALS,
+      allowInsecureHttp: true,
+      maxConnections: connections,
+    })
+    return {
+      async call() {
+        const result = await iam.getUser({ userName: USER_NAME })
+        if (result.isErr()) throw new Error(`sdk: ${result.error._tag} ${result.error.message}`)
+      },
+      close: async () => {
+        await iam.close()
+      },
+    }
+  },
+}
+
+/**
+ * (c) The official JS SDK's own HTTP path: `BceBaseClient#sendRequest` (what every service
+ * client of @baiducloud/sdk calls; it signs via `createSignature` + `Auth`, builds a fresh
+ * `HttpClient`, sends with node:http, buffers, JSON.parses, resolves a Q promise). It sends
+ * `Connection: close` by default; we override that header to keep-alive and install a
+ * keep-alive `http.globalAgent` with `maxSockets = connections` (its only agent hook) so it
+ * competes on equal connection terms.
+ */
+const official: Contender = {
+  key: 'official',
+  label: '@baiducloud/sdk BceBaseClient.sendRequest',
+  create(target, connections) {
+    const previousAgent = http.globalAgent
+    const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections })
+    const client = new BceBaseClient(
+      { endpoint: target.origin, credentials: { ak: CREDENTIALS.accessKeyId, sk: CREDENTIALS.secretAccessKey } },
+      'iam',
+    )
+    // Only one official instance exists at a time and no other contender uses node:http.
+    http.globalAgent = agent
+    return {
+      async call() {
+        const response = await client.sendRequest('GET', USER_PATH, { headers: { Connection: 'keep-alive' } })
+        const body = response.body as { name?: unknown }
+        if (body?.name !== USER_NAME) throw new Error('official: unexpected body')
+      },
+      async close() {
+        agent.destroy()
+        http.globalAgent = previousAgent
+      },
+    }
+  },
+}
+
+/**
+ * Context only (not used for targets): the official SDK exactly as shipped, i.e. with its default
+ * `Connection: close` header, so every call opens a new TCP connection.
+ */
+const officialAsShipped: Contender = {
+  key: 'officialAsShipped',
+  label: '@baiducloud/sdk as shipped (Connection: close)',
+  create(target) {
+    const client = new BceBaseClient(
+      { endpoint: target.origin, credentials: { ak: CREDENTIALS.accessKeyId, sk: CREDENTIALS.secretAccessKey } },
+      'iam',
+    )
+    return {
+      async call() {
+        const response = await client.sendRequest('GET', USER_PATH)
+        const body = response.body as { name?: unknown }
+        if (body?.name !== USER_NAME) throw new Error('officialAsShipped: unexpected body')
+      },
+      close: async () => undefined,
+    }
+  },
+}
+
+/** (d) What a user might hand-roll: undici + the official signer per call + JSON.parse. */
+const naive: Contender = {
+  key: 'naive',
+  label: 'naive undici + official Auth signer',
+  create(target, connections) {
+    const p = pool(target.origin, connections)
+    const auth = new Auth(CREDENTIALS.accessKeyId, CREDENTIALS.secretAccessKey)
+    return {
+      async call() {
+        const now = Date.now()
+        const headers: Record<string, string> = {
+          host: target.host,
+          'x-bce-date': new Date(now).toISOString().replace(/\.\d+Z$/, 'Z'),
+          'user-agent': USER_AGENT,
+        }
+        headers.authorization = auth.generateAuthorization('GET', USER_PATH, {}, headers, now / 1000)
+        const res = await p.request({ origin: target.origin, path: USER_PATH, method: 'GET', headers })
+        const body = JSON.parse(await res.body.text()) as { name?: unknown }
+        if (res.statusCode !== 200 || body.name !== USER_NAME) throw new Error(`naive: status ${res.statusCode}`)
+      },
+      close: () => p.close(),
+    }
+  },
+}
+
+/** (e) Context: global fetch (Node's bundled undici, its global keep-alive Agent), precomputed headers. */
+const fetchContender: Contender = {
+  key: 'fetch',
+  label: 'global fetch',
+  create(target) {
+    const { host: _host, ...headers } = precomputedHeaders(target.host)
+    const url = `${target.origin}${USER_PATH}`
+    return {
+      async call() {
+        const res = await fetch(url, { headers })
+        const text = await res.text()
+        if (res.status !== 200 || text.length === 0) throw new Error(`fetch: status ${res.status}`)
+      },
+      close: async () => undefined,
+    }
+  },
+}
+
+export const CONTENDERS: readonly Contender[] = [raw, sdk, official, naive, fetchContender, officialAsShipped]

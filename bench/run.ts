@@ -1,0 +1,159 @@
+/**
+ * bce-iam benchmark harness: `npm run bench` (= node --expose-gc -r tsx/cjs bench/run.ts).
+ *
+ * Options:
+ *   --quick              short smoke configuration; writes nothing
+ *   --only=a,b           sections: throughput, signing, decoding, cold, memory (writes nothing)
+ *   --contenders=a,b     throughput contenders (raw is always included): sdk, official, naive, fetch, officialAsShipped (writes nothing)
+ *   --rounds=N           throughput rounds (default 5)
+ *   --round-ms=N         throughput round length (default 1200)
+ *   --no-write           print only; do not touch bench/results.json or BENCHMARKS.md
+ *   --reuse-build        reuse bench/.bench-tmp/pkg from a previous run instead of running tsc
+ *   --render             only re-render BENCHMARKS.md from bench/results.json (no measuring)
+ *
+ * The SDK under test is its tsc build (bench/sdk.ts), built first on every run.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { runColdStart } from './coldstart'
+import type { ContenderKey } from './contenders'
+import { runDecoding } from './decoding'
+import { runMemory } from './memory'
+import { consoleReport, evaluateTargets, markdownReport, type MachineCard, type Results } from './report'
+import { buildPackage } from './sdk'
+import { startServer, type BenchServer } from './server-control'
+import { runSigning } from './signing'
+import { gcAvailable } from './stats'
+import { runThroughput } from './throughput'
+
+const REPO = path.resolve(__dirname, '..')
+const SECTIONS = ['throughput', 'signing', 'decoding', 'cold', 'memory'] as const
+type Section = (typeof SECTIONS)[number]
+
+function arg(name: string): string | undefined {
+  const prefix = `--${name}=`
+  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length)
+}
+const flag = (name: string): boolean => process.argv.includes(`--${name}`)
+
+function machineCard(): MachineCard {
+  const readVersion = (pkg: string): string =>
+    (JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version
+  let gitCommit = 'unknown'
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim()
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'lib'], { cwd: REPO, encoding: 'utf8' }).trim().length > 0
+    gitCommit = `${head}${dirty ? ' (lib/ has uncommitted changes)' : ''}`
+  } catch {
+    // not a git checkout
+  }
+  const cpus = os.cpus()
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    undici: readVersion('undici'),
+    nodeBundledUndici: process.versions.undici ?? 'unknown',
+    baiducloudSdk: readVersion('@baiducloud/sdk'),
+    cpuCount: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    totalMemoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    loadAverageAtStart: os.loadavg(),
+    gitCommit,
+    serverInSeparateProcess: true,
+  }
+}
+
+async function main(): Promise<void> {
+  if (flag('render')) {
+    const saved = JSON.parse(fs.readFileSync(path.join(__dirname, 'results.json'), 'utf8')) as Results
+    fs.writeFileSync(path.join(REPO, 'BENCHMARKS.md'), markdownReport(saved))
+    console.log('re-rendered BENCHMARKS.md from bench/results.json')
+    return
+  }
+  const started = performance.now()
+  const quick = flag('quick')
+  const onlyArg = arg('only')
+  const only = onlyArg === undefined ? undefined : (onlyArg.split(',') as Section[])
+  const bad = only?.filter((s) => !SECTIONS.includes(s))
+  if (bad !== undefined && bad.length > 0) throw new Error(`unknown section(s): ${bad.join(', ')}; known: ${SECTIONS.join(', ')}`)
+  const want = (s: Section): boolean => only === undefined || only.includes(s)
+  const contendersArg = arg('contenders')
+  const write = !flag('no-write') && !quick && only === undefined && contendersArg === undefined
+  if (!gcAvailable) console.warn('warning: run with --expose-gc (npm run bench does) for forced GC between rounds and the memory test')
+
+  const rounds = Number(arg('rounds') ?? (quick ? 2 : 5))
+  const roundMs = Number(arg('round-ms') ?? (quick ? 300 : 1200))
+  const log = (line: string): void => {
+    process.stderr.write(`${line}\n`)
+  }
+  const machine = machineCard()
+  const partial: Omit<Results, 'targets' | 'wallSeconds'> & { wallSeconds?: number } = {
+    machine,
+    command: 'npm run bench',
+  }
+  const results: { -readonly [K in keyof Results]?: Results[K] } = { ...partial }
+
+  log('building bce-iam with tsc -p tsconfig.build.json…')
+  const build = buildPackage(flag('reuse-build') && !write)
+  results.build = build
+  if (build.exitCode !== 0) log(`warning: tsc exited ${build.exitCode}; the emitted JavaScript is measured anyway:\n${build.output}`)
+  let server: BenchServer | undefined
+  try {
+    if (want('throughput') || want('memory')) {
+      server = await startServer()
+      log(`server pid ${server.pid} at ${server.origin}, stalling endpoint ${server.stallOrigin}`)
+    }
+    if (want('throughput') && server !== undefined) {
+      log('1/5 throughput…')
+      results.throughput = await runThroughput(
+        server,
+        {
+          concurrencies: [1, 32],
+          rounds,
+          roundMs,
+          warmupMs: quick ? 200 : 1000,
+          ...(contendersArg === undefined ? {} : { only: contendersArg.split(',') as ContenderKey[] }),
+        },
+        log,
+      )
+    }
+    if (want('signing')) {
+      log('2/5 signing…')
+      results.signing = runSigning(quick ? 2 : 5, quick ? 200 : 600)
+    }
+    if (want('decoding')) {
+      log('3/5 decoding…')
+      results.decoding = runDecoding(quick ? 2 : 5, quick ? 200 : 600)
+    }
+    if (want('cold')) {
+      log('4/5 cold start…')
+      results.coldStart = runColdStart(quick ? 3 : 11)
+    }
+    if (want('memory') && server !== undefined) {
+      log('5/5 memory per in-flight call…')
+      results.memory = await runMemory(server, quick ? 100 : 500, quick ? 1 : 3)
+    }
+  } finally {
+    await server?.stop()
+  }
+  results.wallSeconds = (performance.now() - started) / 1000
+  machine.loadAverageAtEnd = os.loadavg()
+  const withoutTargets = results as Omit<Results, 'targets'>
+  const final: Results = { ...withoutTargets, targets: evaluateTargets(withoutTargets) }
+  console.log(consoleReport(final))
+  if (write) {
+    fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(final, null, 2)}\n`)
+    fs.writeFileSync(path.join(REPO, 'BENCHMARKS.md'), markdownReport(final))
+    console.log('\nwrote bench/results.json and BENCHMARKS.md')
+  } else {
+    console.log('\n(nothing written: --quick, --only, --contenders or --no-write)')
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

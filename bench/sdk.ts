@@ -1,0 +1,72 @@
+/**
+ * The SDK under test is the package as users run it: `tsc -p tsconfig.build.json` output, laid
+ * out as an installed dependency in bench/.bench-tmp/pkg/node_modules/bce-iam (gitignored), with
+ * its runtime dependencies (and @baiducloud/sdk) symlinked next to it, so it shares the exact
+ * undici module instance with the raw-undici contender. Loading lib/*.ts through tsx instead
+ * would add esbuild's `__name` keep-names wrappers to every closure the SDK creates per call.
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import type * as IndexModule from '../lib/index'
+import type * as ReaderModule from '../lib/decode/reader'
+import type * as ResponseModule from '../lib/decode/response'
+import type * as UserModelModule from '../lib/iam/user-model'
+
+const REPO = path.resolve(__dirname, '..')
+/** Directory holding `node_modules/bce-iam`; cold-start children run with this as cwd. */
+export const PKG_ROOT = path.join(__dirname, '.bench-tmp', 'pkg')
+export const PKG_DIR = path.join(PKG_ROOT, 'node_modules', 'bce-iam')
+const DIST = path.join(PKG_DIR, 'dist')
+const LINKED = ['undici', 'neverthrow', 'io-ts', 'fp-ts', '@baiducloud/sdk']
+
+export interface BuildInfo {
+  readonly ms: number
+  readonly exitCode: number
+  /** tsc diagnostics (type errors still emit JavaScript; they are reported, not fatal). */
+  readonly output: string
+  readonly reused: boolean
+}
+
+export function buildPackage(reuse = false): BuildInfo {
+  if (reuse && fs.existsSync(path.join(DIST, 'index.js'))) return { ms: 0, exitCode: 0, output: '', reused: true }
+  fs.rmSync(PKG_ROOT, { recursive: true, force: true })
+  fs.mkdirSync(path.join(PKG_ROOT, 'node_modules', '@baiducloud'), { recursive: true })
+  const started = performance.now()
+  const build = spawnSync(
+    process.execPath,
+    [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(REPO, 'tsconfig.build.json'), '--outDir', DIST],
+    { cwd: REPO, encoding: 'utf8' },
+  )
+  const ms = performance.now() - started
+  if (!fs.existsSync(path.join(DIST, 'index.js'))) throw new Error(`tsc produced no dist/index.js:\n${build.stdout}${build.stderr}`)
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }
+  fs.writeFileSync(path.join(PKG_DIR, 'package.json'), JSON.stringify({ name: 'bce-iam', version: pkg.version, main: 'dist/index.js' }))
+  for (const dep of LINKED) fs.symlinkSync(path.join(REPO, 'node_modules', dep), path.join(PKG_ROOT, 'node_modules', dep), 'dir')
+  return { ms, exitCode: build.status ?? -1, output: `${build.stdout}${build.stderr}`.trim().slice(0, 4000), reused: false }
+}
+
+export interface Sdk {
+  readonly index: typeof IndexModule
+  readonly reader: typeof ReaderModule
+  readonly response: typeof ResponseModule
+  readonly userModel: typeof UserModelModule
+}
+
+let loaded: Sdk | undefined
+
+/** The compiled SDK (call {@link buildPackage} first). */
+export function sdk(): Sdk {
+  if (loaded === undefined) {
+    if (!fs.existsSync(path.join(DIST, 'index.js'))) throw new Error('bce-iam is not built yet: call buildPackage() first')
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    loaded = {
+      index: require(path.join(DIST, 'index.js')) as typeof IndexModule,
+      reader: require(path.join(DIST, 'decode', 'reader.js')) as typeof ReaderModule,
+      response: require(path.join(DIST, 'decode', 'response.js')) as typeof ResponseModule,
+      userModel: require(path.join(DIST, 'iam', 'user-model.js')) as typeof UserModelModule,
+    }
+    /* eslint-enable @typescript-eslint/no-require-imports */
+  }
+  return loaded
+}
