@@ -5,7 +5,15 @@ import { IamModel, type Expected } from './iam-model'
 /** The system under test: an SDK client talking to the emulator. */
 export interface Real {
   readonly iam: IamClient
+  /**
+   * Under injected faults, a create cut off after sending comes back as `outcomeUnknown`; the
+   * command then reads the real state to learn whether it was applied (counted here).
+   */
+  readonly unknownOutcomes?: { count: number }
 }
+
+const isUnknownOutcome = <T>(result: Result<T, BceError>): boolean =>
+  result.isErr() && result.error._tag === 'BceClientError' && result.error.outcomeUnknown === true
 
 const USERS = ['ann', 'bob', 'c/../d', '测试'] as const
 const GROUPS = ['ops', 'dev'] as const
@@ -42,13 +50,26 @@ function nameCommand<T>(
   predict: (model: IamModel) => Expected,
   call: (real: Real) => PromiseLike<Result<T, BceError>>,
   names: readonly string[],
+  /** For creates: whether the model and the real system hold the entity, to settle an unknown outcome. */
+  settle?: { readonly inModel: (model: IamModel) => boolean; readonly exists: (real: Real) => PromiseLike<boolean> },
 ): Step {
   return command(label, async (model, real) => {
     const result = await call(real)
-    if (names.some(isLocallyInvalid)) expectLocallyRejected(label, result)
-    else expectMatches(label, result, predict(model))
+    if (names.some(isLocallyInvalid)) return expectLocallyRejected(label, result)
+    if (settle !== undefined && real.unknownOutcomes !== undefined && isUnknownOutcome(result)) {
+      real.unknownOutcomes.count += 1
+      // It existed before: the create could not have changed anything. It exists only now: it was
+      // applied, so the model must allow it (and records it). Otherwise: not applied, no change.
+      if (!settle.inModel(model) && (await settle.exists(real)) && !predict(model).ok) {
+        throw new Error(`${label}: applied although the model forbids it`)
+      }
+      return
+    }
+    expectMatches(label, result, predict(model))
   })
 }
+
+const found = <T>(result: Result<T, BceError>): boolean => result.isOk()
 
 const user = fc.constantFrom(...USERS)
 const group = fc.constantFrom(...GROUPS)
@@ -57,9 +78,19 @@ const acl = JSON.stringify({ accessControlList: [{ service: 'bce:bos', region: '
 
 /** Arbitrary IAM commands over small name pools, so collisions and conflicts are frequent. */
 export const commandArbitraries: Array<fc.Arbitrary<Step>> = [
-  user.map((u) => nameCommand(`createUser(${u})`, (m) => m.createUser(u), (r) => r.iam.createUser({ name: u }), [u])),
+  user.map((u) =>
+    nameCommand(`createUser(${u})`, (m) => m.createUser(u), (r) => r.iam.createUser({ name: u }), [u], {
+      inModel: (m) => m.users.has(u),
+      exists: async (r) => found(await r.iam.getUser({ userName: u })),
+    }),
+  ),
   user.map((u) => nameCommand(`deleteUser(${u})`, (m) => m.deleteUser(u), (r) => r.iam.deleteUser({ userName: u }), [u])),
-  group.map((g) => nameCommand(`createGroup(${g})`, (m) => m.createGroup(g), (r) => r.iam.createGroup({ name: g }), [g])),
+  group.map((g) =>
+    nameCommand(`createGroup(${g})`, (m) => m.createGroup(g), (r) => r.iam.createGroup({ name: g }), [g], {
+      inModel: (m) => m.groups.has(g),
+      exists: async (r) => found(await r.iam.getGroup({ groupName: g })),
+    }),
+  ),
   group.map((g) => nameCommand(`deleteGroup(${g})`, (m) => m.deleteGroup(g), (r) => r.iam.deleteGroup({ groupName: g }), [g])),
   fc.tuple(group, user).map(([g, u]) =>
     nameCommand(`addUserToGroup(${g}, ${u})`, (m) => m.addUserToGroup(g, u), (r) => r.iam.addUserToGroup({ groupName: g, userName: u }), [g, u]),
@@ -67,7 +98,12 @@ export const commandArbitraries: Array<fc.Arbitrary<Step>> = [
   fc.tuple(group, user).map(([g, u]) =>
     nameCommand(`removeUserFromGroup(${g}, ${u})`, (m) => m.removeUserFromGroup(g, u), (r) => r.iam.removeUserFromGroup({ groupName: g, userName: u }), [g, u]),
   ),
-  policy.map((p) => nameCommand(`createPolicy(${p})`, (m) => m.createPolicy(p), (r) => r.iam.createPolicy({ name: p, document: acl }), [p])),
+  policy.map((p) =>
+    nameCommand(`createPolicy(${p})`, (m) => m.createPolicy(p), (r) => r.iam.createPolicy({ name: p, document: acl }), [p], {
+      inModel: (m) => m.policies.has(p),
+      exists: async (r) => found(await r.iam.getPolicy({ policyName: p })),
+    }),
+  ),
   policy.map((p) => nameCommand(`deletePolicy(${p})`, (m) => m.deletePolicy(p), (r) => r.iam.deletePolicy({ policyName: p }), [p])),
   fc.tuple(user, policy).map(([u, p]) =>
     nameCommand(`attachPolicyToUser(${u}, ${p})`, (m) => m.attachToUser(u, p), (r) => r.iam.attachPolicyToUser({ userName: u, policyName: p }), [u, p]),
@@ -85,6 +121,14 @@ export const commandArbitraries: Array<fc.Arbitrary<Step>> = [
     command(`createAccessKey(${u})`, async (model, real) => {
       const result = await real.iam.createAccessKey({ userName: u })
       if (isLocallyInvalid(u)) return expectLocallyRejected(`createAccessKey(${u})`, result)
+      if (real.unknownOutcomes !== undefined && isUnknownOutcome(result)) {
+        real.unknownOutcomes.count += 1
+        const known = model.users.get(u)?.keys ?? new Set<string>()
+        const listed = await real.iam.listAccessKeys({ userName: u })
+        if (listed.isErr()) return expectMatches(`listAccessKeys(${u}) after an unknown outcome`, listed, model.canCreateKey(u))
+        for (const key of listed.value) if (!known.has(key.id)) model.addKey(u, key.id)
+        return
+      }
       const expected = model.canCreateKey(u)
       expectMatches(`createAccessKey(${u})`, result, expected)
       if (result.isOk()) model.addKey(u, result.value.id)

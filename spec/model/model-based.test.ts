@@ -28,3 +28,22 @@ describe('model-based: SDK + emulator against a pure IAM model', () => {
     )
   })
 })
+
+describe('model-based under faults: 10% injected 503s and connection resets', () => {
+  it('idempotent commands still match the model; creates either match or report an unknown outcome that the state settles', async () => {
+    const unknownOutcomes = { count: 0 }
+    let injected = 0
+    await fc.assert(
+      fc.asyncProperty(fc.commands(commandArbitraries, { size: 'medium' }), fc.nat(), async (commands, seed) => {
+        emulator.reset()._unsafeUnwrap()
+        emulator.setLimits(MODEL_LIMITS)._unsafeUnwrap()
+        emulator.setChaos({ rate: 0.1, faults: [{ type: 'status', status: 503 }, { type: 'reset' }], seed })._unsafeUnwrap()
+        await fc.asyncModelRun(() => ({ model: new IamModel(), real: { iam, unknownOutcomes } }), commands)
+        injected += emulator.faultReport().consumed.length
+        emulator.setChaos(undefined)._unsafeUnwrap()
+      }),
+      { numRuns: 30 },
+    )
+    expect(injected).toBeGreaterThan(50)
+  })
+})
