@@ -4,6 +4,8 @@ export interface ExampleContext {
   readonly endpoint: string
   /** STS endpoint. */
   readonly stsEndpoint: string
+  /** The account id (what a role's trust policy names). */
+  readonly accountId: string
   /** Root credentials of the account. */
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string }
   /** Prints one line of the example's trace. */

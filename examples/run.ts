@@ -1,9 +1,21 @@
 import { startEmulator } from '../lib/emulator'
+import { assumeRole } from './assume-role'
 import type { Example } from './context'
+import { errorMatching } from './error-matching'
+import { leastPrivilege } from './least-privilege'
+import { provisioning } from './provisioning'
 import { quickstart } from './quickstart'
+import { testingWithTheEmulator } from './testing-with-the-emulator'
 
 /** Every runnable example by name. */
-export const EXAMPLES: Readonly<Record<string, Example>> = { quickstart }
+export const EXAMPLES: Readonly<Record<string, Example>> = {
+  quickstart,
+  'error-matching': errorMatching,
+  provisioning,
+  'assume-role': assumeRole,
+  'least-privilege': leastPrivilege,
+  'testing-with-the-emulator': testingWithTheEmulator,
+}
 
 /** Starts the embedded emulator, runs one example against it, and stops the emulator. */
 async function main(name: string | undefined): Promise<number> {
@@ -22,6 +34,7 @@ async function main(name: string | undefined): Promise<number> {
   const passed = await example({
     endpoint: emulator.endpoint,
     stsEndpoint: emulator.stsEndpoint,
+    accountId: emulator.accountId,
     credentials: emulator.credentials,
     log: (line) => process.stdout.write(`${line}\n`),
   })
@@ -30,6 +43,8 @@ async function main(name: string | undefined): Promise<number> {
   return passed ? 0 : 1
 }
 
-void main(process.argv[2]).then((code) => {
-  process.exitCode = code
-})
+if (require.main === module) {
+  void main(process.argv[2]).then((code) => {
+    process.exitCode = code
+  })
+}

@@ -1,16 +1,30 @@
-import { quickstart } from '../examples/quickstart'
+import { EXAMPLES } from '../examples/run'
 import { withEmulator } from './support/emulator'
 
-describe('examples run against the emulator', () => {
-  it('quickstart behaves as it says', async () => {
+describe('every example runs against the emulator and behaves as it says', () => {
+  it.each(Object.keys(EXAMPLES))('%s', async (name) => {
     const fx = await withEmulator()
     const lines: string[] = []
-    const passed = await quickstart({ endpoint: fx.emulator.endpoint, stsEndpoint: fx.emulator.stsEndpoint, credentials: fx.emulator.credentials, log: (l) => lines.push(l) })
-    expect(passed).toBe(true)
-    expect(lines).toHaveLength(7)
-    expect(lines.every((l) => l.startsWith('✓'))).toBe(true)
-    expect(lines.join('\n')).toContain('AlreadyExists')
-    expect(lines.join('\n')).toContain('NotFound')
+    const example = EXAMPLES[name]!
+    const passed = await example({
+      endpoint: fx.emulator.endpoint,
+      stsEndpoint: fx.emulator.stsEndpoint,
+      accountId: fx.emulator.accountId,
+      credentials: fx.emulator.credentials,
+      log: (line) => lines.push(line),
+    })
     await fx.close()
+    expect({ passed, lines }).toEqual({ passed: true, lines: expect.any(Array) })
+    expect(lines.length).toBeGreaterThan(1)
+    expect(lines.filter((line) => line.startsWith('✗'))).toEqual([])
+  })
+
+  it('quickstart prints the documented trace', async () => {
+    const fx = await withEmulator()
+    const lines: string[] = []
+    await EXAMPLES.quickstart!({ endpoint: fx.emulator.endpoint, stsEndpoint: fx.emulator.stsEndpoint, accountId: fx.emulator.accountId, credentials: fx.emulator.credentials, log: (l) => lines.push(l) })
+    await fx.close()
+    expect(lines).toHaveLength(7)
+    expect(lines.join('\n')).toMatch(/AlreadyExists[\s\S]*NotFound/)
   })
 })

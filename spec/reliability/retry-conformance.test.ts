@@ -1,4 +1,4 @@
-import type { BceEvent, BceError, Result } from '../../lib'
+import type { BceEvent, BceError, Result, ResultAsync } from '../../lib'
 import type { Fault } from '../../lib/emulator'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
 
@@ -39,7 +39,7 @@ interface Case {
   readonly operation: string
   readonly fault: Fault
   readonly times?: number
-  readonly call: (fx: EmulatorFixture) => PromiseLike<Result<unknown, BceError>>
+  readonly call: (fx: EmulatorFixture) => ResultAsync<unknown, BceError>
   readonly expected: Outcome
   /** HTTP requests the emulator saw for the operation. */
   readonly requests: number
