@@ -1,4 +1,5 @@
 import { authenticate } from './authenticate'
+import { authorize } from './authorization/authorize'
 import type { HandlerContext } from './handlers/context'
 import type { Principal } from './principal'
 import { matchRoute, type RouteMatch } from './routes'
@@ -76,7 +77,8 @@ export interface HandledRequest {
 
 /**
  * Handles one signed API request: authenticate (errors first, so a badly signed request to an
- * unknown path is an auth error), route on the raw path, parse the body, run the handler.
+ * unknown path is an auth error), route on the raw path, authorise (403 `AccessDenied` before
+ * the body is even parsed, so a denied change never applies), parse the body, run the handler.
  * Synchronous, so requests apply one at a time.
  */
 export function handleApiRequest(state: EmulatorState, request: WireRequest): HandledRequest {
@@ -90,6 +92,8 @@ export function handleApiRequest(state: EmulatorState, request: WireRequest): Ha
   if ('status' in authenticated) return { ...facts, outcome: failWith(authenticated) }
   const { principal } = authenticated
   if ('problem' in target) return { ...facts, principal, outcome: target.problem }
+  const denied = authorize(state, principal, target.match)
+  if (denied !== undefined) return { ...facts, principal, outcome: failWith(denied) }
   const body = parseBody(request.body)
   if (isOutcome(body)) return { ...facts, principal, outcome: body }
   const context: HandlerContext = { state, request, principal, params: target.match.params, query: target.query, body: body.value }

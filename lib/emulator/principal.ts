@@ -12,7 +12,8 @@ export interface ViaSession {
  * Who a request acts for, as authentication established it: the root account (its own key pair),
  * a sub-user (one of its access keys), or a role (credentials from assumeRole). `viaSession` is
  * present when the request was signed with STS temporary credentials; a role is only ever acted
- * for through them. Authorization decisions (a later layer) read this from the handler context.
+ * for through them. Authorization (`authorization/authorize.ts`) decides from it, after routing
+ * and before the handler; handlers also get it in their context.
  */
 export type Principal =
   | { readonly kind: 'root'; readonly viaSession?: ViaSession }

@@ -61,6 +61,7 @@ describe('access keys (K1–K5)', () => {
 describe('key lifecycle and authentication', () => {
   it('a new key authenticates at once; disabled or deleted, it fails at once with 403 InvalidAccessKeyId', async () => {
     const key = await newKey()
+    await api.call('PUT', '/v1/user/kim/policy/IAMReadAccess', { query: { policyType: 'System' } })
     expect((await api.call('GET', '/v1/user', { as: key })).status).toBe(200)
     await api.call('PUT', `/v1/user/kim/accesskey/${key.accessKeyId}`, { query: { disable: null } })
     expect(await api.call('GET', '/v1/user', { as: key })).toMatchObject({ status: 403, body: { code: 'InvalidAccessKeyId' } })

@@ -1,3 +1,4 @@
+import { ROUTE_PERMISSIONS } from '../../lib/emulator/authorization/access'
 import { matchRoute, ROUTES } from '../../lib/emulator/routes'
 
 const segments = (path: string) => path.split('/').slice(1)
@@ -39,5 +40,46 @@ describe('route table', () => {
     expect(matchRoute('GET', segments('/v2/user'), new Map())).toEqual({ miss: 'path' })
     expect(matchRoute('PATCH', segments('/v1/user/u'), new Map())).toEqual({ miss: 'method' })
     expect(matchRoute('PUT', segments('/v1/user/u/accesskey/k'), new Map())).toEqual({ miss: 'flag', flags: ['disable', 'enable'] })
+  })
+})
+
+describe('route permissions (authorization data)', () => {
+  const STS = ['assumeRole', 'getSessionToken']
+  const paramsOf = (text: string) => [...text.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1])
+
+  it('every route declares a known permission: READ for GET, FULL_CONTROL for other IAM methods, none for STS only', () => {
+    for (const route of ROUTES) {
+      expect(ROUTE_PERMISSIONS).toContain(route.permission)
+      const expected = STS.includes(route.operation) ? 'none' : route.method === 'GET' ? 'READ' : 'FULL_CONTROL'
+      expect([route.operation, route.permission]).toEqual([route.operation, expected])
+    }
+    expect(ROUTES.filter((route) => route.permission === 'none').map((route) => route.operation).sort()).toEqual(STS)
+  })
+
+  it('names the target as user/, group/, policy/ or role/ from path parameters, or * for account-level operations', () => {
+    for (const route of ROUTES) {
+      expect(route.resource).toMatch(/^(\*|(user|group|policy|role)\/\{[A-Za-z]+\})$/)
+      for (const param of paramsOf(route.resource)) expect([route.operation, route.pattern]).toEqual([route.operation, expect.stringContaining(`{${param}}`)])
+    }
+    const byOperation = Object.fromEntries(ROUTES.map((route) => [route.operation, `${route.permission} ${route.resource}`]))
+    expect(byOperation).toMatchObject({
+      createUser: 'FULL_CONTROL *',
+      listUsers: 'READ *',
+      getUser: 'READ user/{userName}',
+      createAccessKey: 'FULL_CONTROL user/{userName}',
+      setUserOperationMfa: 'FULL_CONTROL *',
+      addUserToGroup: 'FULL_CONTROL group/{groupName}',
+      listGroupsForUser: 'READ user/{userName}',
+      attachPolicyToUser: 'FULL_CONTROL user/{userName}',
+      attachPolicyToGroup: 'FULL_CONTROL group/{groupName}',
+      attachPolicyToRole: 'FULL_CONTROL role/{roleName}',
+      updatePolicy: 'FULL_CONTROL policy/{policyName}',
+      listPolicyEntities: 'READ policy/{policyId}',
+      getRole: 'READ role/{roleName}',
+      getSubUserIdp: 'READ *',
+      updateSubUser: 'FULL_CONTROL user/{userName}',
+      getSessionToken: 'none *',
+      assumeRole: 'none *',
+    })
   })
 })

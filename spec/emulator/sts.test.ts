@@ -57,6 +57,7 @@ describe('getSessionToken (S1)', () => {
     expect(await api.call('POST', '/v1/sessionToken', { body: '{oops' })).toMatchObject({ status: 400, body: { code: 'MalformedJSON' } })
 
     await api.call('POST', '/v1/user', { body: { name: 'sam' } })
+    await api.call('PUT', '/v1/user/sam/policy/IAMReadAccess', { query: { policyType: 'System' } })
     const key = record((await api.call('POST', '/v1/user/sam/accesskey')).body)
     const samKey = { accessKeyId: String(key.id), secretAccessKey: String(key.secret) }
     const forSam = await api.call('POST', '/v1/sessionToken', { as: samKey })
@@ -73,6 +74,7 @@ describe('assumeRole (S2)', () => {
 
   it('issues role credentials (default 1 h) with roleId when the trust document allows this account', async () => {
     const role = record((await api.call('POST', '/v1/role', { body: { name: 'ops', assumeRolePolicyDocument: trustDocument(api.emulator.accountId) } })).body)
+    await api.call('PUT', '/v1/role/ops/policy/IAMReadAccess', { query: { policyType: 'System' } })
     const answer = await assume({ accountId: api.emulator.accountId, roleName: 'ops' })
     expect(answer.status).toBe(200)
     const body = record(answer.body)
@@ -84,7 +86,8 @@ describe('assumeRole (S2)', () => {
     expect(await api.call('GET', '/v1/role/ops', { as: temporary })).toMatchObject({ status: 403, body: { code: 'ExpiredToken' } })
     api.moveClock(0)
     const renewed = asSigner((await assume({ accountId: api.emulator.accountId, roleName: 'ops', durationSeconds: '7200', userId: 'u-1' })).body)
-    await api.call('DELETE', '/v1/role/ops')
+    await api.call('DELETE', '/v1/role/ops/policy/IAMReadAccess', { query: { policyType: 'System' } })
+    expect((await api.call('DELETE', '/v1/role/ops')).status).toBe(200)
     expect(await api.call('GET', '/v1/user', { as: renewed })).toMatchObject({ status: 403, body: { code: 'InvalidAccessKeyId' } })
   })
 
