@@ -69,7 +69,10 @@ export function adviceWithTsPattern(error: BceError): string {
     .with({ _tag: 'BceServiceError', kind: P.union('Throttled', 'ServerError') }, () => 'retry later')
     .with({ _tag: 'BceServiceError' }, (e) => `service said ${e.code}`)
     .with({ _tag: 'BceClientError', reason: 'InvalidInput' }, (e) => `fix the input (${e.issues?.[0]?.path ?? '?'})`)
-    .with({ _tag: 'BceClientError', outcomeUnknown: true }, () => 'check whether the change was applied before retrying')
+    .with(
+      { _tag: 'BceClientError', outcomeUnknown: true },
+      () => 'check whether the change was applied before retrying',
+    )
     .with({ _tag: 'BceClientError' }, (e) => `client problem: ${e.reason}`)
     .exhaustive()
 }
@@ -84,7 +87,11 @@ export async function errorMatching({ endpoint, credentials, log }: ExampleConte
     ['createUser carol again', await iam.createUser({ name: 'carol' }), 'use the existing one'],
     ['getUser "../admin"', await iam.getUser({ userName: '../admin' }), 'fix the input (input.userName'],
     ['plain http without opting in', await insecure.listUsers(), 'fix the client configuration'],
-    ['deleteUser with an aborted signal', await iam.deleteUser({ userName: 'carol' }, { signal: AbortSignal.abort() }), 'the caller gave up'],
+    [
+      'deleteUser with an aborted signal',
+      await iam.deleteUser({ userName: 'carol' }, { signal: AbortSignal.abort() }),
+      'the caller gave up',
+    ],
   ] as const
   let good = true
   for (const [label, result, expected] of cases) {
@@ -97,7 +104,9 @@ export async function errorMatching({ endpoint, credentials, log }: ExampleConte
     const viaPattern = adviceWithTsPattern(result.error)
     const matches = advice.startsWith(expected)
     good &&= matches
-    log(`${matches ? '✓' : '✗'} ${label} → ${String(result.error)}\n    switch: ${advice}\n    ts-pattern: ${viaPattern}`)
+    log(
+      `${matches ? '✓' : '✗'} ${label} → ${String(result.error)}\n    switch: ${advice}\n    ts-pattern: ${viaPattern}`,
+    )
   }
   await iam.close()
   await insecure.close()

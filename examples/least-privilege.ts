@@ -49,12 +49,26 @@ export async function leastPrivilege({ endpoint, credentials, log }: ExampleCont
   }
   log(`✓ sub-user reader holds IAMReadAccess and key ${key.value.id}`)
 
-  const reader = new IamClient({ endpoint, credentials: { accessKeyId: key.value.id, secretAccessKey: key.value.secret }, allowInsecureHttp: true })
+  const reader = new IamClient({
+    endpoint,
+    credentials: { accessKeyId: key.value.id, secretAccessKey: key.value.secret },
+    allowInsecureHttp: true,
+  })
   const listed = await reader.listUsers()
-  log(listed.match((users) => `✓ listUsers as reader → ${users.length} user(s)`, (e) => `✗ listUsers as reader: ${explain(e)}`))
+  log(
+    listed.match(
+      (users) => `✓ listUsers as reader → ${users.length} user(s)`,
+      (e) => `✗ listUsers as reader: ${explain(e)}`,
+    ),
+  )
   const created = await reader.createUser({ name: 'intruder' })
   const denied = created.isErr() && created.error._tag === 'BceServiceError' && created.error.kind === 'AccessDenied'
-  log(created.match(() => '✗ createUser as reader unexpectedly succeeded', (e) => `${denied ? '✓' : '✗'} createUser as reader → ${explain(e)}`))
+  log(
+    created.match(
+      () => '✗ createUser as reader unexpectedly succeeded',
+      (e) => `${denied ? '✓' : '✗'} createUser as reader → ${explain(e)}`,
+    ),
+  )
 
   await reader.close()
   await admin.close()

@@ -2,7 +2,8 @@ import { allow, acl } from '../lib/acl'
 import { err, IamClient, type BceError, type ResultAsync, type ServiceErrorKind } from '../lib'
 import type { ExampleContext } from './context'
 
-const isKind = (error: BceError, kind: ServiceErrorKind): boolean => error._tag === 'BceServiceError' && error.kind === kind
+const isKind = (error: BceError, kind: ServiceErrorKind): boolean =>
+  error._tag === 'BceServiceError' && error.kind === kind
 
 /**
  * "Ensure" helpers: create, and treat `AlreadyExists` as success by reading what is there.
@@ -13,7 +14,9 @@ function provisioner(iam: IamClient) {
     user: (name: string) =>
       iam.createUser({ name }).orElse((e) => (isKind(e, 'AlreadyExists') ? iam.getUser({ userName: name }) : err(e))),
     group: (name: string) =>
-      iam.createGroup({ name }).orElse((e) => (isKind(e, 'AlreadyExists') ? iam.getGroup({ groupName: name }) : err(e))),
+      iam
+        .createGroup({ name })
+        .orElse((e) => (isKind(e, 'AlreadyExists') ? iam.getGroup({ groupName: name }) : err(e))),
     policy: (name: string, document: Parameters<IamClient['createPolicy']>[0]['document']) =>
       iam
         .createPolicy({ name, document })
@@ -24,28 +27,46 @@ function provisioner(iam: IamClient) {
 /** The whole desired state: a user in a group, the group holding a custom read-only policy. */
 function provision(iam: IamClient): ResultAsync<string, BceError> {
   const ensure = provisioner(iam)
-  const readLogs = acl(allow({ service: 'bce:bos', region: 'bj', resource: ['logs-bucket/*'], permission: ['READ', 'LIST'] }))
+  const readLogs = acl(
+    allow({ service: 'bce:bos', region: 'bj', resource: ['logs-bucket/*'], permission: ['READ', 'LIST'] }),
+  )
   return ensure
     .user('dave')
     .andThen((user) => ensure.group('auditors').map((group) => ({ user, group })))
     .andThen(({ user, group }) => ensure.policy('read-logs', readLogs).map((policy) => ({ user, group, policy })))
     .andThen((state) => iam.addUserToGroup({ groupName: state.group.name, userName: state.user.name }).map(() => state))
-    .andThen((state) => iam.attachPolicyToGroup({ groupName: state.group.name, policyName: state.policy.name }).map(() => state))
-    .map(({ user, group, policy }) => `user ${user.name} (${user.id}) in ${group.name} with ${policy.name} (${policy.id})`)
+    .andThen((state) =>
+      iam.attachPolicyToGroup({ groupName: state.group.name, policyName: state.policy.name }).map(() => state),
+    )
+    .map(
+      ({ user, group, policy }) => `user ${user.name} (${user.id}) in ${group.name} with ${policy.name} (${policy.id})`,
+    )
 }
 
 /** Provisions twice and checks the second run changed nothing. */
 export async function provisioning({ endpoint, credentials, log }: ExampleContext): Promise<boolean> {
   const iam = new IamClient({ endpoint, credentials, allowInsecureHttp: true })
   const first = await provision(iam)
-  log(first.match((s) => `✓ first run:  ${s}`, (e) => `✗ first run failed: ${String(e)}`))
+  log(
+    first.match(
+      (s) => `✓ first run:  ${s}`,
+      (e) => `✗ first run failed: ${String(e)}`,
+    ),
+  )
   const second = await provision(iam)
-  log(second.match((s) => `✓ second run: ${s}`, (e) => `✗ second run failed: ${String(e)}`))
+  log(
+    second.match(
+      (s) => `✓ second run: ${s}`,
+      (e) => `✗ second run failed: ${String(e)}`,
+    ),
+  )
   const members = await iam.listUsersInGroup({ groupName: 'auditors' })
   const attached = await iam.listGroupAttachedPolicies({ groupName: 'auditors' })
   const counts = members.andThen((m) => attached.map((a) => ({ members: m.length, policies: a.length })))
   const unchanged = counts.isOk() && counts.value.members === 1 && counts.value.policies === 1
-  log(`${unchanged ? '✓' : '✗'} after two runs the group has ${counts.match((c) => `${c.members} member(s) and ${c.policies} policy(ies)`, String)}`)
+  log(
+    `${unchanged ? '✓' : '✗'} after two runs the group has ${counts.match((c) => `${c.members} member(s) and ${c.policies} policy(ies)`, String)}`,
+  )
   await iam.close()
   return first.isOk() && second.isOk() && first.value === second.value && unchanged
 }

@@ -21,25 +21,58 @@ export async function quickstart({ endpoint, credentials, log }: ExampleContext)
   }
 
   const created = await iam.createUser({ name: 'alice', description: 'ops engineer' })
-  check(created.isOk(), created.match((u) => `createUser   → ${u.name} (id ${u.id})`, (e) => `createUser   → ${describe(e)}`))
+  check(
+    created.isOk(),
+    created.match(
+      (u) => `createUser   → ${u.name} (id ${u.id})`,
+      (e) => `createUser   → ${describe(e)}`,
+    ),
+  )
 
   const again = await iam.createUser({ name: 'alice' })
   check(
     again.isErr() && again.error._tag === 'BceServiceError' && again.error.kind === 'AlreadyExists',
-    again.match(() => 'createUser again → unexpectedly created', (e) => `createUser again → ${describe(e)}, as expected`),
+    again.match(
+      () => 'createUser again → unexpectedly created',
+      (e) => `createUser again → ${describe(e)}, as expected`,
+    ),
   )
 
   const fetched = await iam.getUser({ userName: 'alice' })
-  check(fetched.isOk(), fetched.match((u) => `getUser      → ${u.name}, "${u.description ?? ''}", created ${u.createTime?.toISOString() ?? '?'}`, (e) => `getUser → ${describe(e)}`))
+  check(
+    fetched.isOk(),
+    fetched.match(
+      (u) => `getUser      → ${u.name}, "${u.description ?? ''}", created ${u.createTime?.toISOString() ?? '?'}`,
+      (e) => `getUser → ${describe(e)}`,
+    ),
+  )
 
   const updated = await iam.updateUser({ userName: 'alice', description: 'on call', enabled: false })
-  check(updated.isOk(), updated.match((u) => `updateUser   → "${u.description ?? ''}", enabled ${String(u.enabled)}`, (e) => `updateUser → ${describe(e)}`))
+  check(
+    updated.isOk(),
+    updated.match(
+      (u) => `updateUser   → "${u.description ?? ''}", enabled ${String(u.enabled)}`,
+      (e) => `updateUser → ${describe(e)}`,
+    ),
+  )
 
   const listed = await iam.listUsers()
-  check(listed.isOk(), listed.match((us) => `listUsers    → [${us.map((u) => u.name).join(', ')}]`, (e) => `listUsers → ${describe(e)}`))
+  check(
+    listed.isOk(),
+    listed.match(
+      (us) => `listUsers    → [${us.map((u) => u.name).join(', ')}]`,
+      (e) => `listUsers → ${describe(e)}`,
+    ),
+  )
 
   const deleted = await iam.deleteUser({ userName: 'alice' })
-  check(deleted.isOk(), deleted.match(() => 'deleteUser   → done', (e) => `deleteUser → ${describe(e)}`))
+  check(
+    deleted.isOk(),
+    deleted.match(
+      () => 'deleteUser   → done',
+      (e) => `deleteUser → ${describe(e)}`,
+    ),
+  )
 
   const gone = await iam
     .getUser({ userName: 'alice' })

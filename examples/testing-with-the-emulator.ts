@@ -40,13 +40,22 @@ export async function testingWithTheEmulator({ log }: ExampleContext): Promise<b
   await iam.createUser({ name: 'ci-bot' })
   const first = await rotate('ci-bot')
   const second = await rotate('ci-bot')
-  checks.push(['rotation yields a new key each time', first.isOk() && second.isOk() && first.value.id !== second.value.id])
-  checks.push(['the request log shows the limit was hit once', emulator.requestLog().filter((e) => e.code === 'LimitExceeded').length === 1])
+  checks.push([
+    'rotation yields a new key each time',
+    first.isOk() && second.isOk() && first.value.id !== second.value.id,
+  ])
+  checks.push([
+    'the request log shows the limit was hit once',
+    emulator.requestLog().filter((e) => e.code === 'LimitExceeded').length === 1,
+  ])
 
   // Faults: the next getUser gets a 503, which the SDK retries.
   emulator.injectFaults([{ operation: 'getUser', fault: { type: 'status', status: 503 } }])
   const afterFault = await iam.getUser({ userName: 'ci-bot' })
-  checks.push(['an injected 503 is retried transparently', afterFault.isOk() && emulator.faultReport().consumed.length === 1])
+  checks.push([
+    'an injected 503 is retried transparently',
+    afterFault.isOk() && emulator.faultReport().consumed.length === 1,
+  ])
 
   // A clean slate between tests.
   emulator.reset()

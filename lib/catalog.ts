@@ -19,10 +19,13 @@ export interface CatalogEntry {
 const isSpec = (value: unknown): value is OperationSpec<never, unknown> =>
   typeof value === 'object' && value !== null && 'method' in value && 'path' in value && 'reader' in value
 
-const specsOf = (module: Record<string, unknown>): Array<OperationSpec<never, unknown>> => Object.values(module).filter(isSpec)
+const specsOf = (module: Record<string, unknown>): Array<OperationSpec<never, unknown>> =>
+  Object.values(module).filter(isSpec)
 
 /** Every declared operation of the SDK (internal: used by tests and documentation checks). */
 export const OPERATION_CATALOG: readonly CatalogEntry[] = [
-  ...[users, keys, groups, policies, roles, idp].flatMap((module) => specsOf(module).map((spec) => ({ service: 'iam' as const, spec }))),
+  ...[users, keys, groups, policies, roles, idp].flatMap((module) =>
+    specsOf(module).map((spec) => ({ service: 'iam' as const, spec })),
+  ),
   ...specsOf(sts).map((spec) => ({ service: 'sts' as const, spec })),
 ]

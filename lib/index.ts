@@ -31,7 +31,13 @@ export type {
   UpdateSubUserInput,
 } from './iam/user-operations'
 export type { AccessKeyInput } from './iam/access-key-operations'
-export type { CreateGroupInput, GroupNameInput, UpdateGroupInput, GroupMembershipInput, ListGroupsInput } from './iam/group-operations'
+export type {
+  CreateGroupInput,
+  GroupNameInput,
+  UpdateGroupInput,
+  GroupMembershipInput,
+  ListGroupsInput,
+} from './iam/group-operations'
 export type {
   PolicyDocument,
   CreatePolicyInput,

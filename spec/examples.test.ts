@@ -22,7 +22,13 @@ describe('every example runs against the emulator and behaves as it says', () =>
   it('quickstart prints the documented trace', async () => {
     const fx = await withEmulator()
     const lines: string[] = []
-    await EXAMPLES.quickstart!({ endpoint: fx.emulator.endpoint, stsEndpoint: fx.emulator.stsEndpoint, accountId: fx.emulator.accountId, credentials: fx.emulator.credentials, log: (l) => lines.push(l) })
+    await EXAMPLES.quickstart!({
+      endpoint: fx.emulator.endpoint,
+      stsEndpoint: fx.emulator.stsEndpoint,
+      accountId: fx.emulator.accountId,
+      credentials: fx.emulator.credentials,
+      log: (l) => lines.push(l),
+    })
     await fx.close()
     expect(lines).toHaveLength(7)
     expect(lines.join('\n')).toMatch(/AlreadyExists[\s\S]*NotFound/)

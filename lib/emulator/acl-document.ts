@@ -1,15 +1,19 @@
 import type { ApiError } from './wire'
 
 /** A checked ACL document: a JSON object with a valid, non-empty `accessControlList`. */
-export type AclObject = Readonly<Record<string, unknown>> & { readonly accessControlList: ReadonlyArray<Readonly<Record<string, unknown>>> }
+export type AclObject = Readonly<Record<string, unknown>> & {
+  readonly accessControlList: ReadonlyArray<Readonly<Record<string, unknown>>>
+}
 
 /** Where an ACL is used: policies and STS ACLs need `resource`; role trust documents get it filled in. */
 export type AclUse = 'policy' | 'trust' | 'session'
 
 const inappropriate = (message: string): ApiError => ({ status: 400, code: 'InappropriateJSON', message })
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string')
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string')
 const nonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.length > 0
 
 function entryProblem(entry: unknown, use: AclUse): string | undefined {
@@ -20,8 +24,12 @@ function entryProblem(entry: unknown, use: AclUse): string | undefined {
     return 'needs a non-empty permission array of non-empty strings'
   }
   if (entry.effect !== 'Allow' && entry.effect !== 'Deny') return 'needs effect "Allow" or "Deny"'
-  if (entry.resource === undefined ? use !== 'trust' : !isStringArray(entry.resource)) return 'needs a resource array of strings'
-  if (entry.grantee !== undefined && !(Array.isArray(entry.grantee) && entry.grantee.every((g) => isRecord(g) && typeof g.id === 'string'))) {
+  if (entry.resource === undefined ? use !== 'trust' : !isStringArray(entry.resource))
+    return 'needs a resource array of strings'
+  if (
+    entry.grantee !== undefined &&
+    !(Array.isArray(entry.grantee) && entry.grantee.every((g) => isRecord(g) && typeof g.id === 'string'))
+  ) {
     return 'has a grantee that is not an array of {id: string}'
   }
   if (entry.eid !== undefined && typeof entry.eid !== 'string') return 'has an eid that is not a string'
@@ -36,9 +44,11 @@ function entryProblem(entry: unknown, use: AclUse): string | undefined {
 export function checkAcl(value: unknown, field: string, use: AclUse): AclObject | ApiError {
   if (!isRecord(value)) return inappropriate(`${field} must be a JSON object`)
   if (value.id !== undefined && typeof value.id !== 'string') return inappropriate(`${field}.id must be a string`)
-  if (value.version !== undefined && typeof value.version !== 'string') return inappropriate(`${field}.version must be a string`)
+  if (value.version !== undefined && typeof value.version !== 'string')
+    return inappropriate(`${field}.version must be a string`)
   const list = value.accessControlList
-  if (!Array.isArray(list) || list.length === 0) return inappropriate(`${field}.accessControlList must be a non-empty array`)
+  if (!Array.isArray(list) || list.length === 0)
+    return inappropriate(`${field}.accessControlList must be a non-empty array`)
   for (let i = 0; i < list.length; i += 1) {
     const problem = entryProblem(list[i], use)
     if (problem !== undefined) return inappropriate(`${field}.accessControlList[${i}] ${problem}`)
@@ -82,7 +92,11 @@ export function normaliseTrustDocument(acl: AclObject, roleId: string): string {
     ...withoutKeys(entry, ['eid', 'resource']),
     resource: [`role/${roleId}`],
   }))
-  return JSON.stringify({ id: 'sts role acl', ...withoutKeys(acl, ['id', 'accessControlList']), accessControlList: entries })
+  return JSON.stringify({
+    id: 'sts role acl',
+    ...withoutKeys(acl, ['id', 'accessControlList']),
+    accessControlList: entries,
+  })
 }
 
 function grants(entry: Readonly<Record<string, unknown>>, accountId: string): boolean {
@@ -106,7 +120,8 @@ export function trustAllows(trustDocument: string, accountId: string): boolean {
   } catch {
     return false
   }
-  const entries = isRecord(parsed) && Array.isArray(parsed.accessControlList) ? parsed.accessControlList.filter(isRecord) : []
+  const entries =
+    isRecord(parsed) && Array.isArray(parsed.accessControlList) ? parsed.accessControlList.filter(isRecord) : []
   const matching = entries.filter((entry) => grants(entry, accountId))
   return matching.some((entry) => entry.effect === 'Allow') && !matching.some((entry) => entry.effect === 'Deny')
 }

@@ -34,16 +34,30 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected))
 }
 
-function sessionPrincipal(state: EmulatorState, session: SessionRecord, nowMs: number, request: WireRequest, signed: ReadonlySet<string>): Principal | ApiError {
+function sessionPrincipal(
+  state: EmulatorState,
+  session: SessionRecord,
+  nowMs: number,
+  request: WireRequest,
+  signed: ReadonlySet<string>,
+): Principal | ApiError {
   const token = request.headers[SECURITY_TOKEN_HEADER]
   if (typeof token !== 'string' || token.trim().length === 0) {
-    return { status: 403, code: 'InvalidSessionToken', message: `temporary credentials need the ${SECURITY_TOKEN_HEADER} header` }
+    return {
+      status: 403,
+      code: 'InvalidSessionToken',
+      message: `temporary credentials need the ${SECURITY_TOKEN_HEADER} header`,
+    }
   }
   if (!signed.has(SECURITY_TOKEN_HEADER)) {
     return { status: 403, code: 'InvalidSessionToken', message: `the ${SECURITY_TOKEN_HEADER} header must be signed` }
   }
   if (!sameSecret(token.trim(), session.sessionToken)) {
-    return { status: 403, code: 'InvalidSessionToken', message: 'the session token does not belong to these temporary credentials' }
+    return {
+      status: 403,
+      code: 'InvalidSessionToken',
+      message: 'the session token does not belong to these temporary credentials',
+    }
   }
   if (nowMs > Date.parse(session.expiration)) {
     return { status: 403, code: 'ExpiredToken', message: `the temporary credentials expired at ${session.expiration}` }
@@ -57,7 +71,8 @@ function sessionPrincipal(state: EmulatorState, session: SessionRecord, nowMs: n
   if (subject.kind === 'root') return { kind: 'root', viaSession }
   if (subject.kind === 'user') {
     const user = state.userById(subject.userId)
-    if (user === undefined || !user.enabled) return invalidKey('the user these temporary credentials act for no longer exists or is disabled')
+    if (user === undefined || !user.enabled)
+      return invalidKey('the user these temporary credentials act for no longer exists or is disabled')
     return { kind: 'user', userName: user.name, userId: user.id, viaSession }
   }
   const role = state.roleById(subject.roleId)

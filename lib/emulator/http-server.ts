@@ -54,7 +54,12 @@ export interface RenderedAnswer {
  * Renders an outcome: JSON body (errors as `{code, message, requestId}`), `x-bce-request-id`, and
  * a `Date` header from the emulator clock (so clients can learn its time, as from a real server).
  */
-export function renderOutcome(outcome: Outcome, requestId: string, nowMs: number, extraHeaders: Record<string, string> = {}): RenderedAnswer {
+export function renderOutcome(
+  outcome: Outcome,
+  requestId: string,
+  nowMs: number,
+  extraHeaders: Record<string, string> = {},
+): RenderedAnswer {
   const body = outcome.ok ? outcome.reply.body : { code: outcome.error.code, message: outcome.error.message, requestId }
   const status = outcome.ok ? outcome.reply.status : outcome.error.status
   const headers: Record<string, string> = {
@@ -71,10 +76,17 @@ export function renderOutcome(outcome: Outcome, requestId: string, nowMs: number
 
 /** Renders an HTML page such as a proxy or captive portal would send. */
 export function renderHtml(status: number, requestId: string, nowMs: number): RenderedAnswer {
-  const payload = Buffer.from(`<!DOCTYPE html><html><head><title>${status}</title></head><body><h1>${status === 200 ? 'Please sign in to the network' : 'Bad Gateway'}</h1></body></html>`)
+  const payload = Buffer.from(
+    `<!DOCTYPE html><html><head><title>${status}</title></head><body><h1>${status === 200 ? 'Please sign in to the network' : 'Bad Gateway'}</h1></body></html>`,
+  )
   return {
     status,
-    headers: { 'content-type': 'text/html', 'content-length': String(payload.length), date: new Date(nowMs).toUTCString(), 'x-bce-request-id': requestId },
+    headers: {
+      'content-type': 'text/html',
+      'content-length': String(payload.length),
+      date: new Date(nowMs).toUTCString(),
+      'x-bce-request-id': requestId,
+    },
     payload,
   }
 }

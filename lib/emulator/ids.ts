@@ -15,7 +15,8 @@ export class IdGenerator {
   /** A generator that continues from a {@link position} (undefined: random ids). */
   static resume(position: IdGeneratorPosition | undefined): IdGenerator {
     const generator = new IdGenerator()
-    generator.#state = position === undefined ? undefined : [position[0] >>> 0, position[1] >>> 0, position[2] >>> 0, position[3] >>> 0]
+    generator.#state =
+      position === undefined ? undefined : [position[0] >>> 0, position[1] >>> 0, position[2] >>> 0, position[3] >>> 0]
     return generator
   }
 

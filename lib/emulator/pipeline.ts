@@ -16,7 +16,8 @@ export function decodeSegments(rawPath: string): string[] | Outcome {
     if (bytes === undefined) return fail(400, 'InvalidURI', 'malformed percent-encoding in path')
     const text = bytes.toString('utf8')
     if (!Buffer.from(text, 'utf8').equals(bytes)) return fail(400, 'InvalidURI', 'path segment is not valid UTF-8')
-    if (text === '' || text === '.' || text === '..') return fail(400, 'InvalidURI', 'empty, "." and ".." path segments are not allowed')
+    if (text === '' || text === '.' || text === '..')
+      return fail(400, 'InvalidURI', 'empty, "." and ".." path segments are not allowed')
     segments.push(text)
   }
   return segments
@@ -40,7 +41,8 @@ function parseBody(body: Buffer): { value: unknown } | Outcome {
 const isOutcome = (value: unknown): value is Outcome => typeof value === 'object' && value !== null && 'ok' in value
 
 /** Where a request is going: its route (with params and query), or why it has none. */
-type Target = { readonly match: RouteMatch; readonly query: ReadonlyMap<string, string> } | { readonly problem: Outcome }
+type Target =
+  { readonly match: RouteMatch; readonly query: ReadonlyMap<string, string> } | { readonly problem: Outcome }
 
 /** Routes a request on its raw path (never normalised) and query, without side effects. */
 export function resolveTarget(request: WireRequest): Target {
@@ -50,10 +52,13 @@ export function resolveTarget(request: WireRequest): Target {
   if (isOutcome(query)) return { problem: query }
   const match = matchRoute(request.method, segments, query)
   if ('route' in match) return { match, query }
-  if (match.miss === 'method') return { problem: fail(405, 'MethodNotAllowed', `${request.method} is not allowed on ${request.rawPath}`) }
+  if (match.miss === 'method')
+    return { problem: fail(405, 'MethodNotAllowed', `${request.method} is not allowed on ${request.rawPath}`) }
   if (match.miss === 'flag') {
     const flags = (match.flags ?? []).join(', ')
-    return { problem: fail(400, 'InvalidURI', `${request.method} ${request.rawPath} needs one of the query flags ${flags}`) }
+    return {
+      problem: fail(400, 'InvalidURI', `${request.method} ${request.rawPath} needs one of the query flags ${flags}`),
+    }
   }
   return { problem: fail(400, 'InvalidURI', `no operation matches ${request.method} ${request.rawPath}`) }
 }
@@ -96,6 +101,13 @@ export function handleApiRequest(state: EmulatorState, request: WireRequest): Ha
   if (denied !== undefined) return { ...facts, principal, outcome: failWith(denied) }
   const body = parseBody(request.body)
   if (isOutcome(body)) return { ...facts, principal, outcome: body }
-  const context: HandlerContext = { state, request, principal, params: target.match.params, query: target.query, body: body.value }
+  const context: HandlerContext = {
+    state,
+    request,
+    principal,
+    params: target.match.params,
+    query: target.query,
+    body: body.value,
+  }
   return { ...facts, principal, outcome: target.match.route.handle(context) }
 }

@@ -3,7 +3,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isAdminPath } from './admin/admin-api'
 import type { EmulatorCore } from './emulator-core'
 import type { Fault } from './faults/fault'
-import { readWireRequest, renderHtml, renderOutcome, writeAnswer, writeAnswerSlowly, writeAnswerTruncated } from './http-server'
+import {
+  readWireRequest,
+  renderHtml,
+  renderOutcome,
+  writeAnswer,
+  writeAnswerSlowly,
+  writeAnswerTruncated,
+} from './http-server'
 import { operationOf } from './pipeline'
 import { fail, type Outcome, type WireRequest } from './wire'
 
@@ -25,7 +32,13 @@ function handleSafely(core: EmulatorCore, request: WireRequest, requestId: strin
 }
 
 /** Answers one request under an injected fault. */
-function serveFault(core: EmulatorCore, request: WireRequest, requestId: string, fault: Fault, res: ServerResponse): void {
+function serveFault(
+  core: EmulatorCore,
+  request: WireRequest,
+  requestId: string,
+  fault: Fault,
+  res: ServerResponse,
+): void {
   const now = (): number => core.state.clock.now()
   const rendered = (tag: string) => renderOutcome(handleSafely(core, request, requestId, tag), requestId, now())
   switch (fault.type) {
@@ -79,12 +92,19 @@ export function requestHandler(core: EmulatorCore): (req: IncomingMessage, res: 
     void readWireRequest(req).then((request) => {
       const requestId = randomUUID()
       if (request === 'too-large') {
-        writeAnswer(res, renderOutcome(fail(413, 'EntityTooLarge', 'request body too large'), requestId, core.state.clock.now()))
+        writeAnswer(
+          res,
+          renderOutcome(fail(413, 'EntityTooLarge', 'request body too large'), requestId, core.state.clock.now()),
+        )
         return
       }
       const fault = isAdminPath(request.rawPath)
         ? undefined
-        : core.faults.take(operationOf(request) ?? '(unrouted)', requestId, new Date(core.state.clock.now()).toISOString())
+        : core.faults.take(
+            operationOf(request) ?? '(unrouted)',
+            requestId,
+            new Date(core.state.clock.now()).toISOString(),
+          )
       if (fault !== undefined) {
         serveFault(core, request, requestId, fault, res)
         return

@@ -122,11 +122,18 @@ function optionsProblem(options: EmulatorOptions): string | undefined {
   if (typeof host !== 'string' || host.length === 0) return 'host must be a non-empty string'
   if (!Number.isInteger(port) || port < 0 || port > 65535) return 'port must be an integer from 0 to 65535'
   const { credentials } = options
-  if (credentials !== undefined && (typeof credentials.accessKeyId !== 'string' || credentials.accessKeyId.length === 0 ||
-      credentials.accessKeyId.includes('/') || typeof credentials.secretAccessKey !== 'string' || credentials.secretAccessKey.length === 0)) {
+  if (
+    credentials !== undefined &&
+    (typeof credentials.accessKeyId !== 'string' ||
+      credentials.accessKeyId.length === 0 ||
+      credentials.accessKeyId.includes('/') ||
+      typeof credentials.secretAccessKey !== 'string' ||
+      credentials.secretAccessKey.length === 0)
+  ) {
     return 'credentials must hold a non-empty accessKeyId (without "/") and secretAccessKey'
   }
-  if (options.seed !== undefined && seedProblem(options.seed) !== undefined) return 'seed must be a non-negative integer'
+  if (options.seed !== undefined && seedProblem(options.seed) !== undefined)
+    return 'seed must be a non-negative integer'
   if (options.clockOffsetMs !== undefined) {
     const problem = clockOffsetProblem(options.clockOffsetMs)
     if (problem !== undefined) return `clockOffsetMs: ${problem}`
@@ -145,12 +152,19 @@ function initialState(options: EmulatorOptions, clock: EmulatorClock, limits: Em
     if (read.text !== undefined) {
       const snapshot = parseSnapshot(read.text)
       if (typeof snapshot === 'string') return `the state file ${options.stateFile} is not usable: ${snapshot}`
-      const state = restoreSnapshot(snapshot, { clock, limits, ...(options.credentials === undefined ? {} : { root: { ...options.credentials } }) })
+      const state = restoreSnapshot(snapshot, {
+        clock,
+        limits,
+        ...(options.credentials === undefined ? {} : { root: { ...options.credentials } }),
+      })
       return typeof state === 'string' ? `the state file ${options.stateFile} is not usable: ${state}` : state
     }
   }
   return new EmulatorState({
-    root: options.credentials === undefined ? { accessKeyId: randomHex(), secretAccessKey: randomHex() } : { ...options.credentials },
+    root:
+      options.credentials === undefined
+        ? { accessKeyId: randomHex(), secretAccessKey: randomHex() }
+        : { ...options.credentials },
     accountId: options.seed === undefined ? randomHex() : accountIdForSeed(options.seed),
     clock,
     ids: new IdGenerator(options.seed),
@@ -158,7 +172,9 @@ function initialState(options: EmulatorOptions, clock: EmulatorClock, limits: Em
   })
 }
 
-function controlsOf(core: EmulatorCore): Omit<RunningEmulator, 'endpoint' | 'stsEndpoint' | 'credentials' | 'accountId' | 'close'> {
+function controlsOf(
+  core: EmulatorCore,
+): Omit<RunningEmulator, 'endpoint' | 'stsEndpoint' | 'credentials' | 'accountId' | 'close'> {
   const invalid = (operation: string, message: string) => err(clientError('InvalidInput', operation, message))
   return {
     setClockOffset: (offsetMs) => {
@@ -169,7 +185,8 @@ function controlsOf(core: EmulatorCore): Omit<RunningEmulator, 'endpoint' | 'sts
       // Read defensively: callers from plain JavaScript may pass anything.
       const given: unknown = options
       const seed: unknown = typeof given === 'object' && given !== null ? (given as { seed?: unknown }).seed : undefined
-      if (seed !== undefined && seedProblem(seed) !== undefined) return invalid('reset', 'seed must be a non-negative integer')
+      if (seed !== undefined && seedProblem(seed) !== undefined)
+        return invalid('reset', 'seed must be a non-negative integer')
       const problem = core.reset(seed as number | undefined)
       return problem === undefined ? ok(undefined) : err(clientError('InvalidConfig', 'reset', problem))
     },
@@ -236,7 +253,9 @@ export function startEmulator(options: EmulatorOptions = {}): ResultAsync<Runnin
   const server = createServer({ keepAliveTimeout: 65_000 }, requestHandler(core))
   return ResultAsync.fromSafePromise(listen(server, port, host)).andThen((address) => {
     if (address instanceof Error) {
-      return errAsync(clientError('Network', 'startEmulator', `emulator cannot listen on ${host}:${port}: ${address.message}`))
+      return errAsync(
+        clientError('Network', 'startEmulator', `emulator cannot listen on ${host}:${port}: ${address.message}`),
+      )
     }
     const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address
     const endpoint = `http://${hostPart}:${address.port}`

@@ -34,20 +34,33 @@ export function parseAuthHeader(request: WireRequest): AuthHeader | ApiError {
   if (request.repeatedHeaders.has('authorization')) return authError('Authorization header sent more than once')
   if (typeof value !== 'string' || value.length === 0) return authError('Authorization header is missing')
   const parts = value.split('/')
-  if (parts.length !== 6) return authError('Authorization must be bce-auth-v1/{ak}/{timestamp}/{expiration}/{signedHeaders}/{signature}')
-  const [version, accessKeyId, timestamp, expiration, signedHeaders, signature] = parts as [string, string, string, string, string, string]
+  if (parts.length !== 6)
+    return authError('Authorization must be bce-auth-v1/{ak}/{timestamp}/{expiration}/{signedHeaders}/{signature}')
+  const [version, accessKeyId, timestamp, expiration, signedHeaders, signature] = parts as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ]
   if (version !== 'bce-auth-v1') return authError(`unsupported auth version ${JSON.stringify(version.slice(0, 40))}`)
   if (accessKeyId.length === 0) return authError('access key id is empty')
   const match = TIMESTAMP.exec(timestamp)
   const timestampMs = match === null ? Number.NaN : Date.parse(timestamp)
-  if (match === null || Number.isNaN(timestampMs) || new Date(timestampMs).toISOString().slice(0, 19) !== timestamp.slice(0, 19)) {
+  if (
+    match === null ||
+    Number.isNaN(timestampMs) ||
+    new Date(timestampMs).toISOString().slice(0, 19) !== timestamp.slice(0, 19)
+  ) {
     return authError('timestamp must be YYYY-MM-DDTHH:mm:ssZ')
   }
   if (!/^[1-9]\d{0,6}$/.test(expiration) || Number(expiration) > MAX_EXPIRATION_SECONDS) {
     return authError(`expiration must be an integer from 1 to ${MAX_EXPIRATION_SECONDS}`)
   }
   const names = signedHeaders === '' ? [] : signedHeaders.split(';')
-  if (names.some((name) => !HEADER_NAME.test(name))) return authError('signed header names must be lower-case and separated by ";"')
+  if (names.some((name) => !HEADER_NAME.test(name)))
+    return authError('signed header names must be lower-case and separated by ";"')
   if (!SIGNATURE.test(signature)) return authError('signature must be 64 lower-case hex characters')
   return { accessKeyId, timestamp, timestampMs, expirationSeconds: Number(expiration), signedHeaders: names, signature }
 }
@@ -114,14 +127,20 @@ export function verifySignature(
   const auth = parseAuthHeader(request)
   if ('status' in auth) return auth
   const secret = secretOf(auth.accessKeyId)
-  if (secret === undefined) return { status: 403, code: 'InvalidAccessKeyId', message: 'the access key id does not exist or is disabled' }
+  if (secret === undefined)
+    return { status: 403, code: 'InvalidAccessKeyId', message: 'the access key id does not exist or is disabled' }
   if (nowMs > auth.timestampMs + auth.expirationSeconds * 1000) {
     return { status: 400, code: 'RequestExpired', message: `Request has expired. Timestamp date is ${auth.timestamp}` }
   }
   if (auth.timestampMs > nowMs + MAX_FUTURE_SKEW_MS) {
-    return { status: 400, code: 'RequestExpired', message: `Request timestamp ${auth.timestamp} is too far in the future` }
+    return {
+      status: 400,
+      code: 'RequestExpired',
+      message: `Request timestamp ${auth.timestamp} is too far in the future`,
+    }
   }
-  if (auth.signedHeaders.length > 0 && !auth.signedHeaders.includes('host')) return authError('the host header must be signed')
+  if (auth.signedHeaders.length > 0 && !auth.signedHeaders.includes('host'))
+    return authError('the host header must be signed')
   if (headerText(request, 'host') === undefined) return authError('the host header is missing')
   const canonical = canonicalRequestOf(request, auth)
   if (typeof canonical !== 'string') return canonical
@@ -134,6 +153,10 @@ export function verifySignature(
   const signed =
     auth.signedHeaders.length > 0
       ? new Set(auth.signedHeaders)
-      : new Set(Object.keys(request.headers).filter((name) => DEFAULT_HEADERS_TO_SIGN.includes(name) || name.startsWith('x-bce-')))
+      : new Set(
+          Object.keys(request.headers).filter(
+            (name) => DEFAULT_HEADERS_TO_SIGN.includes(name) || name.startsWith('x-bce-'),
+          ),
+        )
   return { accessKeyId: auth.accessKeyId, signedHeaders: signed }
 }

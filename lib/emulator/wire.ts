@@ -48,7 +48,9 @@ export function failWith(error: ApiError): Outcome {
 /** Splits `/a/b?x=1` into raw path and raw query without decoding anything. */
 export function splitTarget(target: string): { rawPath: string; rawQuery: string } {
   const mark = target.indexOf('?')
-  return mark === -1 ? { rawPath: target, rawQuery: '' } : { rawPath: target.slice(0, mark), rawQuery: target.slice(mark + 1) }
+  return mark === -1
+    ? { rawPath: target, rawQuery: '' }
+    : { rawPath: target.slice(0, mark), rawQuery: target.slice(mark + 1) }
 }
 
 /**

@@ -16,12 +16,15 @@ function seal<E extends object>(error: E, describe: (this: E) => string): Readon
   return Object.freeze(error)
 }
 
+/** `T` with its fields writable, for building an error before it is frozen. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
 /** Fields of a service error, without the tag. */
-export type ServiceErrorFields = Omit<BceServiceError, '_tag'>
+export type ServiceErrorFields = Omit<BceServiceError, '_tag' | 'toString'>
 
 /** Builds a frozen {@link BceServiceError}; `requestId` is left out when undefined. */
 export function makeServiceError(fields: ServiceErrorFields): BceServiceError {
-  const error: { -readonly [K in keyof BceServiceError]: BceServiceError[K] } = {
+  const error: Mutable<Omit<BceServiceError, 'toString'>> = {
     _tag: 'BceServiceError',
     kind: fields.kind,
     code: fields.code,
@@ -51,7 +54,7 @@ export interface ClientErrorFields {
 
 /** Builds a frozen {@link BceClientError}; optional fields left undefined are omitted. */
 export function makeClientError(fields: ClientErrorFields): BceClientError {
-  const error: { -readonly [K in keyof BceClientError]: BceClientError[K] } = {
+  const error: Mutable<Omit<BceClientError, 'toString'>> = {
     _tag: 'BceClientError',
     reason: fields.reason,
     message: fields.message,

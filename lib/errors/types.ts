@@ -41,17 +41,13 @@ export interface BceServiceError {
   readonly attempts: number
   /** Whether retrying the same call later may succeed. */
   readonly retryable: boolean
+  /** A one-line summary (non-enumerable, so the error stays plain data). */
+  toString(): string
 }
 
 /** Why no usable answer came from the service. */
 export type ClientErrorReason =
-  | 'InvalidInput'
-  | 'InvalidConfig'
-  | 'Credentials'
-  | 'Network'
-  | 'Timeout'
-  | 'Aborted'
-  | 'Decode'
+  'InvalidInput' | 'InvalidConfig' | 'Credentials' | 'Network' | 'Timeout' | 'Aborted' | 'Decode'
 
 /** One problem found while validating input or decoding a response. */
 export interface ErrorIssue {
@@ -81,6 +77,8 @@ export interface BceClientError {
   readonly requestId?: string
   /** The underlying error, reduced to `{ name, code, message }`; never holds secrets. */
   readonly cause?: unknown
+  /** A one-line summary (non-enumerable, so the error stays plain data). */
+  toString(): string
 }
 
 /** Every error an SDK call can resolve to. */

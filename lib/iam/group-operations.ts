@@ -37,7 +37,10 @@ export const createGroup = defineOperation<CreateGroupInput, Group>({
   name: 'createGroup',
   method: 'POST',
   path: '/v1/group',
-  fields: { name: { type: 'name', in: 'body', required: true, maxLength: MAX_GROUP_NAME }, description: groupDescription },
+  fields: {
+    name: { type: 'name', in: 'body', required: true, maxLength: MAX_GROUP_NAME },
+    description: groupDescription,
+  },
   idempotent: false,
   reader: codecReader(groupCodec),
 })
@@ -57,7 +60,11 @@ export const updateGroup = defineOperation<UpdateGroupInput, Group>({
   name: 'updateGroup',
   method: 'PUT',
   path: '/v1/group/{groupName}',
-  fields: { groupName: groupNameInPath, name: { type: 'name', in: 'body', maxLength: MAX_GROUP_NAME }, description: groupDescription },
+  fields: {
+    groupName: groupNameInPath,
+    name: { type: 'name', in: 'body', maxLength: MAX_GROUP_NAME },
+    description: groupDescription,
+  },
   idempotent: true,
   reader: codecReader(groupCodec),
 })

@@ -7,7 +7,13 @@ import * as keys from './access-key-operations'
 import type { AccessKeyInput } from './access-key-operations'
 import type { Group } from './group-model'
 import * as groups from './group-operations'
-import type { CreateGroupInput, GroupMembershipInput, GroupNameInput, ListGroupsInput, UpdateGroupInput } from './group-operations'
+import type {
+  CreateGroupInput,
+  GroupMembershipInput,
+  GroupNameInput,
+  ListGroupsInput,
+  UpdateGroupInput,
+} from './group-operations'
 import type { Idp } from './idp-model'
 import * as idp from './idp-operations'
 import type { NoInput, UpdateSubUserIdpInput, UpdateSubUserIdpStatusInput } from './idp-operations'
@@ -89,15 +95,19 @@ export class IamClient extends BaseClient {
   /** U4: deletes a sub-user; it must have no access keys, groups, policies or login profile left (`Conflict`). */
   readonly deleteUser: Call<UserNameInput, void> = (input, options) => this.call(users.deleteUser, input, options)
   /** U5: lists every sub-user (not paginated; at most 500). */
-  readonly listUsers: (input?: ListUsersInput, options?: CallOptions) => ResultAsync<readonly User[], BceError> = (input = {}, options) =>
-    this.call(users.listUsers, input, options)
+  readonly listUsers: (input?: ListUsersInput, options?: CallOptions) => ResultAsync<readonly User[], BceError> = (
+    input = {},
+    options,
+  ) => this.call(users.listUsers, input, options)
   /** U6: creates or changes a sub-user's console login; only the fields given change. */
   readonly updateLoginProfile: Call<UpdateLoginProfileInput, LoginProfile> = (input, options) =>
     this.call(users.updateLoginProfile, input, options)
   /** U7: reads a sub-user's console login settings (`NotFound` when there are none). */
-  readonly getLoginProfile: Call<UserNameInput, LoginProfile> = (input, options) => this.call(users.getLoginProfile, input, options)
+  readonly getLoginProfile: Call<UserNameInput, LoginProfile> = (input, options) =>
+    this.call(users.getLoginProfile, input, options)
   /** U8: turns a sub-user's console login off. */
-  readonly deleteLoginProfile: Call<UserNameInput, void> = (input, options) => this.call(users.deleteLoginProfile, input, options)
+  readonly deleteLoginProfile: Call<UserNameInput, void> = (input, options) =>
+    this.call(users.deleteLoginProfile, input, options)
   /** U9: switches MFA "operation protection" for a sub-user. */
   readonly setUserOperationMfa: Call<SetUserOperationMfaInput, void> = (input, options) =>
     this.call(users.setUserOperationMfa, input, options)
@@ -105,7 +115,8 @@ export class IamClient extends BaseClient {
   readonly unbindUserMfaDevice: Call<UnbindUserMfaDeviceInput, void> = (input, options) =>
     this.call(users.unbindUserMfaDevice, input, options)
   /** U11: changes a sub-user's password or enabled state. */
-  readonly updateSubUser: Call<UpdateSubUserInput, User> = (input, options) => this.call(users.updateSubUser, input, options)
+  readonly updateSubUser: Call<UpdateSubUserInput, User> = (input, options) =>
+    this.call(users.updateSubUser, input, options)
 
   // ── Access keys (K1–K5) ─────────────────────────────────────────────────────────────────
 
@@ -113,56 +124,73 @@ export class IamClient extends BaseClient {
    * K1: creates an access key; the result's `secret` is returned only this once (it is hidden
    * from every rendering: read `key.secret` explicitly). Never retried once sent.
    */
-  readonly createAccessKey: Call<UserNameInput, NewAccessKey> = (input, options) => this.call(keys.createAccessKey, input, options)
+  readonly createAccessKey: Call<UserNameInput, NewAccessKey> = (input, options) =>
+    this.call(keys.createAccessKey, input, options)
   /** K2: disables an access key; requests signed with it fail at once. */
-  readonly disableAccessKey: Call<AccessKeyInput, AccessKey> = (input, options) => this.call(keys.disableAccessKey, input, options)
+  readonly disableAccessKey: Call<AccessKeyInput, AccessKey> = (input, options) =>
+    this.call(keys.disableAccessKey, input, options)
   /** K3: re-enables an access key. */
-  readonly enableAccessKey: Call<AccessKeyInput, AccessKey> = (input, options) => this.call(keys.enableAccessKey, input, options)
+  readonly enableAccessKey: Call<AccessKeyInput, AccessKey> = (input, options) =>
+    this.call(keys.enableAccessKey, input, options)
   /** K4: deletes an access key. */
-  readonly deleteAccessKey: Call<AccessKeyInput, void> = (input, options) => this.call(keys.deleteAccessKey, input, options)
+  readonly deleteAccessKey: Call<AccessKeyInput, void> = (input, options) =>
+    this.call(keys.deleteAccessKey, input, options)
   /** K5: lists a sub-user's access keys (never with secrets). */
-  readonly listAccessKeys: Call<UserNameInput, readonly AccessKey[]> = (input, options) => this.call(keys.listAccessKeys, input, options)
+  readonly listAccessKeys: Call<UserNameInput, readonly AccessKey[]> = (input, options) =>
+    this.call(keys.listAccessKeys, input, options)
 
   // ── Groups (G1–G9) ──────────────────────────────────────────────────────────────────────
 
   /** G1: creates a group (name ≤ 64, description ≤ 128 characters). */
-  readonly createGroup: Call<CreateGroupInput, Group> = (input, options) => this.call(groups.createGroup, input, options)
+  readonly createGroup: Call<CreateGroupInput, Group> = (input, options) =>
+    this.call(groups.createGroup, input, options)
   /** G2: reads a group. */
   readonly getGroup: Call<GroupNameInput, Group> = (input, options) => this.call(groups.getGroup, input, options)
   /** G3: renames or describes a group. */
-  readonly updateGroup: Call<UpdateGroupInput, Group> = (input, options) => this.call(groups.updateGroup, input, options)
+  readonly updateGroup: Call<UpdateGroupInput, Group> = (input, options) =>
+    this.call(groups.updateGroup, input, options)
   /** G4: deletes a group; it must have no members or policies left (`Conflict`). */
   readonly deleteGroup: Call<GroupNameInput, void> = (input, options) => this.call(groups.deleteGroup, input, options)
   /** G5: lists every group. */
-  readonly listGroups: (input?: ListGroupsInput, options?: CallOptions) => ResultAsync<readonly Group[], BceError> = (input = {}, options) =>
-    this.call(groups.listGroups, input, options)
+  readonly listGroups: (input?: ListGroupsInput, options?: CallOptions) => ResultAsync<readonly Group[], BceError> = (
+    input = {},
+    options,
+  ) => this.call(groups.listGroups, input, options)
   /** G6: adds a user to a group (adding a member again is harmless). */
-  readonly addUserToGroup: Call<GroupMembershipInput, void> = (input, options) => this.call(groups.addUserToGroup, input, options)
+  readonly addUserToGroup: Call<GroupMembershipInput, void> = (input, options) =>
+    this.call(groups.addUserToGroup, input, options)
   /** G7: removes a user from a group (`NotFound` if not a member). */
   readonly removeUserFromGroup: Call<GroupMembershipInput, void> = (input, options) =>
     this.call(groups.removeUserFromGroup, input, options)
   /** G8: lists a group's members. */
-  readonly listUsersInGroup: Call<GroupNameInput, readonly User[]> = (input, options) => this.call(groups.listUsersInGroup, input, options)
+  readonly listUsersInGroup: Call<GroupNameInput, readonly User[]> = (input, options) =>
+    this.call(groups.listUsersInGroup, input, options)
   /** G9: lists the groups a user belongs to. */
-  readonly listGroupsForUser: Call<UserNameInput, readonly Group[]> = (input, options) => this.call(groups.listGroupsForUser, input, options)
+  readonly listGroupsForUser: Call<UserNameInput, readonly Group[]> = (input, options) =>
+    this.call(groups.listGroupsForUser, input, options)
 
   // ── Policies and attachments (P1–P16) ───────────────────────────────────────────────────
 
   /** P1: creates a custom policy from a typed ACL or a JSON string. */
-  readonly createPolicy: Call<CreatePolicyInput, Policy> = (input, options) => this.call(policies.createPolicy, input, options)
+  readonly createPolicy: Call<CreatePolicyInput, Policy> = (input, options) =>
+    this.call(policies.createPolicy, input, options)
   /** P2: reads a policy (`policyType: 'System'` for platform policies). */
   readonly getPolicy: Call<PolicyNameInput, Policy> = (input, options) => this.call(policies.getPolicy, input, options)
   /** P3: changes a custom policy (a POST on the wire). */
-  readonly updatePolicy: Call<UpdatePolicyInput, Policy> = (input, options) => this.call(policies.updatePolicy, input, options)
+  readonly updatePolicy: Call<UpdatePolicyInput, Policy> = (input, options) =>
+    this.call(policies.updatePolicy, input, options)
   /** P4: deletes a custom policy; it must not be attached anywhere (`Conflict`). */
-  readonly deletePolicy: Call<PolicyNameInput, void> = (input, options) => this.call(policies.deletePolicy, input, options)
+  readonly deletePolicy: Call<PolicyNameInput, void> = (input, options) =>
+    this.call(policies.deletePolicy, input, options)
   /** P5: lists policies of one type (default Custom), optionally filtered by name. */
-  readonly listPolicies: (input?: ListPoliciesInput, options?: CallOptions) => ResultAsync<readonly Policy[], BceError> = (
-    input = {},
-    options,
-  ) => this.call(policies.listPolicies, input, options)
+  readonly listPolicies: (
+    input?: ListPoliciesInput,
+    options?: CallOptions,
+  ) => ResultAsync<readonly Policy[], BceError> = (input = {}, options) =>
+    this.call(policies.listPolicies, input, options)
   /** P6: attaches a policy to a user (attaching twice is harmless). */
-  readonly attachPolicyToUser: Call<UserPolicyInput, void> = (input, options) => this.call(policies.attachPolicyToUser, input, options)
+  readonly attachPolicyToUser: Call<UserPolicyInput, void> = (input, options) =>
+    this.call(policies.attachPolicyToUser, input, options)
   /** P7: detaches a policy from a user (`NotFound` if not attached). */
   readonly detachPolicyFromUser: Call<UserPolicyInput, void> = (input, options) =>
     this.call(policies.detachPolicyFromUser, input, options)
@@ -179,7 +207,8 @@ export class IamClient extends BaseClient {
   readonly listGroupAttachedPolicies: Call<GroupNameInput, readonly Policy[]> = (input, options) =>
     this.call(policies.listGroupAttachedPolicies, input, options)
   /** P12: attaches a policy to a role. */
-  readonly attachPolicyToRole: Call<RolePolicyInput, void> = (input, options) => this.call(policies.attachPolicyToRole, input, options)
+  readonly attachPolicyToRole: Call<RolePolicyInput, void> = (input, options) =>
+    this.call(policies.attachPolicyToRole, input, options)
   /** P13: detaches a policy from a role. */
   readonly detachPolicyFromRole: Call<RolePolicyInput, void> = (input, options) =>
     this.call(policies.detachPolicyFromRole, input, options)
@@ -204,20 +233,27 @@ export class IamClient extends BaseClient {
   /** R4: deletes a role; it must have no attached policies (`Conflict`). */
   readonly deleteRole: Call<RoleNameInput, void> = (input, options) => this.call(roles.deleteRole, input, options)
   /** R5: lists every role. */
-  readonly listRoles: (input?: ListRolesInput, options?: CallOptions) => ResultAsync<readonly Role[], BceError> = (input = {}, options) =>
-    this.call(roles.listRoles, input, options)
+  readonly listRoles: (input?: ListRolesInput, options?: CallOptions) => ResultAsync<readonly Role[], BceError> = (
+    input = {},
+    options,
+  ) => this.call(roles.listRoles, input, options)
 
   // ── IAM-user SSO (I1–I4) ────────────────────────────────────────────────────────────────
 
   /** I1: reads the SAML identity provider for sub-user SSO. */
-  readonly getSubUserIdp: (input?: NoInput, options?: CallOptions) => ResultAsync<Idp, BceError> = (input = {}, options) =>
-    this.call(idp.getSubUserIdp, input, options)
+  readonly getSubUserIdp: (input?: NoInput, options?: CallOptions) => ResultAsync<Idp, BceError> = (
+    input = {},
+    options,
+  ) => this.call(idp.getSubUserIdp, input, options)
   /** I2: enables or disables sub-user SSO. */
   readonly updateSubUserIdpStatus: Call<UpdateSubUserIdpStatusInput, Idp> = (input, options) =>
     this.call(idp.updateSubUserIdpStatus, input, options)
   /** I3: uploads IdP metadata or changes the auxiliary domain. */
-  readonly updateSubUserIdp: Call<UpdateSubUserIdpInput, Idp> = (input, options) => this.call(idp.updateSubUserIdp, input, options)
+  readonly updateSubUserIdp: Call<UpdateSubUserIdpInput, Idp> = (input, options) =>
+    this.call(idp.updateSubUserIdp, input, options)
   /** I4: removes the identity provider. */
-  readonly deleteSubUserIdp: (input?: NoInput, options?: CallOptions) => ResultAsync<void, BceError> = (input = {}, options) =>
-    this.call(idp.deleteSubUserIdp, input, options)
+  readonly deleteSubUserIdp: (input?: NoInput, options?: CallOptions) => ResultAsync<void, BceError> = (
+    input = {},
+    options,
+  ) => this.call(idp.deleteSubUserIdp, input, options)
 }

@@ -11,7 +11,14 @@ import {
   roleNameInPath,
   userNameInPath,
 } from './fields'
-import { policyCodec, policyEntityCodec, type Policy, type PolicyEntity, type PolicyGrantType, type PolicyType } from './policy-model'
+import {
+  policyCodec,
+  policyEntityCodec,
+  type Policy,
+  type PolicyEntity,
+  type PolicyGrantType,
+  type PolicyType,
+} from './policy-model'
 
 /** A policy document: a typed ACL (serialised by the SDK) or a pre-serialised JSON string. */
 export type PolicyDocument = Acl | string
@@ -77,7 +84,11 @@ export const createPolicy = defineOperation<CreatePolicyInput, Policy>({
   name: 'createPolicy',
   method: 'POST',
   path: '/v1/policy',
-  fields: { name: { type: 'name', in: 'body', required: true, maxLength: MAX_POLICY_NAME }, description: descriptionInBody, document: { ...document, required: true } },
+  fields: {
+    name: { type: 'name', in: 'body', required: true, maxLength: MAX_POLICY_NAME },
+    description: descriptionInBody,
+    document: { ...document, required: true },
+  },
   idempotent: false,
   reader: codecReader(policyCodec),
 })
@@ -97,7 +108,12 @@ export const updatePolicy = defineOperation<UpdatePolicyInput, Policy>({
   name: 'updatePolicy',
   method: 'POST',
   path: '/v1/policy/{policyName}',
-  fields: { policyName: policyNameInPath, name: { type: 'name', in: 'body', maxLength: MAX_POLICY_NAME }, description: descriptionInBody, document },
+  fields: {
+    policyName: policyNameInPath,
+    name: { type: 'name', in: 'body', maxLength: MAX_POLICY_NAME },
+    description: descriptionInBody,
+    document,
+  },
   idempotent: false,
   reader: codecReader(policyCodec),
 })
@@ -141,7 +157,10 @@ function attachment<I extends PolicyNameInput>(
     name,
     method,
     path: `/v1/${segment}/{${field}}/policy/{policyName}`,
-    fields: { [field]: spec, policyName: policyNameInPath, policyType: policyTypeInQuery } as OperationSpec<I, void>['fields'],
+    fields: { [field]: spec, policyName: policyNameInPath, policyType: policyTypeInQuery } as OperationSpec<
+      I,
+      void
+    >['fields'],
     idempotent: true,
     reader: ignoreBody(),
   })
@@ -170,7 +189,10 @@ export const attachPolicyToGroup = attachment<GroupPolicyInput>('attachPolicyToG
 /** P10 `DELETE /v1/group/{groupName}/policy/{policyName}`. */
 export const detachPolicyFromGroup = attachment<GroupPolicyInput>('detachPolicyFromGroup', 'group', 'DELETE')
 /** P11 `GET /v1/group/{groupName}/policy`. */
-export const listGroupAttachedPolicies = attachedList<{ readonly groupName: string }>('listGroupAttachedPolicies', 'group')
+export const listGroupAttachedPolicies = attachedList<{ readonly groupName: string }>(
+  'listGroupAttachedPolicies',
+  'group',
+)
 /** P12 `PUT /v1/role/{roleName}/policy/{policyName}`. */
 export const attachPolicyToRole = attachment<RolePolicyInput>('attachPolicyToRole', 'role', 'PUT')
 /** P13 `DELETE /v1/role/{roleName}/policy/{policyName}`. */
@@ -193,7 +215,10 @@ export const listPolicyEntitiesByGrantType = defineOperation<PolicyGrantInput, r
   name: 'listPolicyEntitiesByGrantType',
   method: 'GET',
   path: '/v1/policy/{policyId}/grant/{grantType}',
-  fields: { policyId: policyIdInPath, grantType: { type: 'enum', in: 'path', required: true, values: ['UserPolicy', 'GroupPolicy', 'RolePolicy'] } },
+  fields: {
+    policyId: policyIdInPath,
+    grantType: { type: 'enum', in: 'path', required: true, values: ['UserPolicy', 'GroupPolicy', 'RolePolicy'] },
+  },
   idempotent: true,
   reader: listReader('entities', policyEntityCodec),
 })

@@ -177,7 +177,10 @@ export const unbindUserMfaDevice = defineOperation<UnbindUserMfaDeviceInput, voi
   name: 'unbindUserMfaDevice',
   method: 'DELETE',
   path: '/v1/user/{userName}/mfaType/{mfaType}',
-  fields: { userName: userNameInPath, mfaType: { type: 'enum', in: 'path', required: true, values: ['PHONE', 'TOTP'] } },
+  fields: {
+    userName: userNameInPath,
+    mfaType: { type: 'enum', in: 'path', required: true, values: ['PHONE', 'TOTP'] },
+  },
   idempotent: true,
   reader: ignoreBody(),
 })
@@ -187,7 +190,12 @@ export const updateSubUser = defineOperation<UpdateSubUserInput, User>({
   name: 'updateSubUser',
   method: 'PUT',
   path: '/v1/subUser/{userName}/update',
-  fields: { userName: userNameInPath, password, provider: { type: 'string', in: 'body' }, enable: { type: 'boolean', in: 'body' } },
+  fields: {
+    userName: userNameInPath,
+    password,
+    provider: { type: 'string', in: 'body' },
+    enable: { type: 'boolean', in: 'body' },
+  },
   idempotent: true,
   reader: codecReader(userCodec),
 })

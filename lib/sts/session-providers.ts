@@ -31,12 +31,14 @@ export function fromAssumeRole(options: AssumeRoleProviderOptions): RefreshableP
   const { sts, accountId, roleName, durationSeconds, acl } = options
   return refreshingProvider(
     () =>
-      sts.assumeRole({
-        accountId,
-        roleName,
-        ...(durationSeconds === undefined ? {} : { durationSeconds }),
-        ...(acl === undefined ? {} : { acl }),
-      }).mapErr((error) => asCredentialsError(error, `STS assumeRole of ${roleName}`)),
+      sts
+        .assumeRole({
+          accountId,
+          roleName,
+          ...(durationSeconds === undefined ? {} : { durationSeconds }),
+          ...(acl === undefined ? {} : { acl }),
+        })
+        .mapErr((error) => asCredentialsError(error, `STS assumeRole of ${roleName}`)),
     options,
   )
 }
@@ -47,7 +49,10 @@ export function fromSessionToken(options: SessionTokenProviderOptions): Refresha
   return refreshingProvider(
     () =>
       sts
-        .getSessionToken({ ...(durationSeconds === undefined ? {} : { durationSeconds }), ...(acl === undefined ? {} : { acl }) })
+        .getSessionToken({
+          ...(durationSeconds === undefined ? {} : { durationSeconds }),
+          ...(acl === undefined ? {} : { acl }),
+        })
         .mapErr((error) => asCredentialsError(error, 'STS getSessionToken')),
     options,
   )

@@ -31,12 +31,15 @@ export class StsClient extends BaseClient {
   }
 
   /** S1: temporary credentials acting as the caller, optionally narrowed by an ACL. */
-  readonly getSessionToken: (input?: GetSessionTokenInput, options?: CallOptions) => ResultAsync<SessionCredentials, BceError> = (
-    input = {},
-    options,
-  ) => this.call(sts.getSessionToken, input, options)
+  readonly getSessionToken: (
+    input?: GetSessionTokenInput,
+    options?: CallOptions,
+  ) => ResultAsync<SessionCredentials, BceError> = (input = {}, options) =>
+    this.call(sts.getSessionToken, input, options)
 
   /** S2: temporary credentials of a role the caller's account is trusted to assume (≤ 7200 s). */
-  readonly assumeRole: (input: AssumeRoleInput, options?: CallOptions) => ResultAsync<SessionCredentials, BceError> = (input, options) =>
-    this.call(sts.assumeRole, input, options)
+  readonly assumeRole: (input: AssumeRoleInput, options?: CallOptions) => ResultAsync<SessionCredentials, BceError> = (
+    input,
+    options,
+  ) => this.call(sts.assumeRole, input, options)
 }

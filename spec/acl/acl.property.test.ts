@@ -166,12 +166,10 @@ describe('parseAcl / serializeAcl properties', () => {
 
   it('(d) issues describe shapes, never string values', () => {
     const marker = 'MARKER-9f8e7d'
-    const withMarker = fc
-      .jsonValue({ maxDepth: 3 })
-      .map((value) => ({
-        accessControlList: [{ service: marker, region: [marker], permission: marker, effect: marker, x: value }],
-        id: { marker },
-      }))
+    const withMarker = fc.jsonValue({ maxDepth: 3 }).map((value) => ({
+      accessControlList: [{ service: marker, region: [marker], permission: marker, effect: marker, x: value }],
+      id: { marker },
+    }))
     fc.assert(
       fc.property(withMarker, (input) => {
         const error = parseAcl(JSON.stringify(input))._unsafeUnwrapErr()

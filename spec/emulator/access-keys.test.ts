@@ -20,9 +20,16 @@ async function newKey(userName = 'kim'): Promise<Signer & { raw: Record<string, 
 describe('access keys (K1–K5)', () => {
   it('creates a key whose secret appears only in the create answer', async () => {
     const key = await newKey()
-    expect(key.raw).toEqual({ id: expect.stringMatching(/^[0-9a-f]{32}$/), secret: expect.stringMatching(/^[0-9a-f]{32}$/), createTime: expect.any(String), enabled: true })
+    expect(key.raw).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{32}$/),
+      secret: expect.stringMatching(/^[0-9a-f]{32}$/),
+      createTime: expect.any(String),
+      enabled: true,
+    })
     const listed = await api.call('GET', '/v1/user/kim/accesskey')
-    expect(listed.body).toEqual({ accessKeys: [{ id: key.accessKeyId, createTime: key.raw.createTime, enabled: true }] })
+    expect(listed.body).toEqual({
+      accessKeys: [{ id: key.accessKeyId, createTime: key.raw.createTime, enabled: true }],
+    })
     const disabled = await api.call('PUT', `/v1/user/kim/accesskey/${key.accessKeyId}`, { query: { disable: null } })
     expect(disabled.body).toEqual({ id: key.accessKeyId, createTime: key.raw.createTime, enabled: false })
     const enabled = await api.call('PUT', `/v1/user/kim/accesskey/${key.accessKeyId}`, { query: { enable: null } })
@@ -33,18 +40,27 @@ describe('access keys (K1–K5)', () => {
 
   it('accepts the flag as "disable=" too, and needs exactly one of enable/disable', async () => {
     const key = await newKey()
-    expect((await api.call('PUT', `/v1/user/kim/accesskey/${key.accessKeyId}`, { query: { disable: '' } })).status).toBe(200)
-    expect(await api.call('PUT', `/v1/user/kim/accesskey/${key.accessKeyId}`)).toMatchObject({ status: 400, body: { code: 'InvalidURI' } })
-    expect(await api.call('PUT', `/v1/user/kim/accesskey/${key.accessKeyId}`, { query: { enable: null, disable: null } })).toMatchObject({ status: 400, body: { code: 'InvalidURI' } })
+    expect(
+      (await api.call('PUT', `/v1/user/kim/accesskey/${key.accessKeyId}`, { query: { disable: '' } })).status,
+    ).toBe(200)
+    expect(await api.call('PUT', `/v1/user/kim/accesskey/${key.accessKeyId}`)).toMatchObject({
+      status: 400,
+      body: { code: 'InvalidURI' },
+    })
+    expect(
+      await api.call('PUT', `/v1/user/kim/accesskey/${key.accessKeyId}`, { query: { enable: null, disable: null } }),
+    ).toMatchObject({ status: 400, body: { code: 'InvalidURI' } })
   })
 
-  it('answers 404 for an unknown user, an unknown key or another user\'s key', async () => {
+  it("answers 404 for an unknown user, an unknown key or another user's key", async () => {
     const key = await newKey()
     await api.call('POST', '/v1/user', { body: { name: 'lee' } })
     expect((await api.call('POST', '/v1/user/ghost/accesskey')).status).toBe(404)
     expect((await api.call('GET', '/v1/user/ghost/accesskey')).status).toBe(404)
     expect((await api.call('PUT', '/v1/user/kim/accesskey/nope', { query: { disable: null } })).status).toBe(404)
-    expect((await api.call('PUT', `/v1/user/lee/accesskey/${key.accessKeyId}`, { query: { disable: null } })).status).toBe(404)
+    expect(
+      (await api.call('PUT', `/v1/user/lee/accesskey/${key.accessKeyId}`, { query: { disable: null } })).status,
+    ).toBe(404)
     expect((await api.call('DELETE', `/v1/user/lee/accesskey/${key.accessKeyId}`)).status).toBe(404)
     expect((await api.call('DELETE', `/v1/user/kim/accesskey/${key.accessKeyId}`)).status).toBe(200)
     expect((await api.call('DELETE', `/v1/user/kim/accesskey/${key.accessKeyId}`)).status).toBe(404)
@@ -54,7 +70,10 @@ describe('access keys (K1–K5)', () => {
     expect(api.emulator.setLimits({ accessKeysPerUser: 2 }).isOk()).toBe(true)
     await newKey()
     await newKey()
-    expect(await api.call('POST', '/v1/user/kim/accesskey')).toMatchObject({ status: 409, body: { code: 'LimitExceeded' } })
+    expect(await api.call('POST', '/v1/user/kim/accesskey')).toMatchObject({
+      status: 409,
+      body: { code: 'LimitExceeded' },
+    })
   })
 })
 
@@ -64,24 +83,38 @@ describe('key lifecycle and authentication', () => {
     await api.call('PUT', '/v1/user/kim/policy/IAMReadAccess', { query: { policyType: 'System' } })
     expect((await api.call('GET', '/v1/user', { as: key })).status).toBe(200)
     await api.call('PUT', `/v1/user/kim/accesskey/${key.accessKeyId}`, { query: { disable: null } })
-    expect(await api.call('GET', '/v1/user', { as: key })).toMatchObject({ status: 403, body: { code: 'InvalidAccessKeyId' } })
+    expect(await api.call('GET', '/v1/user', { as: key })).toMatchObject({
+      status: 403,
+      body: { code: 'InvalidAccessKeyId' },
+    })
     await api.call('PUT', `/v1/user/kim/accesskey/${key.accessKeyId}`, { query: { enable: null } })
     expect((await api.call('GET', '/v1/user', { as: key })).status).toBe(200)
     await api.call('DELETE', `/v1/user/kim/accesskey/${key.accessKeyId}`)
-    expect(await api.call('GET', '/v1/user', { as: key })).toMatchObject({ status: 403, body: { code: 'InvalidAccessKeyId' } })
+    expect(await api.call('GET', '/v1/user', { as: key })).toMatchObject({
+      status: 403,
+      body: { code: 'InvalidAccessKeyId' },
+    })
   })
 
-  it('records lastUsedTime, and a disabled user\'s keys stop authenticating', async () => {
+  it("records lastUsedTime, and a disabled user's keys stop authenticating", async () => {
     const key = await newKey()
     await api.call('GET', '/v1/user', { as: key })
-    const [listed] = record((await api.call('GET', '/v1/user/kim/accesskey')).body).accessKeys as Array<Record<string, unknown>>
+    const [listed] = record((await api.call('GET', '/v1/user/kim/accesskey')).body).accessKeys as Array<
+      Record<string, unknown>
+    >
     expect(listed?.lastUsedTime).toEqual(expect.stringMatching(/Z$/))
     await api.call('PUT', '/v1/user/kim', { body: { enabled: false } })
-    expect(await api.call('GET', '/v1/user', { as: key })).toMatchObject({ status: 403, body: { code: 'InvalidAccessKeyId' } })
+    expect(await api.call('GET', '/v1/user', { as: key })).toMatchObject({
+      status: 403,
+      body: { code: 'InvalidAccessKeyId' },
+    })
   })
 
   it('a wrong secret for a real key is SignatureDoesNotMatch', async () => {
     const key = await newKey()
-    expect(await api.call('GET', '/v1/user', { as: { ...key, secretAccessKey: 'f'.repeat(32) } })).toMatchObject({ status: 400, body: { code: 'SignatureDoesNotMatch' } })
+    expect(await api.call('GET', '/v1/user', { as: { ...key, secretAccessKey: 'f'.repeat(32) } })).toMatchObject({
+      status: 400,
+      body: { code: 'SignatureDoesNotMatch' },
+    })
   })
 })

@@ -1,5 +1,11 @@
 import fc from 'fast-check'
-import { checkAcl, normalisePolicyDocument, normaliseTrustDocument, parseAclText, trustAllows } from '../../lib/emulator/acl-document'
+import {
+  checkAcl,
+  normalisePolicyDocument,
+  normaliseTrustDocument,
+  parseAclText,
+  trustAllows,
+} from '../../lib/emulator/acl-document'
 
 const statement = fc.record({
   service: fc.string({ minLength: 1, maxLength: 8 }),
@@ -25,34 +31,86 @@ describe('ACL documents', () => {
   })
 
   it('keeps unknown fields (condition, notResource) as sent', () => {
-    const text = JSON.stringify({ version: 'v1', accessControlList: [{ service: 's', region: '*', resource: ['*'], permission: ['READ'], effect: 'Allow', condition: { ipAddress: ['10.0.0.0/8'] } }] })
+    const text = JSON.stringify({
+      version: 'v1',
+      accessControlList: [
+        {
+          service: 's',
+          region: '*',
+          resource: ['*'],
+          permission: ['READ'],
+          effect: 'Allow',
+          condition: { ipAddress: ['10.0.0.0/8'] },
+        },
+      ],
+    })
     const parsed = parseAclText(text, 'document', 'policy')
-    expect(JSON.parse(normalisePolicyDocument(parsed as Parameters<typeof normalisePolicyDocument>[0], 'x')).accessControlList[0].condition).toEqual({ ipAddress: ['10.0.0.0/8'] })
+    expect(
+      JSON.parse(normalisePolicyDocument(parsed as Parameters<typeof normalisePolicyDocument>[0], 'x'))
+        .accessControlList[0].condition,
+    ).toEqual({ ipAddress: ['10.0.0.0/8'] })
   })
 
   it('lets trust documents leave out resource and fills it in', () => {
-    const parsed = parseAclText('{"accessControlList":[{"service":"bce:iam","region":"*","permission":["AssumeRole"],"effect":"Allow","grantee":[{"id":"*"}],"eid":"mine"}]}', 'd', 'trust')
-    expect(parseAclText('{"accessControlList":[{"service":"bce:iam","region":"*","permission":["AssumeRole"],"effect":"Allow"}]}', 'd', 'policy')).toMatchObject({ code: 'InappropriateJSON' })
+    const parsed = parseAclText(
+      '{"accessControlList":[{"service":"bce:iam","region":"*","permission":["AssumeRole"],"effect":"Allow","grantee":[{"id":"*"}],"eid":"mine"}]}',
+      'd',
+      'trust',
+    )
+    expect(
+      parseAclText(
+        '{"accessControlList":[{"service":"bce:iam","region":"*","permission":["AssumeRole"],"effect":"Allow"}]}',
+        'd',
+        'policy',
+      ),
+    ).toMatchObject({ code: 'InappropriateJSON' })
     const stored = JSON.parse(normaliseTrustDocument(parsed as Parameters<typeof normaliseTrustDocument>[0], 'rid'))
-    expect(stored).toEqual({ id: 'sts role acl', accessControlList: [{ eid: 'role acl entry', service: 'bce:iam', region: '*', permission: ['AssumeRole'], effect: 'Allow', grantee: [{ id: '*' }], resource: ['role/rid'] }] })
+    expect(stored).toEqual({
+      id: 'sts role acl',
+      accessControlList: [
+        {
+          eid: 'role acl entry',
+          service: 'bce:iam',
+          region: '*',
+          permission: ['AssumeRole'],
+          effect: 'Allow',
+          grantee: [{ id: '*' }],
+          resource: ['role/rid'],
+        },
+      ],
+    })
   })
 
   it('rejects bad grantees and eids', () => {
     const base = { service: 's', region: '*', permission: ['AssumeRole'], effect: 'Allow' }
-    expect(checkAcl({ accessControlList: [{ ...base, grantee: 'me' }] }, 'd', 'trust')).toMatchObject({ code: 'InappropriateJSON' })
-    expect(checkAcl({ accessControlList: [{ ...base, grantee: [{ id: 1 }] }] }, 'd', 'trust')).toMatchObject({ code: 'InappropriateJSON' })
-    expect(checkAcl({ accessControlList: [{ ...base, eid: 3 }] }, 'd', 'trust')).toMatchObject({ code: 'InappropriateJSON' })
+    expect(checkAcl({ accessControlList: [{ ...base, grantee: 'me' }] }, 'd', 'trust')).toMatchObject({
+      code: 'InappropriateJSON',
+    })
+    expect(checkAcl({ accessControlList: [{ ...base, grantee: [{ id: 1 }] }] }, 'd', 'trust')).toMatchObject({
+      code: 'InappropriateJSON',
+    })
+    expect(checkAcl({ accessControlList: [{ ...base, eid: 3 }] }, 'd', 'trust')).toMatchObject({
+      code: 'InappropriateJSON',
+    })
     expect(checkAcl({ id: 3, accessControlList: [base] }, 'd', 'trust')).toMatchObject({ code: 'InappropriateJSON' })
   })
 
   it('decides trust: Allow + AssumeRole/* + grantee account/*, Deny overrides', () => {
     const doc = (...entries: object[]) => JSON.stringify({ accessControlList: entries })
-    const entry = (effect: string, permission: string[], id: string) => ({ service: 'bce:iam', region: '*', effect, permission, grantee: [{ id }] })
+    const entry = (effect: string, permission: string[], id: string) => ({
+      service: 'bce:iam',
+      region: '*',
+      effect,
+      permission,
+      grantee: [{ id }],
+    })
     expect(trustAllows(doc(entry('Allow', ['AssumeRole'], 'acct')), 'acct')).toBe(true)
     expect(trustAllows(doc(entry('Allow', ['*'], '*')), 'acct')).toBe(true)
     expect(trustAllows(doc(entry('Allow', ['READ'], 'acct')), 'acct')).toBe(false)
     expect(trustAllows(doc(entry('Allow', ['AssumeRole'], 'other')), 'acct')).toBe(false)
-    expect(trustAllows(doc(entry('Allow', ['AssumeRole'], '*'), entry('Deny', ['AssumeRole'], 'acct')), 'acct')).toBe(false)
+    expect(trustAllows(doc(entry('Allow', ['AssumeRole'], '*'), entry('Deny', ['AssumeRole'], 'acct')), 'acct')).toBe(
+      false,
+    )
     expect(trustAllows('not json', 'acct')).toBe(false)
   })
 })

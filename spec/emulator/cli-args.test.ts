@@ -2,7 +2,13 @@ import { parseCliArgs, USAGE } from '../../lib/emulator/cli-args'
 
 describe('parseCliArgs', () => {
   it('reads every flag, in both --flag value and --flag=value forms', () => {
-    expect(parseCliArgs(['--host', '0.0.0.0', '--port=8080', '--seed', '42', '--state', './s.json'])).toEqual({ host: '0.0.0.0', port: 8080, seed: 42, stateFile: './s.json', help: false })
+    expect(parseCliArgs(['--host', '0.0.0.0', '--port=8080', '--seed', '42', '--state', './s.json'])).toEqual({
+      host: '0.0.0.0',
+      port: 8080,
+      seed: 42,
+      stateFile: './s.json',
+      help: false,
+    })
     expect(parseCliArgs(['--state=/tmp/x.json'])).toEqual({ stateFile: '/tmp/x.json', help: false })
     expect(parseCliArgs([])).toEqual({ help: false })
     expect(parseCliArgs(['-h'])).toEqual({ help: true })

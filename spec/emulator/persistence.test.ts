@@ -19,10 +19,14 @@ async function populate(api: EmulatorApi) {
   await api.call('PUT', '/v1/user/pat/loginProfile', { body: { password: 'persisted-pw', enabledLoginMfa: true } })
   const group = record((await api.call('POST', '/v1/group', { body: { name: 'team' } })).body)
   await api.call('PUT', '/v1/group/team/user/pat')
-  const policy = record((await api.call('POST', '/v1/policy', { body: { name: 'mine', document: aclDocument() } })).body)
+  const policy = record(
+    (await api.call('POST', '/v1/policy', { body: { name: 'mine', document: aclDocument() } })).body,
+  )
   await api.call('PUT', '/v1/group/team/policy/mine')
   await api.call('PUT', '/v1/user/pat/policy/ReadOnlyAccess', { query: { policyType: 'System' } })
-  const role = record((await api.call('POST', '/v1/role', { body: { name: 'r', assumeRolePolicyDocument: trustDocument('*') } })).body)
+  const role = record(
+    (await api.call('POST', '/v1/role', { body: { name: 'r', assumeRolePolicyDocument: trustDocument('*') } })).body,
+  )
   await api.call('PUT', '/v1/role/r/policy/mine')
   await api.call('POST', '/v1/subUser/idp/updateStatus', { query: { status: 'enable' } })
   const session = record((await api.call('POST', '/v1/sessionToken')).body)
@@ -48,11 +52,18 @@ describe('state file', () => {
     expect(namesIn((await second.call('GET', '/v1/group/team/user')).body, 'users')).toEqual(['pat'])
     expect(namesIn((await second.call('GET', '/v1/group/team/policy')).body, 'policies')).toEqual(['mine'])
     expect(namesIn((await second.call('GET', '/v1/user/pat/policy')).body, 'policies')).toEqual(['ReadOnlyAccess'])
-    expect(record((await second.call('GET', '/v1/user/pat/loginProfile')).body)).toMatchObject({ enabledLoginMfa: true, passwordExpireDate: expect.any(String) })
+    expect(record((await second.call('GET', '/v1/user/pat/loginProfile')).body)).toMatchObject({
+      enabledLoginMfa: true,
+      passwordExpireDate: expect.any(String),
+    })
     expect(record((await second.call('GET', '/v1/subUser/idp/query')).body).status).toBe('enable')
     const userKey = { accessKeyId: String(made.key.id), secretAccessKey: String(made.key.secret) }
     expect((await second.call('GET', '/v1/user', { as: userKey })).status).toBe(200)
-    const temporary = { accessKeyId: String(made.session.accessKeyId), secretAccessKey: String(made.session.secretAccessKey), sessionToken: String(made.session.sessionToken) }
+    const temporary = {
+      accessKeyId: String(made.session.accessKeyId),
+      secretAccessKey: String(made.session.secretAccessKey),
+      sessionToken: String(made.session.sessionToken),
+    }
     expect((await second.call('GET', '/v1/user', { as: temporary })).status).toBe(200)
     expect(await second.call('DELETE', '/v1/user/pat')).toMatchObject({ status: 409, body: { code: 'DeleteConflict' } })
     // The id generator continues where it stopped: the same ids as without a restart.
@@ -60,7 +71,9 @@ describe('state file', () => {
     await second.close()
     const uninterrupted = await startApi({ seed: 5 })
     await populate(uninterrupted)
-    expect(record((await uninterrupted.call('POST', '/v1/user', { body: { name: 'next' } })).body).id).toBe(afterRestart)
+    expect(record((await uninterrupted.call('POST', '/v1/user', { body: { name: 'next' } })).body).id).toBe(
+      afterRestart,
+    )
     await uninterrupted.close()
   })
 
@@ -101,12 +114,20 @@ describe('state file', () => {
       await api.call('POST', '/v1/user', { body: { name: 'x' } })
       await api.close()
       const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as Record<string, unknown>
-      writeFileSync(stateFile, JSON.stringify({ ...saved, memberships: [{ groupId: 'g', userId: 'u', joinTime: '2020-01-01T00:00:00Z' }] }))
+      writeFileSync(
+        stateFile,
+        JSON.stringify({ ...saved, memberships: [{ groupId: 'g', userId: 'u', joinTime: '2020-01-01T00:00:00Z' }] }),
+      )
     } else {
       writeFileSync(stateFile, content)
     }
     const started = await startEmulator({ stateFile })
-    expect(started._unsafeUnwrapErr()).toMatchObject({ _tag: 'BceClientError', reason: 'InvalidConfig', operation: 'startEmulator', message: expect.stringContaining(stateFile) })
+    expect(started._unsafeUnwrapErr()).toMatchObject({
+      _tag: 'BceClientError',
+      reason: 'InvalidConfig',
+      operation: 'startEmulator',
+      message: expect.stringContaining(stateFile),
+    })
   })
 
   it('refuses a state file it cannot write', async () => {

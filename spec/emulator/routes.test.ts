@@ -12,12 +12,18 @@ describe('route table', () => {
   })
 
   it('has no two routes that can match the same request', () => {
-    const keys = ROUTES.map((route) => `${route.method} ${route.pattern.replace(/\{[^}]+\}/g, '{}')} ${route.flag ?? ''}`)
+    const keys = ROUTES.map(
+      (route) => `${route.method} ${route.pattern.replace(/\{[^}]+\}/g, '{}')} ${route.flag ?? ''}`,
+    )
     expect(new Set(keys).size).toBe(keys.length)
   })
 
   it('declares 201 exactly for the four create operations', () => {
-    expect(ROUTES.filter((route) => route.status === 201).map((route) => route.operation).sort()).toEqual(['createGroup', 'createPolicy', 'createRole', 'createUser'])
+    expect(
+      ROUTES.filter((route) => route.status === 201)
+        .map((route) => route.operation)
+        .sort(),
+    ).toEqual(['createGroup', 'createPolicy', 'createRole', 'createUser'])
   })
 
   it.each([
@@ -39,7 +45,10 @@ describe('route table', () => {
   it('tells an unknown path, a wrong method and a missing flag apart', () => {
     expect(matchRoute('GET', segments('/v2/user'), new Map())).toEqual({ miss: 'path' })
     expect(matchRoute('PATCH', segments('/v1/user/u'), new Map())).toEqual({ miss: 'method' })
-    expect(matchRoute('PUT', segments('/v1/user/u/accesskey/k'), new Map())).toEqual({ miss: 'flag', flags: ['disable', 'enable'] })
+    expect(matchRoute('PUT', segments('/v1/user/u/accesskey/k'), new Map())).toEqual({
+      miss: 'flag',
+      flags: ['disable', 'enable'],
+    })
   })
 })
 
@@ -53,15 +62,22 @@ describe('route permissions (authorization data)', () => {
       const expected = STS.includes(route.operation) ? 'none' : route.method === 'GET' ? 'READ' : 'FULL_CONTROL'
       expect([route.operation, route.permission]).toEqual([route.operation, expected])
     }
-    expect(ROUTES.filter((route) => route.permission === 'none').map((route) => route.operation).sort()).toEqual(STS)
+    expect(
+      ROUTES.filter((route) => route.permission === 'none')
+        .map((route) => route.operation)
+        .sort(),
+    ).toEqual(STS)
   })
 
   it('names the target as user/, group/, policy/ or role/ from path parameters, or * for account-level operations', () => {
     for (const route of ROUTES) {
       expect(route.resource).toMatch(/^(\*|(user|group|policy|role)\/\{[A-Za-z]+\})$/)
-      for (const param of paramsOf(route.resource)) expect([route.operation, route.pattern]).toEqual([route.operation, expect.stringContaining(`{${param}}`)])
+      for (const param of paramsOf(route.resource))
+        expect([route.operation, route.pattern]).toEqual([route.operation, expect.stringContaining(`{${param}}`)])
     }
-    const byOperation = Object.fromEntries(ROUTES.map((route) => [route.operation, `${route.permission} ${route.resource}`]))
+    const byOperation = Object.fromEntries(
+      ROUTES.map((route) => [route.operation, `${route.permission} ${route.resource}`]),
+    )
     expect(byOperation).toMatchObject({
       createUser: 'FULL_CONTROL *',
       listUsers: 'READ *',

@@ -11,7 +11,11 @@ afterEach(async () => {
 
 const asSigner = (body: unknown): Signer => {
   const fields = record(body)
-  return { accessKeyId: String(fields.accessKeyId), secretAccessKey: String(fields.secretAccessKey), sessionToken: String(fields.sessionToken) }
+  return {
+    accessKeyId: String(fields.accessKeyId),
+    secretAccessKey: String(fields.secretAccessKey),
+    sessionToken: String(fields.sessionToken),
+  }
 }
 
 const HOUR = 3_600_000
@@ -32,11 +36,23 @@ describe('getSessionToken (S1)', () => {
     expect(Date.parse(String(body.expiration)) - Date.parse(String(body.createTime))).toBe(12 * HOUR)
     const temporary = asSigner(answer.body)
     expect((await api.call('GET', '/v1/user', { as: temporary })).status).toBe(200)
-    expect(await api.call('GET', '/v1/user', { as: temporary, tokenUnsigned: true })).toMatchObject({ status: 403, body: { code: 'InvalidSessionToken' } })
+    expect(await api.call('GET', '/v1/user', { as: temporary, tokenUnsigned: true })).toMatchObject({
+      status: 403,
+      body: { code: 'InvalidSessionToken' },
+    })
     const { sessionToken: _dropped, ...withoutToken } = temporary
-    expect(await api.call('GET', '/v1/user', { as: withoutToken })).toMatchObject({ status: 403, body: { code: 'InvalidSessionToken' } })
-    expect(await api.call('GET', '/v1/user', { as: { ...temporary, sessionToken: 'forged' } })).toMatchObject({ status: 403, body: { code: 'InvalidSessionToken' } })
-    expect(await api.call('GET', '/v1/user', { as: temporary, unsigned: true })).toMatchObject({ status: 400, body: { code: 'InvalidHTTPAuthHeader' } })
+    expect(await api.call('GET', '/v1/user', { as: withoutToken })).toMatchObject({
+      status: 403,
+      body: { code: 'InvalidSessionToken' },
+    })
+    expect(await api.call('GET', '/v1/user', { as: { ...temporary, sessionToken: 'forged' } })).toMatchObject({
+      status: 403,
+      body: { code: 'InvalidSessionToken' },
+    })
+    expect(await api.call('GET', '/v1/user', { as: temporary, unsigned: true })).toMatchObject({
+      status: 400,
+      body: { code: 'InvalidHTTPAuthHeader' },
+    })
   })
 
   it('expires on the emulator clock (403 ExpiredToken)', async () => {
@@ -44,17 +60,29 @@ describe('getSessionToken (S1)', () => {
     api.moveClock(59_000)
     expect((await api.call('GET', '/v1/user', { as: temporary })).status).toBe(200)
     api.moveClock(62_000)
-    expect(await api.call('GET', '/v1/user', { as: temporary })).toMatchObject({ status: 403, body: { code: 'ExpiredToken' } })
+    expect(await api.call('GET', '/v1/user', { as: temporary })).toMatchObject({
+      status: 403,
+      body: { code: 'ExpiredToken' },
+    })
   })
 
   it('validates durationSeconds (1..129600) and the ACL body, and acts for a sub-user', async () => {
     for (const durationSeconds of ['0', '129601', '1.5', 'x', '-1']) {
-      expect(await api.call('POST', '/v1/sessionToken', { query: { durationSeconds } })).toMatchObject({ status: 400, body: { code: 'InvalidParameter' } })
+      expect(await api.call('POST', '/v1/sessionToken', { query: { durationSeconds } })).toMatchObject({
+        status: 400,
+        body: { code: 'InvalidParameter' },
+      })
     }
     expect((await api.call('POST', '/v1/sessionToken', { query: { durationSeconds: '129600' } })).status).toBe(200)
     expect((await api.call('POST', '/v1/sessionToken', { body: JSON.parse(aclDocument('bce:bos')) })).status).toBe(200)
-    expect(await api.call('POST', '/v1/sessionToken', { body: { accessControlList: 'all' } })).toMatchObject({ status: 400, body: { code: 'InappropriateJSON' } })
-    expect(await api.call('POST', '/v1/sessionToken', { body: '{oops' })).toMatchObject({ status: 400, body: { code: 'MalformedJSON' } })
+    expect(await api.call('POST', '/v1/sessionToken', { body: { accessControlList: 'all' } })).toMatchObject({
+      status: 400,
+      body: { code: 'InappropriateJSON' },
+    })
+    expect(await api.call('POST', '/v1/sessionToken', { body: '{oops' })).toMatchObject({
+      status: 400,
+      body: { code: 'MalformedJSON' },
+    })
 
     await api.call('POST', '/v1/user', { body: { name: 'sam' } })
     await api.call('PUT', '/v1/user/sam/policy/IAMReadAccess', { query: { policyType: 'System' } })
@@ -65,51 +93,95 @@ describe('getSessionToken (S1)', () => {
     expect(record(forSam.body).userId).toBe(samUser.id)
     const temporary = asSigner(forSam.body)
     expect((await api.call('GET', '/v1/user', { as: temporary })).status).toBe(200)
-    expect(await api.call('POST', '/v1/sessionToken', { as: temporary })).toMatchObject({ status: 403, body: { code: 'AccessDenied' } })
+    expect(await api.call('POST', '/v1/sessionToken', { as: temporary })).toMatchObject({
+      status: 403,
+      body: { code: 'AccessDenied' },
+    })
   })
 })
 
 describe('assumeRole (S2)', () => {
-  const assume = (query: Record<string, string | null>, as?: Signer) => api.call('POST', '/v1/credential', { query: { assumeRole: null, ...query }, ...(as === undefined ? {} : { as }) })
+  const assume = (query: Record<string, string | null>, as?: Signer) =>
+    api.call('POST', '/v1/credential', { query: { assumeRole: null, ...query }, ...(as === undefined ? {} : { as }) })
 
   it('issues role credentials (default 1 h) with roleId when the trust document allows this account', async () => {
-    const role = record((await api.call('POST', '/v1/role', { body: { name: 'ops', assumeRolePolicyDocument: trustDocument(api.emulator.accountId) } })).body)
+    const role = record(
+      (
+        await api.call('POST', '/v1/role', {
+          body: { name: 'ops', assumeRolePolicyDocument: trustDocument(api.emulator.accountId) },
+        })
+      ).body,
+    )
     await api.call('PUT', '/v1/role/ops/policy/IAMReadAccess', { query: { policyType: 'System' } })
     const answer = await assume({ accountId: api.emulator.accountId, roleName: 'ops' })
     expect(answer.status).toBe(200)
     const body = record(answer.body)
-    expect(body).toMatchObject({ roleId: role.id, userId: api.emulator.accountId, accessKeyId: expect.stringMatching(/^[0-9a-f]{32}$/) })
+    expect(body).toMatchObject({
+      roleId: role.id,
+      userId: api.emulator.accountId,
+      accessKeyId: expect.stringMatching(/^[0-9a-f]{32}$/),
+    })
     expect(Date.parse(String(body.expiration)) - Date.parse(String(body.createTime))).toBe(HOUR)
     const temporary = asSigner(answer.body)
     expect((await api.call('GET', '/v1/role/ops', { as: temporary })).status).toBe(200)
     api.moveClock(HOUR + 1000)
-    expect(await api.call('GET', '/v1/role/ops', { as: temporary })).toMatchObject({ status: 403, body: { code: 'ExpiredToken' } })
+    expect(await api.call('GET', '/v1/role/ops', { as: temporary })).toMatchObject({
+      status: 403,
+      body: { code: 'ExpiredToken' },
+    })
     api.moveClock(0)
-    const renewed = asSigner((await assume({ accountId: api.emulator.accountId, roleName: 'ops', durationSeconds: '7200', userId: 'u-1' })).body)
+    const renewed = asSigner(
+      (await assume({ accountId: api.emulator.accountId, roleName: 'ops', durationSeconds: '7200', userId: 'u-1' }))
+        .body,
+    )
     await api.call('DELETE', '/v1/role/ops/policy/IAMReadAccess', { query: { policyType: 'System' } })
     expect((await api.call('DELETE', '/v1/role/ops')).status).toBe(200)
-    expect(await api.call('GET', '/v1/user', { as: renewed })).toMatchObject({ status: 403, body: { code: 'InvalidAccessKeyId' } })
+    expect(await api.call('GET', '/v1/user', { as: renewed })).toMatchObject({
+      status: 403,
+      body: { code: 'InvalidAccessKeyId' },
+    })
   })
 
   it('accepts a wildcard grantee or permission', async () => {
     await api.call('POST', '/v1/role', { body: { name: 'any', assumeRolePolicyDocument: trustDocument('*') } })
-    await api.call('POST', '/v1/role', { body: { name: 'star', assumeRolePolicyDocument: trustDocument(api.emulator.accountId, 'Allow', ['*']) } })
+    await api.call('POST', '/v1/role', {
+      body: { name: 'star', assumeRolePolicyDocument: trustDocument(api.emulator.accountId, 'Allow', ['*']) },
+    })
     expect((await assume({ accountId: api.emulator.accountId, roleName: 'any' })).status).toBe(200)
     expect((await assume({ accountId: api.emulator.accountId, roleName: 'star' })).status).toBe(200)
   })
 
   it('refuses: other account 403, unknown role 404, untrusted 403, Deny wins 403, bad parameters 400', async () => {
     const accountId = api.emulator.accountId
-    await api.call('POST', '/v1/role', { body: { name: 'other', assumeRolePolicyDocument: trustDocument('f'.repeat(32)) } })
-    await api.call('POST', '/v1/role', { body: { name: 'read', assumeRolePolicyDocument: trustDocument(accountId, 'Allow', ['READ']) } })
-    const both = JSON.stringify({ accessControlList: [...JSON.parse(trustDocument('*')).accessControlList, ...JSON.parse(trustDocument(accountId, 'Deny')).accessControlList] })
+    await api.call('POST', '/v1/role', {
+      body: { name: 'other', assumeRolePolicyDocument: trustDocument('f'.repeat(32)) },
+    })
+    await api.call('POST', '/v1/role', {
+      body: { name: 'read', assumeRolePolicyDocument: trustDocument(accountId, 'Allow', ['READ']) },
+    })
+    const both = JSON.stringify({
+      accessControlList: [
+        ...JSON.parse(trustDocument('*')).accessControlList,
+        ...JSON.parse(trustDocument(accountId, 'Deny')).accessControlList,
+      ],
+    })
     await api.call('POST', '/v1/role', { body: { name: 'denied', assumeRolePolicyDocument: both } })
-    expect(await assume({ accountId: '0'.repeat(32), roleName: 'other' })).toMatchObject({ status: 403, body: { code: 'AccessDenied' } })
+    expect(await assume({ accountId: '0'.repeat(32), roleName: 'other' })).toMatchObject({
+      status: 403,
+      body: { code: 'AccessDenied' },
+    })
     expect(await assume({ accountId, roleName: 'ghost' })).toMatchObject({ status: 404, body: { code: 'NotFound' } })
-    for (const roleName of ['other', 'read', 'denied']) expect(await assume({ accountId, roleName })).toMatchObject({ status: 403, body: { code: 'AccessDenied' } })
+    for (const roleName of ['other', 'read', 'denied'])
+      expect(await assume({ accountId, roleName })).toMatchObject({ status: 403, body: { code: 'AccessDenied' } })
     expect(await assume({ roleName: 'other' })).toMatchObject({ status: 400, body: { code: 'InvalidParameter' } })
     expect(await assume({ accountId })).toMatchObject({ status: 400, body: { code: 'InvalidParameter' } })
-    expect(await assume({ accountId, roleName: 'other', durationSeconds: '7201' })).toMatchObject({ status: 400, body: { code: 'InvalidParameter' } })
-    expect(await api.call('POST', '/v1/credential', { query: { accountId, roleName: 'other' } })).toMatchObject({ status: 400, body: { code: 'InvalidURI' } })
+    expect(await assume({ accountId, roleName: 'other', durationSeconds: '7201' })).toMatchObject({
+      status: 400,
+      body: { code: 'InvalidParameter' },
+    })
+    expect(await api.call('POST', '/v1/credential', { query: { accountId, roleName: 'other' } })).toMatchObject({
+      status: 400,
+      body: { code: 'InvalidURI' },
+    })
   })
 })

@@ -36,8 +36,21 @@ describe('classifyServiceError', () => {
   })
 
   it('is total: any status and code yields one of the ten kinds', () => {
-    const kinds: ServiceErrorKind[] = ['NotFound', 'AlreadyExists', 'Conflict', 'LimitExceeded', 'AccessDenied', 'AuthFailure', 'InvalidRequest', 'Throttled', 'ServerError', 'Unknown']
-    fc.assert(fc.property(fc.integer(), fc.string(), (status, code) => kinds.includes(classifyServiceError(status, code))))
+    const kinds: ServiceErrorKind[] = [
+      'NotFound',
+      'AlreadyExists',
+      'Conflict',
+      'LimitExceeded',
+      'AccessDenied',
+      'AuthFailure',
+      'InvalidRequest',
+      'Throttled',
+      'ServerError',
+      'Unknown',
+    ]
+    fc.assert(
+      fc.property(fc.integer(), fc.string(), (status, code) => kinds.includes(classifyServiceError(status, code))),
+    )
     expect(classifyServiceError(404, '__proto__')).toBe('NotFound')
     expect(classifyServiceError(500, 'constructor')).toBe('ServerError')
   })

@@ -18,7 +18,12 @@ describe('access keys (K1–K5)', () => {
     expect(key.id).toMatch(/^[0-9a-f]{32}$/)
     expect(key.secret).toMatch(/^[0-9a-f]{32}$/)
     expect(key.enabled).toBe(true)
-    for (const text of [JSON.stringify(key), String(key), inspect(key, { showHidden: true, depth: 5 }), JSON.stringify({ ...key })]) {
+    for (const text of [
+      JSON.stringify(key),
+      String(key),
+      inspect(key, { showHidden: true, depth: 5 }),
+      JSON.stringify({ ...key }),
+    ]) {
       expect(text).not.toContain(key.secret)
     }
     const listed = (await fx.iam.listAccessKeys({ userName: 'kim' }))._unsafeUnwrap()
@@ -29,10 +34,17 @@ describe('access keys (K1–K5)', () => {
   it('a new key authenticates; disabled or deleted keys fail at once with InvalidAccessKeyId', async () => {
     const key = (await fx.iam.createAccessKey({ userName: 'kim' }))._unsafeUnwrap()
     await fx.iam.attachPolicyToUser({ userName: 'kim', policyName: 'AdministratorAccess', policyType: 'System' })
-    const asKim = new IamClient({ endpoint: fx.emulator.endpoint, credentials: { accessKeyId: key.id, secretAccessKey: key.secret }, allowInsecureHttp: true })
+    const asKim = new IamClient({
+      endpoint: fx.emulator.endpoint,
+      credentials: { accessKeyId: key.id, secretAccessKey: key.secret },
+      allowInsecureHttp: true,
+    })
     expect((await asKim.listUsers()).isOk()).toBe(true)
 
-    expect((await fx.iam.disableAccessKey({ userName: 'kim', accessKeyId: key.id }))._unsafeUnwrap()).toMatchObject({ id: key.id, enabled: false })
+    expect((await fx.iam.disableAccessKey({ userName: 'kim', accessKeyId: key.id }))._unsafeUnwrap()).toMatchObject({
+      id: key.id,
+      enabled: false,
+    })
     expect(serviceErrorOf(await asKim.listUsers())).toMatchObject({ code: 'InvalidAccessKeyId', statusCode: 403 })
 
     expect((await fx.iam.enableAccessKey({ userName: 'kim', accessKeyId: key.id }))._unsafeUnwrap().enabled).toBe(true)
@@ -46,7 +58,12 @@ describe('access keys (K1–K5)', () => {
   it('enforces the per-user key limit with LimitExceeded (not retried as throttling)', async () => {
     await fx.iam.createAccessKey({ userName: 'kim' })
     await fx.iam.createAccessKey({ userName: 'kim' })
-    expect(serviceErrorOf(await fx.iam.createAccessKey({ userName: 'kim' }))).toMatchObject({ kind: 'LimitExceeded', statusCode: 409, attempts: 1, retryable: false })
+    expect(serviceErrorOf(await fx.iam.createAccessKey({ userName: 'kim' }))).toMatchObject({
+      kind: 'LimitExceeded',
+      statusCode: 409,
+      attempts: 1,
+      retryable: false,
+    })
   })
 
   it('reports unknown users and keys as NotFound', async () => {
@@ -58,12 +75,17 @@ describe('access keys (K1–K5)', () => {
   })
 
   it('validates key ids before sending', async () => {
-    expect(clientErrorOf(await fx.iam.deleteAccessKey({ userName: 'kim', accessKeyId: '..' })).reason).toBe('InvalidInput')
+    expect(clientErrorOf(await fx.iam.deleteAccessKey({ userName: 'kim', accessKeyId: '..' })).reason).toBe(
+      'InvalidInput',
+    )
   })
 
   it('a user with keys cannot be deleted until they are gone', async () => {
     const key = (await fx.iam.createAccessKey({ userName: 'kim' }))._unsafeUnwrap()
-    expect(serviceErrorOf(await fx.iam.deleteUser({ userName: 'kim' }))).toMatchObject({ kind: 'Conflict', code: 'DeleteConflict' })
+    expect(serviceErrorOf(await fx.iam.deleteUser({ userName: 'kim' }))).toMatchObject({
+      kind: 'Conflict',
+      code: 'DeleteConflict',
+    })
     await fx.iam.deleteAccessKey({ userName: 'kim', accessKeyId: key.id })
     expect((await fx.iam.deleteUser({ userName: 'kim' })).isOk()).toBe(true)
   })

@@ -14,7 +14,11 @@ describe('groups and membership (G1–G9)', () => {
     const group = (await fx.iam.createGroup({ name: 'ops', description: 'on call' }))._unsafeUnwrap()
     expect(group).toMatchObject({ name: 'ops', description: 'on call' })
     expect((await fx.iam.getGroup({ groupName: 'ops' }))._unsafeUnwrap().id).toBe(group.id)
-    expect((await fx.iam.updateGroup({ groupName: 'ops', name: 'sre' }))._unsafeUnwrap()).toMatchObject({ id: group.id, name: 'sre', description: 'on call' })
+    expect((await fx.iam.updateGroup({ groupName: 'ops', name: 'sre' }))._unsafeUnwrap()).toMatchObject({
+      id: group.id,
+      name: 'sre',
+      description: 'on call',
+    })
     expect((await fx.iam.listGroups())._unsafeUnwrap().map((g) => g.name)).toEqual(['sre'])
     expect((await fx.iam.deleteGroup({ groupName: 'sre' })).isOk()).toBe(true)
     expect(serviceErrorOf(await fx.iam.getGroup({ groupName: 'sre' })).kind).toBe('NotFound')
@@ -24,7 +28,9 @@ describe('groups and membership (G1–G9)', () => {
     await fx.iam.createGroup({ name: 'ops' })
     expect(serviceErrorOf(await fx.iam.createGroup({ name: 'ops' })).kind).toBe('AlreadyExists')
     expect(clientErrorOf(await fx.iam.createGroup({ name: 'g'.repeat(65) })).issues?.[0]?.path).toBe('input.name')
-    expect(clientErrorOf(await fx.iam.createGroup({ name: 'ok', description: 'd'.repeat(129) })).issues?.[0]?.path).toBe('input.description')
+    expect(
+      clientErrorOf(await fx.iam.createGroup({ name: 'ok', description: 'd'.repeat(129) })).issues?.[0]?.path,
+    ).toBe('input.description')
     expect((await fx.iam.createGroup({ name: 'g'.repeat(64), description: 'd'.repeat(128) })).isOk()).toBe(true)
   })
 
@@ -38,7 +44,9 @@ describe('groups and membership (G1–G9)', () => {
     expect(members[0]?.joinTime).toBeInstanceOf(Date)
     expect((await fx.iam.listGroupsForUser({ userName: 'ann' }))._unsafeUnwrap().map((g) => g.name)).toEqual(['ops'])
     expect((await fx.iam.removeUserFromGroup({ groupName: 'ops', userName: 'ann' })).isOk()).toBe(true)
-    expect(serviceErrorOf(await fx.iam.removeUserFromGroup({ groupName: 'ops', userName: 'ann' })).kind).toBe('NotFound')
+    expect(serviceErrorOf(await fx.iam.removeUserFromGroup({ groupName: 'ops', userName: 'ann' })).kind).toBe(
+      'NotFound',
+    )
     expect(serviceErrorOf(await fx.iam.addUserToGroup({ groupName: 'ops', userName: 'ghost' })).kind).toBe('NotFound')
     expect(serviceErrorOf(await fx.iam.addUserToGroup({ groupName: 'ghost', userName: 'ann' })).kind).toBe('NotFound')
   })
@@ -58,7 +66,10 @@ describe('groups and membership (G1–G9)', () => {
     await fx.iam.createGroup({ name: 'ops' })
     await fx.iam.createUser({ name: 'ann' })
     await fx.iam.addUserToGroup({ groupName: 'ops', userName: 'ann' })
-    expect(serviceErrorOf(await fx.iam.deleteGroup({ groupName: 'ops' }))).toMatchObject({ kind: 'Conflict', code: 'DeleteConflict' })
+    expect(serviceErrorOf(await fx.iam.deleteGroup({ groupName: 'ops' }))).toMatchObject({
+      kind: 'Conflict',
+      code: 'DeleteConflict',
+    })
     expect(serviceErrorOf(await fx.iam.deleteUser({ userName: 'ann' })).code).toBe('DeleteConflict')
     await fx.iam.removeUserFromGroup({ groupName: 'ops', userName: 'ann' })
     expect((await fx.iam.deleteGroup({ groupName: 'ops' })).isOk()).toBe(true)

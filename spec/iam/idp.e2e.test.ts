@@ -15,8 +15,15 @@ describe('sub-user SSO identity provider (I1–I4)', () => {
   it('reads, enables, updates and deletes the IdP', async () => {
     expect((await fx.iam.getSubUserIdp())._unsafeUnwrap().status).toBe('disable')
     expect((await fx.iam.updateSubUserIdpStatus({ status: 'enable' }))._unsafeUnwrap().status).toBe('enable')
-    const updated = (await fx.iam.updateSubUserIdp({ fileName: 'meta.xml', encodeMetadata: 'PD94bWw=', auxiliaryDomain: 'corp' }))._unsafeUnwrap()
-    expect(updated).toMatchObject({ fileName: 'meta.xml', encodeMetadata: 'PD94bWw=', auxiliaryDomain: 'corp', status: 'enable' })
+    const updated = (
+      await fx.iam.updateSubUserIdp({ fileName: 'meta.xml', encodeMetadata: 'PD94bWw=', auxiliaryDomain: 'corp' })
+    )._unsafeUnwrap()
+    expect(updated).toMatchObject({
+      fileName: 'meta.xml',
+      encodeMetadata: 'PD94bWw=',
+      auxiliaryDomain: 'corp',
+      status: 'enable',
+    })
     expect((await fx.iam.deleteSubUserIdp()).isOk()).toBe(true)
     expect((await fx.iam.getSubUserIdp())._unsafeUnwrap()).toMatchObject({ status: 'disable' })
     expect(clientErrorOf(await fx.iam.updateSubUserIdpStatus({ status: 'on' as never })).reason).toBe('InvalidInput')

@@ -15,21 +15,28 @@ const methods: Method[] = ['createUser', 'getUser', 'updateUser', 'deleteUser', 
 
 const inputArb = fc.oneof(
   fc.anything(),
-  fc.record({ name: fc.anything(), userName: fc.anything(), description: fc.anything(), enabled: fc.anything() }, { requiredKeys: [] }),
+  fc.record(
+    { name: fc.anything(), userName: fc.anything(), description: fc.anything(), enabled: fc.anything() },
+    { requiredKeys: [] },
+  ),
   fc.record({ name: fc.string({ maxLength: 300 }), userName: fc.string({ maxLength: 300 }), description: fc.string() }),
 )
-const optionsArb = fc.oneof(fc.constant(undefined), fc.anything(), fc.record({ timeoutMs: fc.oneof(fc.integer(), fc.double()), signal: fc.anything() }, { requiredKeys: [] }))
+const optionsArb = fc.oneof(
+  fc.constant(undefined),
+  fc.anything(),
+  fc.record({ timeoutMs: fc.oneof(fc.integer(), fc.double()), signal: fc.anything() }, { requiredKeys: [] }),
+)
 
 describe('no client method throws or rejects, whatever it is given', () => {
   it('property: every call settles to Ok or to a tagged error', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...methods), inputArb, optionsArb, async (method, input, options) => {
         const call = (fx.iam[method] as (i: unknown, o: unknown) => PromiseLike<unknown>).bind(fx.iam)
-        let result: { isOk(): boolean; isErr(): boolean; error?: { _tag?: string } } | undefined
+        type Settled = { isOk(): boolean; isErr(): boolean; error?: { _tag?: string } } | undefined
         expect(() => {
           void call(input, options)
         }).not.toThrow()
-        result = (await call(input, options)) as typeof result
+        const result = (await call(input, options)) as Settled
         expect(result?.isOk() || result?.isErr()).toBe(true)
         if (result?.isErr()) expect(['BceClientError', 'BceServiceError']).toContain(result.error?._tag)
       }),

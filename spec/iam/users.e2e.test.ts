@@ -39,7 +39,14 @@ describe('user operations against the emulator', () => {
   it('reports a duplicate create as AlreadyExists (409 EntityAlreadyExists) with a request id', async () => {
     await fx.iam.createUser({ name: 'bob' })
     const error = serviceError((await fx.iam.createUser({ name: 'bob' }))._unsafeUnwrapErr())
-    expect(error).toMatchObject({ kind: 'AlreadyExists', code: 'EntityAlreadyExists', statusCode: 409, operation: 'createUser', attempts: 1, retryable: false })
+    expect(error).toMatchObject({
+      kind: 'AlreadyExists',
+      code: 'EntityAlreadyExists',
+      statusCode: 409,
+      operation: 'createUser',
+      attempts: 1,
+      retryable: false,
+    })
     expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/)
   })
 
@@ -60,7 +67,7 @@ describe('user operations against the emulator', () => {
   })
 
   it('round-trips names made of any allowed characters through per-segment encoding', async () => {
-    const names = ['user name~1', '测试', 'a+b=c&d', '%2e%2e', 'semi;colon', "quote'\"", 'emoji😀', '.hidden', '...']
+    const names = ['user name~1', '测试', 'a+b=c&d', '%2e%2e', 'semi;colon', 'quote\'"', 'emoji😀', '.hidden', '...']
     for (const name of names) {
       expect((await fx.iam.createUser({ name }))._unsafeUnwrap().name).toBe(name)
       expect((await fx.iam.getUser({ userName: name }))._unsafeUnwrap().name).toBe(name)
@@ -71,19 +78,44 @@ describe('user operations against the emulator', () => {
 })
 
 describe('input validation happens before anything is sent', () => {
-  const invalidNames = ['', '.', '..', 'a/b', 'a\\b', 'a?b', 'a#b', 'tab\there', 'nul\u0000', 'del\u007f', 'x'.repeat(256), 'lone\ud800']
+  const invalidNames = [
+    '',
+    '.',
+    '..',
+    'a/b',
+    'a\\b',
+    'a?b',
+    'a#b',
+    'tab\there',
+    'nul\u0000',
+    'del\u007f',
+    'x'.repeat(256),
+    'lone\ud800',
+  ]
 
-  it.each(invalidNames.map((n) => [JSON.stringify(n).slice(0, 30), n]))('rejects %s with InvalidInput and sends nothing', async (_label, name) => {
-    const counter = countingDispatcher()
-    const iam = new IamClient({ endpoint: fx.emulator.endpoint, credentials: fx.emulator.credentials, allowInsecureHttp: true, dispatcher: counter.dispatcher })
-    for (const result of [await iam.getUser({ userName: name }), await iam.createUser({ name }), await iam.deleteUser({ userName: name })]) {
-      const error = result._unsafeUnwrapErr()
-      expect(error).toMatchObject({ _tag: 'BceClientError', reason: 'InvalidInput', attempts: 0 })
-      expect(error._tag === 'BceClientError' && error.issues?.[0]?.path).toMatch(/^input\.(userName|name)$/)
-    }
-    expect(counter.count()).toBe(0)
-    await counter.close()
-  })
+  it.each(invalidNames.map((n) => [JSON.stringify(n).slice(0, 30), n]))(
+    'rejects %s with InvalidInput and sends nothing',
+    async (_label, name) => {
+      const counter = countingDispatcher()
+      const iam = new IamClient({
+        endpoint: fx.emulator.endpoint,
+        credentials: fx.emulator.credentials,
+        allowInsecureHttp: true,
+        dispatcher: counter.dispatcher,
+      })
+      for (const result of [
+        await iam.getUser({ userName: name }),
+        await iam.createUser({ name }),
+        await iam.deleteUser({ userName: name }),
+      ]) {
+        const error = result._unsafeUnwrapErr()
+        expect(error).toMatchObject({ _tag: 'BceClientError', reason: 'InvalidInput', attempts: 0 })
+        expect(error._tag === 'BceClientError' && error.issues?.[0]?.path).toMatch(/^input\.(userName|name)$/)
+      }
+      expect(counter.count()).toBe(0)
+      await counter.close()
+    },
+  )
 
   it('accepts a 255-character name and sends it', async () => {
     const name = 'n'.repeat(255)
@@ -91,8 +123,14 @@ describe('input validation happens before anything is sent', () => {
   })
 
   it('reports every invalid field, not only the first', async () => {
-    const error = (await fx.iam.updateUser({ userName: '', name: '..', enabled: 'yes' as unknown as boolean }))._unsafeUnwrapErr()
-    expect(error._tag === 'BceClientError' && error.issues?.map((i) => i.path)).toEqual(['input.userName', 'input.name', 'input.enabled'])
+    const error = (
+      await fx.iam.updateUser({ userName: '', name: '..', enabled: 'yes' as unknown as boolean })
+    )._unsafeUnwrapErr()
+    expect(error._tag === 'BceClientError' && error.issues?.map((i) => i.path)).toEqual([
+      'input.userName',
+      'input.name',
+      'input.enabled',
+    ])
   })
 })
 
@@ -102,7 +140,12 @@ describe('the emulator authenticates every request', () => {
       ...options,
       path: options.path.replace('/v1/user/alice', '/v1/user/mallory'),
     }))
-    const iam = new IamClient({ endpoint: fx.emulator.endpoint, credentials: fx.emulator.credentials, allowInsecureHttp: true, dispatcher: tamper.dispatcher })
+    const iam = new IamClient({
+      endpoint: fx.emulator.endpoint,
+      credentials: fx.emulator.credentials,
+      allowInsecureHttp: true,
+      dispatcher: tamper.dispatcher,
+    })
     const error = serviceError((await iam.getUser({ userName: 'alice' }))._unsafeUnwrapErr())
     expect(error).toMatchObject({ kind: 'AuthFailure', code: 'SignatureDoesNotMatch', statusCode: 400 })
     expect(tamper.count()).toBe(1)
@@ -110,20 +153,36 @@ describe('the emulator authenticates every request', () => {
   })
 
   it('rejects a request with a wrong secret with SignatureDoesNotMatch', async () => {
-    const iam = new IamClient({ endpoint: fx.emulator.endpoint, credentials: { ...fx.emulator.credentials, secretAccessKey: 'wrong' }, allowInsecureHttp: true })
+    const iam = new IamClient({
+      endpoint: fx.emulator.endpoint,
+      credentials: { ...fx.emulator.credentials, secretAccessKey: 'wrong' },
+      allowInsecureHttp: true,
+    })
     expect(serviceError((await iam.listUsers())._unsafeUnwrapErr()).code).toBe('SignatureDoesNotMatch')
     await iam.close()
   })
 
   it('rejects an unknown access key with 403 InvalidAccessKeyId', async () => {
-    const iam = new IamClient({ endpoint: fx.emulator.endpoint, credentials: { accessKeyId: 'nobody', secretAccessKey: 'x' }, allowInsecureHttp: true })
-    expect(serviceError((await iam.listUsers())._unsafeUnwrapErr())).toMatchObject({ code: 'InvalidAccessKeyId', statusCode: 403, kind: 'AuthFailure' })
+    const iam = new IamClient({
+      endpoint: fx.emulator.endpoint,
+      credentials: { accessKeyId: 'nobody', secretAccessKey: 'x' },
+      allowInsecureHttp: true,
+    })
+    expect(serviceError((await iam.listUsers())._unsafeUnwrapErr())).toMatchObject({
+      code: 'InvalidAccessKeyId',
+      statusCode: 403,
+      kind: 'AuthFailure',
+    })
     await iam.close()
   })
 
   it('rejects a signature older than its 1800 s validity with RequestExpired', async () => {
     fx.emulator.setClockOffset(31 * 60 * 1000)
-    expect(serviceError((await fx.iam.listUsers({}, { retry: false }))._unsafeUnwrapErr())).toMatchObject({ code: 'RequestExpired', statusCode: 400, kind: 'AuthFailure' })
+    expect(serviceError((await fx.iam.listUsers({}, { retry: false }))._unsafeUnwrapErr())).toMatchObject({
+      code: 'RequestExpired',
+      statusCode: 400,
+      kind: 'AuthFailure',
+    })
   })
 
   it('rejects a timestamp more than 15 minutes in the future with RequestExpired', async () => {

@@ -21,7 +21,11 @@ const POLICIES = ['p1', 'p2'] as const
 
 /** Compares an SDK result with the model's prediction (ok-ness and error kind). */
 export function expectMatches<T>(label: string, actual: Result<T, BceError>, expected: Expected): void {
-  const seen = actual.isOk() ? 'ok' : actual.error._tag === 'BceServiceError' ? actual.error.kind : `client:${actual.error.reason}`
+  const seen = actual.isOk()
+    ? 'ok'
+    : actual.error._tag === 'BceServiceError'
+      ? actual.error.kind
+      : `client:${actual.error.reason}`
   const wanted = expected.ok ? 'ok' : expected.kind
   if (seen !== wanted) {
     const detail = actual.isErr() ? String(actual.error) : 'Ok'
@@ -41,7 +45,9 @@ function command(label: string, run: (model: IamModel, real: Real) => Promise<vo
 /** Asserts the SDK refused the call locally (nothing may reach the service). */
 function expectLocallyRejected<T>(label: string, result: Result<T, BceError>): void {
   if (result.isOk() || result.error._tag !== 'BceClientError' || result.error.reason !== 'InvalidInput') {
-    throw new Error(`${label}: an invalid name must be rejected locally, got ${result.isOk() ? 'Ok' : String(result.error)}`)
+    throw new Error(
+      `${label}: an invalid name must be rejected locally, got ${result.isOk() ? 'Ok' : String(result.error)}`,
+    )
   }
 }
 
@@ -74,48 +80,119 @@ const found = <T>(result: Result<T, BceError>): boolean => result.isOk()
 const user = fc.constantFrom(...USERS)
 const group = fc.constantFrom(...GROUPS)
 const policy = fc.constantFrom(...POLICIES)
-const acl = JSON.stringify({ accessControlList: [{ service: 'bce:bos', region: 'bj', resource: ['*'], permission: ['READ'], effect: 'Allow' }] })
+const acl = JSON.stringify({
+  accessControlList: [{ service: 'bce:bos', region: 'bj', resource: ['*'], permission: ['READ'], effect: 'Allow' }],
+})
 
 /** Arbitrary IAM commands over small name pools, so collisions and conflicts are frequent. */
 export const commandArbitraries: Array<fc.Arbitrary<Step>> = [
   user.map((u) =>
-    nameCommand(`createUser(${u})`, (m) => m.createUser(u), (r) => r.iam.createUser({ name: u }), [u], {
-      inModel: (m) => m.users.has(u),
-      exists: async (r) => found(await r.iam.getUser({ userName: u })),
-    }),
+    nameCommand(
+      `createUser(${u})`,
+      (m) => m.createUser(u),
+      (r) => r.iam.createUser({ name: u }),
+      [u],
+      {
+        inModel: (m) => m.users.has(u),
+        exists: async (r) => found(await r.iam.getUser({ userName: u })),
+      },
+    ),
   ),
-  user.map((u) => nameCommand(`deleteUser(${u})`, (m) => m.deleteUser(u), (r) => r.iam.deleteUser({ userName: u }), [u])),
+  user.map((u) =>
+    nameCommand(
+      `deleteUser(${u})`,
+      (m) => m.deleteUser(u),
+      (r) => r.iam.deleteUser({ userName: u }),
+      [u],
+    ),
+  ),
   group.map((g) =>
-    nameCommand(`createGroup(${g})`, (m) => m.createGroup(g), (r) => r.iam.createGroup({ name: g }), [g], {
-      inModel: (m) => m.groups.has(g),
-      exists: async (r) => found(await r.iam.getGroup({ groupName: g })),
-    }),
+    nameCommand(
+      `createGroup(${g})`,
+      (m) => m.createGroup(g),
+      (r) => r.iam.createGroup({ name: g }),
+      [g],
+      {
+        inModel: (m) => m.groups.has(g),
+        exists: async (r) => found(await r.iam.getGroup({ groupName: g })),
+      },
+    ),
   ),
-  group.map((g) => nameCommand(`deleteGroup(${g})`, (m) => m.deleteGroup(g), (r) => r.iam.deleteGroup({ groupName: g }), [g])),
-  fc.tuple(group, user).map(([g, u]) =>
-    nameCommand(`addUserToGroup(${g}, ${u})`, (m) => m.addUserToGroup(g, u), (r) => r.iam.addUserToGroup({ groupName: g, userName: u }), [g, u]),
+  group.map((g) =>
+    nameCommand(
+      `deleteGroup(${g})`,
+      (m) => m.deleteGroup(g),
+      (r) => r.iam.deleteGroup({ groupName: g }),
+      [g],
+    ),
   ),
   fc.tuple(group, user).map(([g, u]) =>
-    nameCommand(`removeUserFromGroup(${g}, ${u})`, (m) => m.removeUserFromGroup(g, u), (r) => r.iam.removeUserFromGroup({ groupName: g, userName: u }), [g, u]),
+    nameCommand(
+      `addUserToGroup(${g}, ${u})`,
+      (m) => m.addUserToGroup(g, u),
+      (r) => r.iam.addUserToGroup({ groupName: g, userName: u }),
+      [g, u],
+    ),
+  ),
+  fc.tuple(group, user).map(([g, u]) =>
+    nameCommand(
+      `removeUserFromGroup(${g}, ${u})`,
+      (m) => m.removeUserFromGroup(g, u),
+      (r) => r.iam.removeUserFromGroup({ groupName: g, userName: u }),
+      [g, u],
+    ),
   ),
   policy.map((p) =>
-    nameCommand(`createPolicy(${p})`, (m) => m.createPolicy(p), (r) => r.iam.createPolicy({ name: p, document: acl }), [p], {
-      inModel: (m) => m.policies.has(p),
-      exists: async (r) => found(await r.iam.getPolicy({ policyName: p })),
-    }),
+    nameCommand(
+      `createPolicy(${p})`,
+      (m) => m.createPolicy(p),
+      (r) => r.iam.createPolicy({ name: p, document: acl }),
+      [p],
+      {
+        inModel: (m) => m.policies.has(p),
+        exists: async (r) => found(await r.iam.getPolicy({ policyName: p })),
+      },
+    ),
   ),
-  policy.map((p) => nameCommand(`deletePolicy(${p})`, (m) => m.deletePolicy(p), (r) => r.iam.deletePolicy({ policyName: p }), [p])),
-  fc.tuple(user, policy).map(([u, p]) =>
-    nameCommand(`attachPolicyToUser(${u}, ${p})`, (m) => m.attachToUser(u, p), (r) => r.iam.attachPolicyToUser({ userName: u, policyName: p }), [u, p]),
+  policy.map((p) =>
+    nameCommand(
+      `deletePolicy(${p})`,
+      (m) => m.deletePolicy(p),
+      (r) => r.iam.deletePolicy({ policyName: p }),
+      [p],
+    ),
   ),
   fc.tuple(user, policy).map(([u, p]) =>
-    nameCommand(`detachPolicyFromUser(${u}, ${p})`, (m) => m.detachFromUser(u, p), (r) => r.iam.detachPolicyFromUser({ userName: u, policyName: p }), [u, p]),
+    nameCommand(
+      `attachPolicyToUser(${u}, ${p})`,
+      (m) => m.attachToUser(u, p),
+      (r) => r.iam.attachPolicyToUser({ userName: u, policyName: p }),
+      [u, p],
+    ),
+  ),
+  fc.tuple(user, policy).map(([u, p]) =>
+    nameCommand(
+      `detachPolicyFromUser(${u}, ${p})`,
+      (m) => m.detachFromUser(u, p),
+      (r) => r.iam.detachPolicyFromUser({ userName: u, policyName: p }),
+      [u, p],
+    ),
   ),
   fc.tuple(group, policy).map(([g, p]) =>
-    nameCommand(`attachPolicyToGroup(${g}, ${p})`, (m) => m.attachToGroup(g, p), (r) => r.iam.attachPolicyToGroup({ groupName: g, policyName: p }), [g, p]),
+    nameCommand(
+      `attachPolicyToGroup(${g}, ${p})`,
+      (m) => m.attachToGroup(g, p),
+      (r) => r.iam.attachPolicyToGroup({ groupName: g, policyName: p }),
+      [g, p],
+    ),
   ),
   fc.tuple(group, policy).map(([g, p]) =>
-    nameCommand(`detachPolicyFromGroup(${g}, ${p})`, (m) => m.detachFromGroup(g, p), (r) => r.iam.detachPolicyFromGroup({ groupName: g, policyName: p }), [g, p]),
+    nameCommand(
+      `detachPolicyFromGroup(${g}, ${p})`,
+      (m) => m.detachFromGroup(g, p),
+      (r) => r.iam.detachPolicyFromGroup({ groupName: g, policyName: p }),
+      [g, p],
+    ),
   ),
   user.map((u) =>
     command(`createAccessKey(${u})`, async (model, real) => {
@@ -125,7 +202,8 @@ export const commandArbitraries: Array<fc.Arbitrary<Step>> = [
         real.unknownOutcomes.count += 1
         const known = model.users.get(u)?.keys ?? new Set<string>()
         const listed = await real.iam.listAccessKeys({ userName: u })
-        if (listed.isErr()) return expectMatches(`listAccessKeys(${u}) after an unknown outcome`, listed, model.canCreateKey(u))
+        if (listed.isErr())
+          return expectMatches(`listAccessKeys(${u}) after an unknown outcome`, listed, model.canCreateKey(u))
         for (const key of listed.value) if (!known.has(key.id)) model.addKey(u, key.id)
         return
       }
@@ -139,15 +217,32 @@ export const commandArbitraries: Array<fc.Arbitrary<Step>> = [
       if (isLocallyInvalid(u)) return
       const known = [...(model.users.get(u)?.keys ?? [])]
       const id = known[index] ?? 'f'.repeat(32)
-      expectMatches(`deleteAccessKey(${u}, ${id})`, await real.iam.deleteAccessKey({ userName: u, accessKeyId: id }), model.deleteKey(u, id))
+      expectMatches(
+        `deleteAccessKey(${u}, ${id})`,
+        await real.iam.deleteAccessKey({ userName: u, accessKeyId: id }),
+        model.deleteKey(u, id),
+      )
     }),
   ),
   fc.constant(
     command('checkState', async (model, real) => {
-      const users = (await real.iam.listUsers())._unsafeUnwrap().map((x) => x.name).sort()
-      const groups = (await real.iam.listGroups())._unsafeUnwrap().map((x) => x.name).sort()
-      const policies = (await real.iam.listPolicies())._unsafeUnwrap().map((x) => x.name).sort()
-      const expected = { users: [...model.users.keys()].sort(), groups: [...model.groups.keys()].sort(), policies: [...model.policies].sort() }
+      const users = (await real.iam.listUsers())
+        ._unsafeUnwrap()
+        .map((x) => x.name)
+        .sort()
+      const groups = (await real.iam.listGroups())
+        ._unsafeUnwrap()
+        .map((x) => x.name)
+        .sort()
+      const policies = (await real.iam.listPolicies())
+        ._unsafeUnwrap()
+        .map((x) => x.name)
+        .sort()
+      const expected = {
+        users: [...model.users.keys()].sort(),
+        groups: [...model.groups.keys()].sort(),
+        policies: [...model.policies].sort(),
+      }
       expect({ users, groups, policies }).toEqual(expected)
     }),
   ),

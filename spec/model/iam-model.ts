@@ -1,7 +1,13 @@
 import type { ServiceErrorKind } from '../../lib'
 
 /** Limits the model and the emulator share in model-based runs (small, so edges are hit often). */
-export const MODEL_LIMITS = { usersPerAccount: 2, groupsPerAccount: 2, usersPerGroup: 1, policiesPerGroup: 1, accessKeysPerUser: 2 }
+export const MODEL_LIMITS = {
+  usersPerAccount: 2,
+  groupsPerAccount: 2,
+  usersPerGroup: 1,
+  policiesPerGroup: 1,
+  accessKeysPerUser: 2,
+}
 
 /** What an operation should produce: success, or a service error of this kind. */
 export type Expected = { readonly ok: true } | { readonly ok: false; readonly kind: ServiceErrorKind }
@@ -100,7 +106,9 @@ export class IamModel {
 
   deletePolicy(name: string): Expected {
     if (!this.policies.has(name)) return fail('NotFound')
-    const attached = [...this.users.values()].some((u) => u.policies.has(name)) || [...this.groups.values()].some((g) => g.policies.has(name))
+    const attached =
+      [...this.users.values()].some((u) => u.policies.has(name)) ||
+      [...this.groups.values()].some((g) => g.policies.has(name))
     if (attached) return fail('Conflict')
     this.policies.delete(name)
     return OK

@@ -8,7 +8,12 @@ let emulator: RunningEmulator
 let iam: IamClient
 beforeAll(async () => {
   emulator = (await startEmulator({ seed: 1, limits: MODEL_LIMITS }))._unsafeUnwrap()
-  iam = new IamClient({ endpoint: emulator.endpoint, credentials: emulator.credentials, allowInsecureHttp: true, retry: { baseDelayMs: 1, maxDelayMs: 5 } })
+  iam = new IamClient({
+    endpoint: emulator.endpoint,
+    credentials: emulator.credentials,
+    allowInsecureHttp: true,
+    retry: { baseDelayMs: 1, maxDelayMs: 5 },
+  })
 })
 afterAll(async () => {
   await iam.close()
@@ -19,8 +24,8 @@ describe('model-based: SDK + emulator against a pure IAM model', () => {
   it('random command sequences give the results the model predicts (100 runs, size medium)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.commands(commandArbitraries, { size: 'medium' }), async (commands) => {
-        await emulator.reset()
-        await emulator.setLimits(MODEL_LIMITS)
+        emulator.reset()._unsafeUnwrap()
+        emulator.setLimits(MODEL_LIMITS)._unsafeUnwrap()
         const real: Real = { iam }
         await fc.asyncModelRun(() => ({ model: new IamModel(), real }), commands)
       }),
@@ -37,7 +42,9 @@ describe('model-based under faults: 10% injected 503s and connection resets', ()
       fc.asyncProperty(fc.commands(commandArbitraries, { size: 'medium' }), fc.nat(), async (commands, seed) => {
         emulator.reset()._unsafeUnwrap()
         emulator.setLimits(MODEL_LIMITS)._unsafeUnwrap()
-        emulator.setChaos({ rate: 0.1, faults: [{ type: 'status', status: 503 }, { type: 'reset' }], seed })._unsafeUnwrap()
+        emulator
+          .setChaos({ rate: 0.1, faults: [{ type: 'status', status: 503 }, { type: 'reset' }], seed })
+          ._unsafeUnwrap()
         await fc.asyncModelRun(() => ({ model: new IamModel(), real: { iam, unknownOutcomes } }), commands)
         injected += emulator.faultReport().consumed.length
         emulator.setChaos(undefined)._unsafeUnwrap()

@@ -1,11 +1,20 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 const root = resolve(__dirname, '..', '..')
 const run = (cmd: string, args: string[], cwd: string): string =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' } })
+  execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' },
+  })
+
+/** The installed version of a dev dependency, so the consumer uses the same one offline. */
+const versionOf = (name: string): string =>
+  (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
 
 const consumerScript = (importLine: string) => `${importLine}
 const started = await startEmulator()
@@ -25,14 +34,30 @@ describe('the packed tarball works for ESM, CommonJS and TypeScript consumers', 
     dir = mkdtempSync(join(tmpdir(), 'bce-iam-pack-'))
     const packed = run('npm', ['pack', '--silent', '--pack-destination', dir], root).trim().split('\n').pop() as string
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }))
-    run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, packed), `typescript@${require('typescript/package.json').version}`, `@types/node@${require('@types/node/package.json').version}`], dir)
+    run(
+      'npm',
+      [
+        'install',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--ignore-scripts',
+        join(dir, packed),
+        `typescript@${versionOf('typescript')}`,
+        `@types/node@${versionOf('@types/node')}`,
+      ],
+      dir,
+    )
   }, 240_000)
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true })
   })
 
   it('an ESM script imports the package and its emulator', () => {
-    writeFileSync(join(dir, 'esm.mjs'), consumerScript("import { IamClient, Result } from 'bce-iam'\nimport { startEmulator } from 'bce-iam/emulator'"))
+    writeFileSync(
+      join(dir, 'esm.mjs'),
+      consumerScript("import { IamClient, Result } from 'bce-iam'\nimport { startEmulator } from 'bce-iam/emulator'"),
+    )
     expect(JSON.parse(run('node', ['esm.mjs'], dir))).toEqual({ ok: true, kind: 'AlreadyExists', isResult: true })
   }, 60_000)
 
@@ -73,7 +98,21 @@ export async function main(): Promise<string> {
 }
 `,
     )
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'node16', moduleResolution: 'node16', target: 'es2022', noEmit: true, skipLibCheck: false, types: ['node'] }, files: ['consumer.ts'] }))
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'node16',
+          moduleResolution: 'node16',
+          target: 'es2022',
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+        },
+        files: ['consumer.ts'],
+      }),
+    )
     expect(() => run('npx', ['tsc', '-p', 'tsconfig.json'], dir)).not.toThrow()
   }, 120_000)
 })

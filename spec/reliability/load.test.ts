@@ -31,7 +31,9 @@ afterAll(async () => {
 
 describe('load: 5,000 calls at concurrency 200 with 1% injected faults', () => {
   it('every call settles, sockets and handles return to baseline, and the state matches the successes', async () => {
-    emulator.setChaos({ rate: 0.01, faults: [{ type: 'status', status: 503 }, { type: 'reset' }], seed: 7 })._unsafeUnwrap()
+    emulator
+      .setChaos({ rate: 0.01, faults: [{ type: 'status', status: 503 }, { type: 'reset' }], seed: 7 })
+      ._unsafeUnwrap()
     await new Promise((resolve) => setImmediate(resolve))
     const before = resources()
     const events: BceEvent[] = []
@@ -45,22 +47,40 @@ describe('load: 5,000 calls at concurrency 200 with 1% injected faults', () => {
     })
     const names = Array.from({ length: 1000 }, (_, i) => `load-user-${i}`)
     type Task = () => PromiseLike<{ op: string; name: string; result: Result<unknown, BceError> }>
-    const creates: Task[] = names.map((name) => () => iam.createUser({ name }).then((result) => ({ op: 'create', name, result })))
+    const creates: Task[] = names.map(
+      (name) => () => iam.createUser({ name }).then((result) => ({ op: 'create', name, result })),
+    )
     const reads: Task[] = Array.from({ length: 4000 }, (_, i) => {
       const name = names[i % names.length] as string
       return i % 3 === 0
-        ? () => iam.updateUser({ userName: name, description: `d${i}` }).then((result) => ({ op: 'update', name, result }))
+        ? () =>
+            iam.updateUser({ userName: name, description: `d${i}` }).then((result) => ({ op: 'update', name, result }))
         : () => iam.getUser({ userName: name }).then((result) => ({ op: 'get', name, result }))
     })
     const started = Date.now()
     const settled = [...(await runPool(creates, 200)), ...(await runPool(reads, 200))]
     const wallMs = Date.now() - started
     expect(settled).toHaveLength(5000)
-    for (const { result } of settled) expect(result.isOk() || ['BceClientError', 'BceServiceError'].includes(result.isErr() ? result.error._tag : '')).toBe(true)
+    for (const { result } of settled)
+      expect(
+        result.isOk() || ['BceClientError', 'BceServiceError'].includes(result.isErr() ? result.error._tag : ''),
+      ).toBe(true)
 
-    const notFound = settled.filter((s) => s.result.isErr() && s.result.error._tag === 'BceServiceError' && s.result.error.kind === 'NotFound')
+    const notFound = settled.filter(
+      (s) => s.result.isErr() && s.result.error._tag === 'BceServiceError' && s.result.error.kind === 'NotFound',
+    )
     const created = new Set(settled.filter((s) => s.op === 'create' && s.result.isOk()).map((s) => s.name))
-    const unknown = new Set(settled.filter((s) => s.op === 'create' && s.result.isErr() && s.result.error._tag === 'BceClientError' && s.result.error.outcomeUnknown === true).map((s) => s.name))
+    const unknown = new Set(
+      settled
+        .filter(
+          (s) =>
+            s.op === 'create' &&
+            s.result.isErr() &&
+            s.result.error._tag === 'BceClientError' &&
+            s.result.error.outcomeUnknown === true,
+        )
+        .map((s) => s.name),
+    )
     emulator.setChaos(undefined)._unsafeUnwrap()
     const listed = new Set((await iam.listUsers())._unsafeUnwrap().map((u) => u.name))
     for (const name of created) expect(listed.has(name)).toBe(true)
@@ -76,7 +96,7 @@ describe('load: 5,000 calls at concurrency 200 with 1% injected faults', () => {
         byCause[key] = (byCause[key] ?? 0) + 1
       }
     }
-    const attempts = events.filter((e) => e.type === "attempt").length
+    const attempts = events.filter((e) => e.type === 'attempt').length
     await iam.close()
     await new Promise((resolve) => setTimeout(resolve, 200))
     const after = resources()
@@ -84,6 +104,22 @@ describe('load: 5,000 calls at concurrency 200 with 1% injected faults', () => {
     expect(after.Timeout ?? 0).toBeLessThanOrEqual((before.Timeout ?? 0) + 1)
     expect(injected).toBeGreaterThan(10)
     // Figures for the record (closing notes and CHANGELOG come from this line).
-    console.log(JSON.stringify({ calls: 5000, concurrency: 200, wallMs, callsPerSecond: Math.round(5000 / (wallMs / 1000)), attempts, injectedFaults: injected, failures: failures.length, byCause, createdUsers: created.size, unknownOutcomes: unknown.size, listedUsers: listed.size, resourcesBefore: before, resourcesAfter: after }))
+    console.log(
+      JSON.stringify({
+        calls: 5000,
+        concurrency: 200,
+        wallMs,
+        callsPerSecond: Math.round(5000 / (wallMs / 1000)),
+        attempts,
+        injectedFaults: injected,
+        failures: failures.length,
+        byCause,
+        createdUsers: created.size,
+        unknownOutcomes: unknown.size,
+        listedUsers: listed.size,
+        resourcesBefore: before,
+        resourcesAfter: after,
+      }),
+    )
   })
 })

@@ -5,7 +5,14 @@ import { IamClient } from '../../lib'
 
 /** What the raw server does with the next request. */
 type Behaviour =
-  | { kind: 'respond'; status: number; headers: Record<string, string>; body: Uint8Array; truncate: boolean; delayMs: number }
+  | {
+      kind: 'respond'
+      status: number
+      headers: Record<string, string>
+      body: Uint8Array
+      truncate: boolean
+      delayMs: number
+    }
   | { kind: 'reset' }
   | { kind: 'headersThenClose'; status: number }
   | { kind: 'stall' }
@@ -16,19 +23,37 @@ const behaviourArb: fc.Arbitrary<Behaviour> = fc.oneof(
     weight: 8,
     arbitrary: fc.record({
       kind: fc.constant('respond' as const),
-      status: fc.oneof(fc.integer({ min: 200, max: 599 }), fc.constantFrom(200, 201, 204, 400, 403, 404, 409, 429, 500, 502, 503)),
-      headers: fc.dictionary(fc.constantFrom('content-type', 'retry-after', 'date', 'x-bce-request-id', 'x-custom'), headerValue, { maxKeys: 4 }),
+      status: fc.oneof(
+        fc.integer({ min: 200, max: 599 }),
+        fc.constantFrom(200, 201, 204, 400, 403, 404, 409, 429, 500, 502, 503),
+      ),
+      headers: fc.dictionary(
+        fc.constantFrom('content-type', 'retry-after', 'date', 'x-bce-request-id', 'x-custom'),
+        headerValue,
+        { maxKeys: 4 },
+      ),
       body: fc.oneof(
         fc.uint8Array({ maxLength: 200 }),
         fc.jsonValue({ maxDepth: 3 }).map((v) => new TextEncoder().encode(JSON.stringify(v))),
-        fc.constantFrom('{"id":"a","name":"b"}', '{"users":[{"id":"1","name":"x"}]}', '{"code":"NotFound","message":"m","requestId":"r"}', '<html>proxy</html>', '').map((s) => new TextEncoder().encode(s)),
+        fc
+          .constantFrom(
+            '{"id":"a","name":"b"}',
+            '{"users":[{"id":"1","name":"x"}]}',
+            '{"code":"NotFound","message":"m","requestId":"r"}',
+            '<html>proxy</html>',
+            '',
+          )
+          .map((s) => new TextEncoder().encode(s)),
       ),
       truncate: fc.boolean(),
       delayMs: fc.constantFrom(0, 0, 0, 5, 30),
     }),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'reset' as const }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('headersThenClose' as const), status: fc.constantFrom(200, 500) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('headersThenClose' as const), status: fc.constantFrom(200, 500) }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'stall' as const }) },
 )
 
@@ -109,7 +134,9 @@ describe('whatever the server does, every call settles to Ok or a tagged error',
     await fc.assert(
       fc.asyncProperty(behaviourArb, fc.nat({ max: calls.length - 1 }), async (behaviour, which) => {
         current = behaviour
-        const result = await (calls[which] as () => PromiseLike<{ isOk(): boolean; isErr(): boolean; error?: { _tag: string } }>)()
+        const result = await (
+          calls[which] as () => PromiseLike<{ isOk(): boolean; isErr(): boolean; error?: { _tag: string } }>
+        )()
         expect(result.isOk() !== result.isErr()).toBe(true)
         if (result.isErr()) expect(['BceClientError', 'BceServiceError']).toContain(result.error?._tag)
         if (behaviour.kind === 'respond' && !behaviour.truncate && (behaviour.status < 200 || behaviour.status > 299)) {

@@ -26,7 +26,26 @@ function decodeSegment(segment: string): Buffer {
 const nameArb = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
-  fc.constantFrom('.', '..', '...', '%2e%2e', '%2F', 'a/../b', './a', 'a\\b', '?x=1', '#frag', ' ', '~', '*', '%', 'ünï', '😀', '\u0000', '\ud800'),
+  fc.constantFrom(
+    '.',
+    '..',
+    '...',
+    '%2e%2e',
+    '%2F',
+    'a/../b',
+    './a',
+    'a\\b',
+    '?x=1',
+    '#frag',
+    ' ',
+    '~',
+    '*',
+    '%',
+    'ünï',
+    '😀',
+    '\u0000',
+    '\ud800',
+  ),
   fc.string({ maxLength: 300 }),
 )
 
@@ -49,7 +68,10 @@ describe('path safety', () => {
         expect(segments.slice(0, 3)).toEqual(['', 'v1', 'user'])
         expect(segments).toHaveLength(4)
         expect(decodeSegment(segments[3]!).equals(Buffer.from(name, 'utf8'))).toBe(true)
-        expect(result._unsafeUnwrapErr()).toMatchObject({ kind: 'NotFound', message: `user ${JSON.stringify(name)} does not exist` })
+        expect(result._unsafeUnwrapErr()).toMatchObject({
+          kind: 'NotFound',
+          message: `user ${JSON.stringify(name)} does not exist`,
+        })
       }),
       { numRuns: 300 },
     )

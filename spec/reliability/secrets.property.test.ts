@@ -16,7 +16,11 @@ afterAll(async () => {
 
 const secretArb = fc.stringMatching(/^[A-Za-z0-9+/=]{24,48}$/)
 
-const renderings = (value: unknown): string[] => [JSON.stringify(value) ?? '', String(value), inspect(value, { depth: 10, showHidden: true })]
+const renderings = (value: unknown): string[] => [
+  JSON.stringify(value) ?? '',
+  String(value),
+  inspect(value, { depth: 10, showHidden: true }),
+]
 
 describe('no secret reaches an error, an event or a log line', () => {
   it('property: secret key, session token, password and Authorization stay out of every error path', async () => {
@@ -28,15 +32,43 @@ describe('no secret reaches an error, an event or a log line', () => {
           events.push(e)
           logLines.push(JSON.stringify(e))
         }
-        const base = { accessKeyId: fx.emulator.credentials.accessKeyId, secretAccessKey: secretKey, sessionToken: token }
+        const base = {
+          accessKeyId: fx.emulator.credentials.accessKeyId,
+          secretAccessKey: secretKey,
+          sessionToken: token,
+        }
         const clients = [
-          new IamClient({ endpoint: fx.emulator.endpoint, credentials: base, allowInsecureHttp: true, observe, retry: false }),
-          new IamClient({ endpoint: fx.emulator.endpoint, credentials: { accessKeyId: 'unknown-ak', secretAccessKey: secretKey }, allowInsecureHttp: true, observe, retry: false }),
-          new IamClient({ endpoint: deadEndpoint, credentials: base, allowInsecureHttp: true, observe, retry: { maxAttempts: 2, baseDelayMs: 1 } }),
+          new IamClient({
+            endpoint: fx.emulator.endpoint,
+            credentials: base,
+            allowInsecureHttp: true,
+            observe,
+            retry: false,
+          }),
+          new IamClient({
+            endpoint: fx.emulator.endpoint,
+            credentials: { accessKeyId: 'unknown-ak', secretAccessKey: secretKey },
+            allowInsecureHttp: true,
+            observe,
+            retry: false,
+          }),
+          new IamClient({
+            endpoint: deadEndpoint,
+            credentials: base,
+            allowInsecureHttp: true,
+            observe,
+            retry: { maxAttempts: 2, baseDelayMs: 1 },
+          }),
           new IamClient({ endpoint: 'http://insecure.example', credentials: base, observe }),
           new IamClient({ credentials: { ...base, expiration: new Date(0) }, observe }),
         ]
-        const sts = new StsClient({ endpoint: fx.emulator.stsEndpoint, credentials: base, allowInsecureHttp: true, observe, retry: false })
+        const sts = new StsClient({
+          endpoint: fx.emulator.stsEndpoint,
+          credentials: base,
+          allowInsecureHttp: true,
+          observe,
+          retry: false,
+        })
         const errors: unknown[] = []
         for (const iam of clients) {
           for (const result of [
@@ -53,7 +85,9 @@ describe('no secret reaches an error, an event or a log line', () => {
         if (session.isErr()) errors.push(session.error)
         await sts.close()
         expect(errors.length).toBeGreaterThanOrEqual(20)
-        const everything = [...errors, ...events].flatMap(renderings).concat(logLines, renderings(fx.emulator.requestLog()))
+        const everything = [...errors, ...events]
+          .flatMap(renderings)
+          .concat(logLines, renderings(fx.emulator.requestLog()))
         for (const text of everything) {
           expect(text).not.toContain(secretKey)
           expect(text).not.toContain(token)

@@ -7,7 +7,7 @@ const SECRET = 'SuperSecretKey-0123456789abcdef'
 const TOKEN = 'SessionToken-TOPSECRET-/+='
 
 function renderings(value: unknown): string[] {
-  return [JSON.stringify(value) ?? '', String(value), inspect(value, { depth: 10, showHidden: true }), `${value as string}`]
+  return [JSON.stringify(value) ?? '', String(value), inspect(value, { depth: 10, showHidden: true })]
 }
 
 describe('secrets never reach errors, logs or renderings', () => {
@@ -21,7 +21,11 @@ describe('secrets never reach errors, logs or renderings', () => {
 
   it('errors from every failure path carry no secret, token or Authorization header', async () => {
     const fx = await withEmulator()
-    const credentials = { accessKeyId: fx.emulator.credentials.accessKeyId, secretAccessKey: SECRET, sessionToken: TOKEN }
+    const credentials = {
+      accessKeyId: fx.emulator.credentials.accessKeyId,
+      secretAccessKey: SECRET,
+      sessionToken: TOKEN,
+    }
     const clients = [
       new IamClient({ endpoint: fx.emulator.endpoint, credentials, allowInsecureHttp: true }),
       new IamClient({ endpoint: await closedPort(), credentials, allowInsecureHttp: true }),
@@ -47,7 +51,11 @@ describe('secrets never reach errors, logs or renderings', () => {
   })
 
   it('String(error) is readable', async () => {
-    const iam = new IamClient({ endpoint: await closedPort(), credentials: { accessKeyId: 'a', secretAccessKey: SECRET }, allowInsecureHttp: true })
+    const iam = new IamClient({
+      endpoint: await closedPort(),
+      credentials: { accessKeyId: 'a', secretAccessKey: SECRET },
+      allowInsecureHttp: true,
+    })
     const error = (await iam.listUsers())._unsafeUnwrapErr()
     expect(String(error)).toMatch(/^BceClientError Network in listUsers: transport failure/)
     await iam.close()

@@ -7,12 +7,18 @@ let fx: EmulatorFixture
 let sts: StsClient
 const trust = (accountId: string): Acl => ({
   version: 'v1',
-  accessControlList: [{ service: 'bce:iam', region: '*', permission: ['AssumeRole'], effect: 'Allow', grantee: [{ id: accountId }] }],
+  accessControlList: [
+    { service: 'bce:iam', region: '*', permission: ['AssumeRole'], effect: 'Allow', grantee: [{ id: accountId }] },
+  ],
 })
 
 beforeEach(async () => {
   fx = await withEmulator({ seed: 21 })
-  sts = new StsClient({ endpoint: fx.emulator.stsEndpoint, credentials: fx.emulator.credentials, allowInsecureHttp: true })
+  sts = new StsClient({
+    endpoint: fx.emulator.stsEndpoint,
+    credentials: fx.emulator.credentials,
+    allowInsecureHttp: true,
+  })
   await fx.iam.createRole({ name: 'reader', assumeRolePolicyDocument: trust(fx.emulator.accountId) })
   await fx.iam.attachPolicyToRole({ roleName: 'reader', policyName: 'IAMReadAccess', policyType: 'System' })
 })
@@ -22,8 +28,12 @@ afterEach(async () => {
 })
 
 /** Temporary credentials the emulator issued (a request rejected for clock skew issues none). */
-const stsCalls = async (): Promise<number> =>
-  (await fx.emulator.requestLog()).filter((entry) => (entry.operation === 'assumeRole' || entry.operation === 'getSessionToken') && entry.status === 200).length
+const stsCalls = (): number =>
+  fx.emulator
+    .requestLog()
+    .filter(
+      (entry) => (entry.operation === 'assumeRole' || entry.operation === 'getSessionToken') && entry.status === 200,
+    ).length
 
 describe('STS (S1–S2)', () => {
   it('getSessionToken returns working temporary credentials whose secrets never render', async () => {
@@ -39,7 +49,9 @@ describe('STS (S1–S2)', () => {
   })
 
   it('assumeRole returns credentials of the role, usable by a client', async () => {
-    const credentials = (await sts.assumeRole({ accountId: fx.emulator.accountId, roleName: 'reader', durationSeconds: 1200 }))._unsafeUnwrap()
+    const credentials = (
+      await sts.assumeRole({ accountId: fx.emulator.accountId, roleName: 'reader', durationSeconds: 1200 })
+    )._unsafeUnwrap()
     expect(credentials.roleId).toBeTruthy()
     const iam = new IamClient({ endpoint: fx.emulator.endpoint, credentials, allowInsecureHttp: true })
     expect((await iam.listUsers()).isOk()).toBe(true)
@@ -47,12 +59,25 @@ describe('STS (S1–S2)', () => {
   })
 
   it('refuses unknown roles, foreign accounts, untrusted callers and out-of-range durations', async () => {
-    expect(serviceErrorOf(await sts.assumeRole({ accountId: fx.emulator.accountId, roleName: 'ghost' })).kind).toBe('NotFound')
-    expect(serviceErrorOf(await sts.assumeRole({ accountId: 'f'.repeat(32), roleName: 'reader' })).kind).toBe('AccessDenied')
+    expect(serviceErrorOf(await sts.assumeRole({ accountId: fx.emulator.accountId, roleName: 'ghost' })).kind).toBe(
+      'NotFound',
+    )
+    expect(serviceErrorOf(await sts.assumeRole({ accountId: 'f'.repeat(32), roleName: 'reader' })).kind).toBe(
+      'AccessDenied',
+    )
     await fx.iam.updateRole({ roleName: 'reader', assumeRolePolicyDocument: trust('0'.repeat(32)) })
-    expect(serviceErrorOf(await sts.assumeRole({ accountId: fx.emulator.accountId, roleName: 'reader' })).kind).toBe('AccessDenied')
-    expect(clientErrorOf(await sts.assumeRole({ accountId: fx.emulator.accountId, roleName: 'reader', durationSeconds: 7201 })).reason).toBe('InvalidInput')
-    expect(clientErrorOf(await sts.assumeRole({ accountId: fx.emulator.accountId, roleName: 'reader', durationSeconds: 0 })).reason).toBe('InvalidInput')
+    expect(serviceErrorOf(await sts.assumeRole({ accountId: fx.emulator.accountId, roleName: 'reader' })).kind).toBe(
+      'AccessDenied',
+    )
+    expect(
+      clientErrorOf(
+        await sts.assumeRole({ accountId: fx.emulator.accountId, roleName: 'reader', durationSeconds: 7201 }),
+      ).reason,
+    ).toBe('InvalidInput')
+    expect(
+      clientErrorOf(await sts.assumeRole({ accountId: fx.emulator.accountId, roleName: 'reader', durationSeconds: 0 }))
+        .reason,
+    ).toBe('InvalidInput')
     expect(clientErrorOf(await sts.getSessionToken({ durationSeconds: -1 })).reason).toBe('InvalidInput')
   })
 
@@ -67,14 +92,20 @@ describe('STS (S1–S2)', () => {
 
 describe('refreshing STS providers against the emulator', () => {
   it('200 concurrent calls while the credentials are due for refresh cause exactly one STS call', async () => {
-    const provider = fromAssumeRole({ sts, accountId: fx.emulator.accountId, roleName: 'reader', durationSeconds: 900, refreshMarginMs: 1_000_000 })
+    const provider = fromAssumeRole({
+      sts,
+      accountId: fx.emulator.accountId,
+      roleName: 'reader',
+      durationSeconds: 900,
+      refreshMarginMs: 1_000_000,
+    })
     const iam = new IamClient({ endpoint: fx.emulator.endpoint, credentials: provider, allowInsecureHttp: true })
     expect((await iam.listUsers()).isOk()).toBe(true)
-    expect(await stsCalls()).toBe(1)
+    expect(stsCalls()).toBe(1)
     const results = await Promise.all(Array.from({ length: 200 }, () => iam.listUsers()))
     expect(results.every((r) => r.isOk())).toBe(true)
     await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(await stsCalls()).toBe(2)
+    expect(stsCalls()).toBe(2)
     await iam.close()
   })
 
@@ -84,13 +115,19 @@ describe('refreshing STS providers against the emulator', () => {
     expect((await iam.listUsers()).isOk()).toBe(true)
     fx.emulator.setClockOffset(2 * 3600_000)
     expect((await iam.listUsers()).isOk()).toBe(true)
-    expect(await stsCalls()).toBe(2)
+    expect(stsCalls()).toBe(2)
     await iam.close()
   })
 
   it('a failing STS keeps the old credentials until they expire, then reports a Credentials error', async () => {
     let localNow = Date.now()
-    const provider = fromAssumeRole({ sts, accountId: fx.emulator.accountId, roleName: 'reader', durationSeconds: 900, now: () => localNow })
+    const provider = fromAssumeRole({
+      sts,
+      accountId: fx.emulator.accountId,
+      roleName: 'reader',
+      durationSeconds: 900,
+      now: () => localNow,
+    })
     const iam = new IamClient({ endpoint: fx.emulator.endpoint, credentials: provider, allowInsecureHttp: true })
     expect((await iam.listUsers()).isOk()).toBe(true)
     await fx.iam.updateRole({ roleName: 'reader', assumeRolePolicyDocument: trust('0'.repeat(32)) })

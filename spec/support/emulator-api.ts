@@ -52,7 +52,8 @@ export async function startApi(options: EmulatorOptions = {}): Promise<EmulatorA
 
 /** Narrows a response body to a record for property access in tests. */
 export function record(value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`expected a JSON object, got ${JSON.stringify(value)}`)
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error(`expected a JSON object, got ${JSON.stringify(value)}`)
   return value as Record<string, unknown>
 }
 
@@ -64,11 +65,22 @@ export function namesIn(body: unknown, field: string): string[] {
 }
 
 /** A policy document (ACL JSON string) allowing `permission` on `service`. */
-export function aclDocument(service = 'bcc', permission: readonly string[] = ['READ'], effect: 'Allow' | 'Deny' = 'Allow'): string {
+export function aclDocument(
+  service = 'bcc',
+  permission: readonly string[] = ['READ'],
+  effect: 'Allow' | 'Deny' = 'Allow',
+): string {
   return JSON.stringify({ accessControlList: [{ service, region: '*', resource: ['*'], permission, effect }] })
 }
 
 /** A trust document letting `grantee` (an account id or `*`) assume a role. */
-export function trustDocument(grantee: string, effect: 'Allow' | 'Deny' = 'Allow', permission: readonly string[] = ['AssumeRole']): string {
-  return JSON.stringify({ version: 'v1', accessControlList: [{ service: 'bce:iam', region: '*', permission, effect, grantee: [{ id: grantee }] }] })
+export function trustDocument(
+  grantee: string,
+  effect: 'Allow' | 'Deny' = 'Allow',
+  permission: readonly string[] = ['AssumeRole'],
+): string {
+  return JSON.stringify({
+    version: 'v1',
+    accessControlList: [{ service: 'bce:iam', region: '*', permission, effect, grantee: [{ id: grantee }] }],
+  })
 }

@@ -15,7 +15,12 @@ export async function withEmulator(
   client: Partial<IamClientConfig> = {},
 ): Promise<EmulatorFixture> {
   const emulator = (await startEmulator(options))._unsafeUnwrap()
-  const iam = new IamClient({ endpoint: emulator.endpoint, credentials: emulator.credentials, allowInsecureHttp: true, ...client })
+  const iam = new IamClient({
+    endpoint: emulator.endpoint,
+    credentials: emulator.credentials,
+    allowInsecureHttp: true,
+    ...client,
+  })
   return {
     emulator,
     iam,

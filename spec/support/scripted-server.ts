@@ -26,10 +26,19 @@ export interface Seen {
 }
 
 /** A server that answers the n-th request with `answers[n]`, then with `fallback`; records requests. */
-export async function scriptedServer(answers: Answer[], fallback: Answer = json(200, { id: 'u1', name: 'alice' })): Promise<RawServer & { seen: Seen[] }> {
+export async function scriptedServer(
+  answers: Answer[],
+  fallback: Answer = json(200, { id: 'u1', name: 'alice' }),
+): Promise<RawServer & { seen: Seen[] }> {
   const seen: Seen[] = []
   const server = await rawServer((req, res) => {
-    seen.push({ method: req.method ?? '', url: req.url ?? '', date: req.headers['x-bce-date'] as string | undefined, authorization: req.headers.authorization, at: Date.now() })
+    seen.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      date: req.headers['x-bce-date'] as string | undefined,
+      authorization: req.headers.authorization,
+      at: Date.now(),
+    })
     const answer = answers[seen.length - 1] ?? fallback
     answer(req, res)
   })

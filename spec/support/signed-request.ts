@@ -54,7 +54,9 @@ export async function sendSigned(endpoint: string, input: SignedRequest): Promis
   const url = new URL(endpoint)
   const at = input.at ?? new Date()
   const payload =
-    input.body === undefined ? undefined : Buffer.from(typeof input.body === 'string' ? input.body : JSON.stringify(input.body), 'utf8')
+    input.body === undefined
+      ? undefined
+      : Buffer.from(typeof input.body === 'string' ? input.body : JSON.stringify(input.body), 'utf8')
   const signed: Record<string, string> = { host: url.host, 'x-bce-date': formatBceTimestamp(at) as string }
   if (payload !== undefined) {
     signed['content-type'] = 'application/json; charset=utf-8'

@@ -39,7 +39,8 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     handle: (controls, body) => {
       const read = seedOf(body, false)
       if ('error' in read) return read.error
-      if (read.seed !== undefined && read.seed < 0) return fail(400, 'InappropriateJSON', 'seed must be a non-negative integer')
+      if (read.seed !== undefined && read.seed < 0)
+        return fail(400, 'InappropriateJSON', 'seed must be a non-negative integer')
       const problem = controls.reset(read.seed)
       return problem === undefined ? reply(200) : storageFailure(problem)
     },
@@ -58,7 +59,8 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   {
     method: 'GET',
     path: '/__emulator/clock',
-    handle: ({ state }) => reply(200, { offsetMs: state.clock.offsetMs, now: new Date(state.clock.now()).toISOString() }),
+    handle: ({ state }) =>
+      reply(200, { offsetMs: state.clock.offsetMs, now: new Date(state.clock.now()).toISOString() }),
   },
   {
     method: 'PUT',
@@ -67,11 +69,18 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
       const read = readBody(body, { offsetMs: { kind: 'integer', required: true } })
       if ('error' in read) return failWith(read.error)
       return problemOr(controls.setClockOffset(read.fields.offsetMs), () =>
-        reply(200, { offsetMs: controls.state.clock.offsetMs, now: new Date(controls.state.clock.now()).toISOString() }),
+        reply(200, {
+          offsetMs: controls.state.clock.offsetMs,
+          now: new Date(controls.state.clock.now()).toISOString(),
+        }),
       )
     },
   },
-  { method: 'GET', path: '/__emulator/requests', handle: (controls) => reply(200, { requests: controls.requestLog() }) },
+  {
+    method: 'GET',
+    path: '/__emulator/requests',
+    handle: (controls) => reply(200, { requests: controls.requestLog() }),
+  },
   {
     method: 'DELETE',
     path: '/__emulator/requests',
@@ -84,8 +93,12 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     method: 'POST',
     path: '/__emulator/faults',
     handle: (controls, body) => {
-      const instructions = parseInstructions(typeof body === 'object' && body !== null ? (body as { instructions?: unknown }).instructions : undefined)
-      return typeof instructions === 'string' ? fail(400, 'InappropriateJSON', instructions) : reply(200, { ids: controls.faults.enqueue(instructions) })
+      const instructions = parseInstructions(
+        typeof body === 'object' && body !== null ? (body as { instructions?: unknown }).instructions : undefined,
+      )
+      return typeof instructions === 'string'
+        ? fail(400, 'InappropriateJSON', instructions)
+        : reply(200, { ids: controls.faults.enqueue(instructions) })
     },
   },
   { method: 'GET', path: '/__emulator/faults', handle: (controls) => reply(200, controls.faults.report()) },
@@ -134,7 +147,8 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
 export function handleAdminRequest(controls: EmulatorControls, request: WireRequest): Outcome {
   const authenticated = authenticate(controls.state, request)
   if ('status' in authenticated) return failWith(authenticated)
-  if (!isRootKeyPair(authenticated.principal)) return fail(403, 'AccessDenied', 'the admin API is for the root key pair only')
+  if (!isRootKeyPair(authenticated.principal))
+    return fail(403, 'AccessDenied', 'the admin API is for the root key pair only')
   const onPath = ADMIN_ROUTES.filter((route) => route.path === request.rawPath)
   const route = onPath.find((candidate) => candidate.method === request.method)
   if (route === undefined) {

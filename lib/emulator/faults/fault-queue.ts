@@ -60,7 +60,12 @@ export class FaultQueue {
   enqueue(instructions: readonly FaultInstruction[]): string[] {
     return instructions.map((instruction) => {
       const id = `f${this.#next++}`
-      this.#pending.push({ id, operation: instruction.operation, fault: instruction.fault, remaining: instruction.times ?? 1 })
+      this.#pending.push({
+        id,
+        operation: instruction.operation,
+        fault: instruction.fault,
+        remaining: instruction.times ?? 1,
+      })
       return id
     })
   }

@@ -30,7 +30,8 @@ export interface FaultInstruction {
   readonly times?: number
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 const nonNegativeInteger = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0
 
 /** Reads a fault from untrusted JSON; a message says what is wrong. */
@@ -38,7 +39,8 @@ export function parseFault(value: unknown): Fault | string {
   if (!isRecord(value)) return 'fault must be an object with a "type"'
   switch (value.type) {
     case 'status': {
-      if (!FAULT_STATUSES.includes(value.status as never)) return `status fault needs status ${FAULT_STATUSES.join('|')}`
+      if (!FAULT_STATUSES.includes(value.status as never))
+        return `status fault needs status ${FAULT_STATUSES.join('|')}`
       if (value.retryAfter !== undefined && typeof value.retryAfter !== 'string') return 'retryAfter must be a string'
       return {
         type: 'status',
@@ -52,13 +54,19 @@ export function parseFault(value: unknown): Fault | string {
       return { type: value.type }
     case 'stall':
       if (value.ms !== undefined && !nonNegativeInteger(value.ms)) return 'stall.ms must be a non-negative integer'
-      return value.ms === undefined ? { type: 'stall' } : { type: 'stall', ms: value.ms as number }
+      return value.ms === undefined ? { type: 'stall' } : { type: 'stall', ms: value.ms }
     case 'slowBody':
-      return nonNegativeInteger(value.delayMs) ? { type: 'slowBody', delayMs: value.delayMs } : 'slowBody.delayMs must be a non-negative integer'
+      return nonNegativeInteger(value.delayMs)
+        ? { type: 'slowBody', delayMs: value.delayMs }
+        : 'slowBody.delayMs must be a non-negative integer'
     case 'html':
-      return value.status === 200 || value.status === 502 ? { type: 'html', status: value.status } : 'html.status must be 200 or 502'
+      return value.status === 200 || value.status === 502
+        ? { type: 'html', status: value.status }
+        : 'html.status must be 200 or 502'
     case 'clockShift':
-      return Number.isSafeInteger(value.offsetMs) ? { type: 'clockShift', offsetMs: value.offsetMs as number } : 'clockShift.offsetMs must be an integer'
+      return Number.isSafeInteger(value.offsetMs)
+        ? { type: 'clockShift', offsetMs: value.offsetMs as number }
+        : 'clockShift.offsetMs must be an integer'
     default:
       return 'fault.type must be one of status, reset, applyThenReset, stall, slowBody, truncate, html, clockShift'
   }
@@ -69,11 +77,17 @@ export function parseInstructions(value: unknown): FaultInstruction[] | string {
   if (!Array.isArray(value) || value.length === 0) return 'instructions must be a non-empty array'
   const out: FaultInstruction[] = []
   for (const [index, entry] of value.entries()) {
-    if (!isRecord(entry) || typeof entry.operation !== 'string' || entry.operation === '') return `instructions.${index}.operation must be an operation name or "*"`
+    if (!isRecord(entry) || typeof entry.operation !== 'string' || entry.operation === '')
+      return `instructions.${index}.operation must be an operation name or "*"`
     const fault = parseFault(entry.fault)
     if (typeof fault === 'string') return `instructions.${index}: ${fault}`
-    if (entry.times !== undefined && !(nonNegativeInteger(entry.times) && entry.times > 0)) return `instructions.${index}.times must be a positive integer`
-    out.push({ operation: entry.operation, fault, ...(entry.times === undefined ? {} : { times: entry.times as number }) })
+    if (entry.times !== undefined && !(nonNegativeInteger(entry.times) && entry.times > 0))
+      return `instructions.${index}.times must be a positive integer`
+    out.push({
+      operation: entry.operation,
+      fault,
+      ...(entry.times === undefined ? {} : { times: entry.times }),
+    })
   }
   return out
 }

@@ -15,7 +15,9 @@ function findKey(state: EmulatorState, params: Readonly<Record<string, string>>)
   if (isApiError(user)) return user
   const id = params.accessKeyId ?? ''
   const key = state.accessKeys.get(id)
-  return key !== undefined && key.userId === user.id ? key : notFound(`access key of user ${JSON.stringify(user.name)}`, id)
+  return key !== undefined && key.userId === user.id
+    ? key
+    : notFound(`access key of user ${JSON.stringify(user.name)}`, id)
 }
 
 /** K1 createAccessKey: the answer carries the secret, which is never shown again. */
@@ -37,7 +39,8 @@ export function createAccessKey({ state, params }: HandlerContext): Outcome {
 }
 
 function setKeyEnabled({ state, params, query }: HandlerContext, enabled: boolean): Outcome {
-  if (query.has('enable') && query.has('disable')) return fail(400, 'InvalidURI', 'send exactly one of the query flags enable and disable')
+  if (query.has('enable') && query.has('disable'))
+    return fail(400, 'InvalidURI', 'send exactly one of the query flags enable and disable')
   const key = findKey(state, params)
   if (isApiError(key)) return failWith(key)
   const updated = { ...key, enabled }

@@ -7,9 +7,17 @@ import { policyTypeOf } from './query-params'
 import { policyView } from './views'
 
 /** The path parameter that names the entity of each attachment family. */
-const TARGET_PARAM: Readonly<Record<AttachmentTarget, string>> = { user: 'userName', group: 'groupName', role: 'roleName' }
+const TARGET_PARAM: Readonly<Record<AttachmentTarget, string>> = {
+  user: 'userName',
+  group: 'groupName',
+  role: 'roleName',
+}
 
-function findTarget(state: EmulatorState, target: AttachmentTarget, params: Readonly<Record<string, string>>): { id: string; name: string } | ApiError {
+function findTarget(
+  state: EmulatorState,
+  target: AttachmentTarget,
+  params: Readonly<Record<string, string>>,
+): { id: string; name: string } | ApiError {
   const name = params[TARGET_PARAM[target]]
   if (target === 'user') return findUser(state, name)
   if (target === 'group') return findGroup(state, name)
@@ -17,7 +25,10 @@ function findTarget(state: EmulatorState, target: AttachmentTarget, params: Read
 }
 
 /** The target entity and the policy named in the path (in the `policyType` namespace), or the first error. */
-function resolve({ state, params, query }: HandlerContext, target: AttachmentTarget): { targetId: string; targetName: string; policyId: string } | ApiError {
+function resolve(
+  { state, params, query }: HandlerContext,
+  target: AttachmentTarget,
+): { targetId: string; targetName: string; policyId: string } | ApiError {
   const type = policyTypeOf(query)
   if (isApiError(type)) return type
   const entity = findTarget(state, target, params)
@@ -39,8 +50,11 @@ export function attachPolicy(target: AttachmentTarget): (context: HandlerContext
     const { state } = context
     if (state.attachments.get(attachmentKey(target, found.targetId, found.policyId)) !== undefined) return reply(200)
     if (target === 'group') {
-      const attached = state.attachments.filter((edge) => edge.target === 'group' && edge.targetId === found.targetId).length
-      if (attached >= state.limits.policiesPerGroup) return failWith(limitExceeded('policies per group', state.limits.policiesPerGroup))
+      const attached = state.attachments.filter(
+        (edge) => edge.target === 'group' && edge.targetId === found.targetId,
+      ).length
+      if (attached >= state.limits.policiesPerGroup)
+        return failWith(limitExceeded('policies per group', state.limits.policiesPerGroup))
     }
     state.attachments.add({ target, targetId: found.targetId, policyId: found.policyId, attachTime: state.timestamp() })
     return reply(200)
@@ -53,7 +67,11 @@ export function detachPolicy(target: AttachmentTarget): (context: HandlerContext
     const found = resolve(context, target)
     if (isApiError(found)) return failWith(found)
     if (!context.state.attachments.delete(attachmentKey(target, found.targetId, found.policyId))) {
-      return failWith({ status: 404, code: 'NotFound', message: `policy ${JSON.stringify(context.params.policyName ?? '')} is not attached to ${target} ${JSON.stringify(found.targetName)}` })
+      return failWith({
+        status: 404,
+        code: 'NotFound',
+        message: `policy ${JSON.stringify(context.params.policyName ?? '')} is not attached to ${target} ${JSON.stringify(found.targetName)}`,
+      })
     }
     return reply(200)
   }

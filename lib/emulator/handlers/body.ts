@@ -19,8 +19,10 @@ function fieldProblem(name: string, field: BodyField, value: unknown): string | 
   const typeOk = field.kind === 'integer' ? Number.isSafeInteger(value) : typeof value === field.kind
   if (!typeOk) return `${name} must be a ${field.kind}`
   if (typeof value !== 'string') return undefined
-  if (field.minLength !== undefined && value.length < field.minLength) return `${name} must be at least ${field.minLength} characters`
-  if (field.maxLength !== undefined && value.length > field.maxLength) return `${name} must be at most ${field.maxLength} characters`
+  if (field.minLength !== undefined && value.length < field.minLength)
+    return `${name} must be at least ${field.minLength} characters`
+  if (field.maxLength !== undefined && value.length > field.maxLength)
+    return `${name} must be at most ${field.maxLength} characters`
   if (field.oneOf !== undefined && !field.oneOf.includes(value)) {
     return `${name} must be one of ${field.oneOf.map((v) => JSON.stringify(v)).join(', ')}`
   }
@@ -36,7 +38,8 @@ export function readBody(
   fields: Readonly<Record<string, BodyField>>,
 ): { readonly fields: Record<string, unknown> } | { readonly error: ApiError } {
   const record = body === undefined ? {} : body
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return { error: inappropriate('the body must be a JSON object') }
+  if (typeof record !== 'object' || record === null || Array.isArray(record))
+    return { error: inappropriate('the body must be a JSON object') }
   const out: Record<string, unknown> = {}
   for (const [name, field] of Object.entries(fields)) {
     const value = (record as Record<string, unknown>)[name]

@@ -12,14 +12,23 @@ export const MAX_GROUP_DESCRIPTION = 128
 
 /** G1 createGroup `{name ≤ 64, description? ≤ 128}`. */
 export function createGroup({ state, body }: HandlerContext): Outcome {
-  const read = readBody(body, { name: { kind: 'string', required: true }, description: { kind: 'string', maxLength: MAX_GROUP_DESCRIPTION } })
+  const read = readBody(body, {
+    name: { kind: 'string', required: true },
+    description: { kind: 'string', maxLength: MAX_GROUP_DESCRIPTION },
+  })
   if ('error' in read) return failWith(read.error)
   const name = read.fields.name as string
   const bad = checkName('name', name, MAX_GROUP_OR_POLICY_NAME)
   if (bad !== undefined) return failWith(bad)
   if (state.groups.has(name)) return failWith(alreadyExists('group', name))
-  if (state.groups.size >= state.limits.groupsPerAccount) return failWith(limitExceeded('groups per account', state.limits.groupsPerAccount))
-  const group: GroupRecord = { id: state.ids.next(), name, description: (read.fields.description as string | undefined) ?? '', createTime: state.timestamp() }
+  if (state.groups.size >= state.limits.groupsPerAccount)
+    return failWith(limitExceeded('groups per account', state.limits.groupsPerAccount))
+  const group: GroupRecord = {
+    id: state.ids.next(),
+    name,
+    description: (read.fields.description as string | undefined) ?? '',
+    createTime: state.timestamp(),
+  }
   state.groups.set(name, group)
   return reply(201, groupView(group))
 }
@@ -34,7 +43,10 @@ export function getGroup({ state, params }: HandlerContext): Outcome {
 export function updateGroup({ state, params, body }: HandlerContext): Outcome {
   const group = findGroup(state, params.groupName)
   if (isApiError(group)) return failWith(group)
-  const read = readBody(body, { name: { kind: 'string' }, description: { kind: 'string', maxLength: MAX_GROUP_DESCRIPTION } })
+  const read = readBody(body, {
+    name: { kind: 'string' },
+    description: { kind: 'string', maxLength: MAX_GROUP_DESCRIPTION },
+  })
   if ('error' in read) return failWith(read.error)
   const rename = read.fields.name as string | undefined
   if (rename !== undefined && rename !== group.name) {
@@ -42,7 +54,11 @@ export function updateGroup({ state, params, body }: HandlerContext): Outcome {
     if (bad !== undefined) return failWith(bad)
     if (state.groups.has(rename)) return failWith(alreadyExists('group', rename))
   }
-  const updated: GroupRecord = { ...group, name: rename ?? group.name, description: (read.fields.description as string | undefined) ?? group.description }
+  const updated: GroupRecord = {
+    ...group,
+    name: rename ?? group.name,
+    description: (read.fields.description as string | undefined) ?? group.description,
+  }
   replaceEntry(state.groups, group.name, updated.name, updated)
   return reply(200, groupView(updated))
 }
@@ -53,7 +69,8 @@ export function deleteGroup({ state, params }: HandlerContext): Outcome {
   if (isApiError(group)) return failWith(group)
   const reasons: string[] = []
   if (state.memberships.some((edge) => edge.groupId === group.id)) reasons.push('members')
-  if (state.attachments.some((edge) => edge.target === 'group' && edge.targetId === group.id)) reasons.push('attached policies')
+  if (state.attachments.some((edge) => edge.target === 'group' && edge.targetId === group.id))
+    reasons.push('attached policies')
   if (reasons.length > 0) return failWith(deleteConflict('group', group.name, reasons))
   state.groups.delete(group.name)
   return reply(200)

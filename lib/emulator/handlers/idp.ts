@@ -13,14 +13,19 @@ export function getSubUserIdp({ state }: HandlerContext): Outcome {
 /** I2 updateSubUserIdpStatus `?status=enable|disable` (anything else: 400 `InvalidParameter`). */
 export function updateSubUserIdpStatus({ state, query }: HandlerContext): Outcome {
   const status = query.get('status')
-  if (status !== 'enable' && status !== 'disable') return failWith(invalidParameter('status must be "enable" or "disable"'))
+  if (status !== 'enable' && status !== 'disable')
+    return failWith(invalidParameter('status must be "enable" or "disable"'))
   state.idp = { ...state.idp, status, updateTime: state.timestamp() }
   return reply(200, idpView(state.idp))
 }
 
 /** I3 updateSubUserIdp `{fileName?, encodeMetadata?, auxiliaryDomain?}`: omitted fields stay. */
 export function updateSubUserIdp({ state, body }: HandlerContext): Outcome {
-  const read = readBody(body, { fileName: { kind: 'string' }, encodeMetadata: { kind: 'string' }, auxiliaryDomain: { kind: 'string' } })
+  const read = readBody(body, {
+    fileName: { kind: 'string' },
+    encodeMetadata: { kind: 'string' },
+    auxiliaryDomain: { kind: 'string' },
+  })
   if ('error' in read) return failWith(read.error)
   const { fields } = read
   const { idp } = state

@@ -33,7 +33,12 @@ export function updateLoginProfile({ state, params, body }: HandlerContext): Out
     thirdPartyAccount?: string
   }
   const now = state.timestamp()
-  const current: LoginProfileRecord = user.loginProfile ?? { needResetPassword: false, enabledLogin: true, enabledLoginMfa: false, createTime: now }
+  const current: LoginProfileRecord = user.loginProfile ?? {
+    needResetPassword: false,
+    enabledLogin: true,
+    enabledLoginMfa: false,
+    createTime: now,
+  }
   const profile: LoginProfileRecord = {
     ...current,
     ...(fields.password === undefined ? {} : { password: fields.password, passwordSetTime: now }),

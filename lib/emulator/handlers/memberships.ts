@@ -21,7 +21,8 @@ export function addUserToGroup(context: HandlerContext): Outcome {
   const { group, user } = found
   if (state.memberships.get(membershipKey(group.id, user.id)) !== undefined) return reply(200)
   const members = state.memberships.filter((edge) => edge.groupId === group.id).length
-  if (members >= state.limits.usersPerGroup) return failWith(limitExceeded('users per group', state.limits.usersPerGroup))
+  if (members >= state.limits.usersPerGroup)
+    return failWith(limitExceeded('users per group', state.limits.usersPerGroup))
   state.memberships.add({ groupId: group.id, userId: user.id, joinTime: state.timestamp() })
   return reply(200)
 }
@@ -32,7 +33,11 @@ export function removeUserFromGroup(context: HandlerContext): Outcome {
   if (isApiError(found)) return failWith(found)
   const { group, user } = found
   if (!context.state.memberships.delete(membershipKey(group.id, user.id))) {
-    return failWith({ status: 404, code: 'NotFound', message: `user ${JSON.stringify(user.name)} is not a member of group ${JSON.stringify(group.name)}` })
+    return failWith({
+      status: 404,
+      code: 'NotFound',
+      message: `user ${JSON.stringify(user.name)} is not a member of group ${JSON.stringify(group.name)}`,
+    })
   }
   return reply(200)
 }

@@ -9,7 +9,11 @@ export const MFA_TYPES: readonly string[] = ['PHONE', 'TOTP']
 
 /** U9 setUserOperationMfa: `{userName, enabledMfa, mfaType?}` where mfaType lists kinds, e.g. `PHONE,TOTP`. */
 export function setUserOperationMfa({ state, body }: HandlerContext): Outcome {
-  const read = readBody(body, { userName: { kind: 'string', required: true }, enabledMfa: { kind: 'boolean', required: true }, mfaType: { kind: 'string' } })
+  const read = readBody(body, {
+    userName: { kind: 'string', required: true },
+    enabledMfa: { kind: 'boolean', required: true },
+    mfaType: { kind: 'string' },
+  })
   if ('error' in read) return failWith(read.error)
   const mfaTypes = (read.fields.mfaType as string | undefined) ?? ''
   if (mfaTypes !== '' && !mfaTypes.split(',').every((kind) => MFA_TYPES.includes(kind.trim()))) {

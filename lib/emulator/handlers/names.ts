@@ -27,7 +27,11 @@ export function limitExceeded(what: string, limit: number): ApiError {
 
 /** The 409 for deleting an entity that something still refers to (nothing is cascaded). */
 export function deleteConflict(kind: string, name: string, reasons: readonly string[]): ApiError {
-  return { status: 409, code: 'DeleteConflict', message: `${kind} ${JSON.stringify(name)} cannot be deleted: it still has ${reasons.join(', ')}` }
+  return {
+    status: 409,
+    code: 'DeleteConflict',
+    message: `${kind} ${JSON.stringify(name)} cannot be deleted: it still has ${reasons.join(', ')}`,
+  }
 }
 
 /** The 400 for a query or path parameter with a value the operation does not accept. */

@@ -10,7 +10,11 @@ import { policyView } from './views'
 
 /** P1 createPolicy `{name ≤ 64, description?, document}`: stores the document with `"id":"policy_<id>"`. */
 export function createPolicy({ state, body }: HandlerContext): Outcome {
-  const read = readBody(body, { name: { kind: 'string', required: true }, description: { kind: 'string' }, document: { kind: 'string', required: true } })
+  const read = readBody(body, {
+    name: { kind: 'string', required: true },
+    description: { kind: 'string' },
+    document: { kind: 'string', required: true },
+  })
   if ('error' in read) return failWith(read.error)
   const name = read.fields.name as string
   const bad = checkName('name', name, MAX_GROUP_OR_POLICY_NAME)
@@ -45,7 +49,11 @@ export function updatePolicy({ state, params, body }: HandlerContext): Outcome {
   const name = params.policyName ?? ''
   const policy = state.policies.get(name)
   if (policy === undefined) return failWith(notFound('Custom policy', name))
-  const read = readBody(body, { name: { kind: 'string' }, description: { kind: 'string' }, document: { kind: 'string' } })
+  const read = readBody(body, {
+    name: { kind: 'string' },
+    description: { kind: 'string' },
+    document: { kind: 'string' },
+  })
   if ('error' in read) return failWith(read.error)
   const rename = read.fields.name as string | undefined
   if (rename !== undefined && rename !== name) {
@@ -74,7 +82,8 @@ export function deletePolicy({ state, params }: HandlerContext): Outcome {
   const name = params.policyName ?? ''
   const policy = state.policies.get(name)
   if (policy === undefined) return failWith(notFound('Custom policy', name))
-  if (state.attachments.some((edge) => edge.policyId === policy.id)) return failWith(deleteConflict('policy', name, ['attachments']))
+  if (state.attachments.some((edge) => edge.policyId === policy.id))
+    return failWith(deleteConflict('policy', name, ['attachments']))
   state.policies.delete(name)
   return reply(200)
 }

@@ -4,7 +4,11 @@ import type { HandlerContext } from './context'
 import { invalidParameter, notFound } from './names'
 
 /** The entity `type` (and P16 `grantType`) of each attachment family. */
-const GRANT_TYPES: Readonly<Record<AttachmentTarget, string>> = { user: 'UserPolicy', group: 'GroupPolicy', role: 'RolePolicy' }
+const GRANT_TYPES: Readonly<Record<AttachmentTarget, string>> = {
+  user: 'UserPolicy',
+  group: 'GroupPolicy',
+  role: 'RolePolicy',
+}
 
 function entityName(state: EmulatorState, target: AttachmentTarget, id: string): string | undefined {
   if (target === 'user') return state.userById(id)?.name
@@ -18,7 +22,9 @@ function entities(state: EmulatorState, policyId: string, only?: AttachmentTarge
     .filter((edge) => edge.policyId === policyId && (only === undefined || edge.target === only))
     .flatMap((edge) => {
       const name = entityName(state, edge.target, edge.targetId)
-      return name === undefined ? [] : [{ id: edge.targetId, name, type: GRANT_TYPES[edge.target], attachTime: edge.attachTime }]
+      return name === undefined
+        ? []
+        : [{ id: edge.targetId, name, type: GRANT_TYPES[edge.target], attachTime: edge.attachTime }]
     })
   return reply(200, { entities: list })
 }
@@ -32,6 +38,7 @@ export function listPolicyEntities({ state, params }: HandlerContext): Outcome {
 export function listPolicyEntitiesByGrantType({ state, params }: HandlerContext): Outcome {
   const grantType = params.grantType ?? ''
   const target = (Object.keys(GRANT_TYPES) as AttachmentTarget[]).find((key) => GRANT_TYPES[key] === grantType)
-  if (target === undefined) return failWith(invalidParameter(`grantType must be one of ${Object.values(GRANT_TYPES).join(', ')}`))
+  if (target === undefined)
+    return failWith(invalidParameter(`grantType must be one of ${Object.values(GRANT_TYPES).join(', ')}`))
   return entities(state, params.policyId ?? '', target)
 }

@@ -11,7 +11,11 @@ export function policyTypeOf(query: ReadonlyMap<string, string>): PolicyType | A
 }
 
 /** `durationSeconds` from the query: a decimal integer in `1..max`, or `fallback` when absent. */
-export function durationSecondsOf(query: ReadonlyMap<string, string>, fallback: number, max: number): number | ApiError {
+export function durationSecondsOf(
+  query: ReadonlyMap<string, string>,
+  fallback: number,
+  max: number,
+): number | ApiError {
   const value = query.get('durationSeconds')
   if (value === undefined) return fallback
   const seconds = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN

@@ -14,7 +14,11 @@ import { roleView } from './views'
  * acl"`, and every entry with `"eid":"role acl entry"` and `"resource":["role/<roleId>"]`.
  */
 export function createRole({ state, body }: HandlerContext): Outcome {
-  const read = readBody(body, { name: { kind: 'string', required: true }, description: { kind: 'string' }, assumeRolePolicyDocument: { kind: 'string', required: true } })
+  const read = readBody(body, {
+    name: { kind: 'string', required: true },
+    description: { kind: 'string' },
+    assumeRolePolicyDocument: { kind: 'string', required: true },
+  })
   if ('error' in read) return failWith(read.error)
   const name = read.fields.name as string
   const bad = checkName('name', name)
@@ -44,7 +48,11 @@ export function getRole({ state, params }: HandlerContext): Outcome {
 export function updateRole({ state, params, body }: HandlerContext): Outcome {
   const role = findRole(state, params.roleName)
   if (isApiError(role)) return failWith(role)
-  const read = readBody(body, { name: { kind: 'string' }, description: { kind: 'string' }, assumeRolePolicyDocument: { kind: 'string' } })
+  const read = readBody(body, {
+    name: { kind: 'string' },
+    description: { kind: 'string' },
+    assumeRolePolicyDocument: { kind: 'string' },
+  })
   if ('error' in read) return failWith(read.error)
   const rename = read.fields.name as string | undefined
   if (rename !== undefined && rename !== role.name) {

@@ -32,7 +32,13 @@ function callerUserId(state: EmulatorState, principal: Principal): string {
 }
 
 /** Mints and stores temporary credentials; forgets credentials that expired long ago. */
-function issue(state: EmulatorState, subject: SessionSubject, userId: string, seconds: number, acl: unknown): SessionRecord {
+function issue(
+  state: EmulatorState,
+  subject: SessionSubject,
+  userId: string,
+  seconds: number,
+  acl: unknown,
+): SessionRecord {
   const now = state.clock.now()
   for (const [id, old] of state.sessions) {
     if (Date.parse(old.expiration) + EXPIRED_SESSION_RETENTION_MS < now) state.sessions.delete(id)
@@ -64,7 +70,8 @@ export function getSessionToken({ state, principal, query, body }: HandlerContex
   if (principal.viaSession !== undefined || principal.kind === 'role') {
     return fail(403, 'AccessDenied', 'getSessionToken needs long-term credentials, not temporary ones')
   }
-  const subject: SessionSubject = principal.kind === 'user' ? { kind: 'user', userId: principal.userId } : { kind: 'root' }
+  const subject: SessionSubject =
+    principal.kind === 'user' ? { kind: 'user', userId: principal.userId } : { kind: 'root' }
   const session = issue(state, subject, callerUserId(state, principal), seconds, acl.acl)
   return reply(200, sessionView(session))
 }
@@ -85,11 +92,16 @@ export function assumeRole({ state, principal, query, body }: HandlerContext): O
   if (isApiError(seconds)) return failWith(seconds)
   const acl = aclOf(body)
   if (isApiError(acl)) return failWith(acl)
-  if (accountId !== state.accountId) return fail(403, 'AccessDenied', `roles of account ${accountId} cannot be assumed from this account`)
+  if (accountId !== state.accountId)
+    return fail(403, 'AccessDenied', `roles of account ${accountId} cannot be assumed from this account`)
   const role = state.roles.get(roleName)
   if (role === undefined) return failWith(notFound('role', roleName))
   if (!trustAllows(role.assumeRolePolicyDocument, state.accountId)) {
-    return fail(403, 'AccessDenied', `the trust policy of role ${JSON.stringify(roleName)} does not let this account assume it`)
+    return fail(
+      403,
+      'AccessDenied',
+      `the trust policy of role ${JSON.stringify(roleName)} does not let this account assume it`,
+    )
   }
   const userId = query.get('userId') || callerUserId(state, principal)
   const session = issue(state, { kind: 'role', roleId: role.id }, userId, seconds, acl.acl)

@@ -22,8 +22,21 @@ export function updateSubUser({ state, params, body }: HandlerContext): Outcome 
   const profile: LoginProfileRecord | undefined =
     password === undefined
       ? user.loginProfile
-      : { ...(user.loginProfile ?? { needResetPassword: false, enabledLogin: true, enabledLoginMfa: false, createTime: now }), password, passwordSetTime: now }
-  const updated = { ...user, enabled: enable ?? user.enabled, ...(profile === undefined ? {} : { loginProfile: profile }) }
+      : {
+          ...(user.loginProfile ?? {
+            needResetPassword: false,
+            enabledLogin: true,
+            enabledLoginMfa: false,
+            createTime: now,
+          }),
+          password,
+          passwordSetTime: now,
+        }
+  const updated = {
+    ...user,
+    enabled: enable ?? user.enabled,
+    ...(profile === undefined ? {} : { loginProfile: profile }),
+  }
   state.users.set(user.name, updated)
   return reply(200, userView(updated))
 }

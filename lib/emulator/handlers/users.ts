@@ -16,7 +16,8 @@ export function createUser({ state, body }: HandlerContext): Outcome {
   const bad = checkName('name', name)
   if (bad !== undefined) return failWith(bad)
   if (state.users.has(name)) return failWith(alreadyExists('user', name))
-  if (state.users.size >= state.limits.usersPerAccount) return failWith(limitExceeded('users per account', state.limits.usersPerAccount))
+  if (state.users.size >= state.limits.usersPerAccount)
+    return failWith(limitExceeded('users per account', state.limits.usersPerAccount))
   const user: UserRecord = {
     id: state.ids.next(),
     name,
@@ -38,7 +39,11 @@ export function getUser({ state, params }: HandlerContext): Outcome {
 export function updateUser({ state, params, body }: HandlerContext): Outcome {
   const user = findUser(state, params.userName)
   if (isApiError(user)) return failWith(user)
-  const read = readBody(body, { name: { kind: 'string' }, description: { kind: 'string' }, enabled: { kind: 'boolean' } })
+  const read = readBody(body, {
+    name: { kind: 'string' },
+    description: { kind: 'string' },
+    enabled: { kind: 'boolean' },
+  })
   if ('error' in read) return failWith(read.error)
   const { fields } = read
   const rename = fields.name as string | undefined
@@ -62,7 +67,8 @@ function userDependents(state: EmulatorState, user: UserRecord): string[] {
   const reasons: string[] = []
   if ([...state.accessKeys.values()].some((key) => key.userId === user.id)) reasons.push('access keys')
   if (state.memberships.some((edge) => edge.userId === user.id)) reasons.push('group memberships')
-  if (state.attachments.some((edge) => edge.target === 'user' && edge.targetId === user.id)) reasons.push('attached policies')
+  if (state.attachments.some((edge) => edge.target === 'user' && edge.targetId === user.id))
+    reasons.push('attached policies')
   if (user.loginProfile !== undefined) reasons.push('a login profile')
   return reasons
 }

@@ -1,4 +1,13 @@
-import type { AccessKeyRecord, GroupRecord, IdpRecord, LoginProfileRecord, PolicyRecord, RoleRecord, SessionRecord, UserRecord } from '../state'
+import type {
+  AccessKeyRecord,
+  GroupRecord,
+  IdpRecord,
+  LoginProfileRecord,
+  PolicyRecord,
+  RoleRecord,
+  SessionRecord,
+  UserRecord,
+} from '../state'
 
 /** How long a console password stays valid once set. */
 export const PASSWORD_VALIDITY_MS = 90 * 24 * 3600 * 1000
@@ -9,13 +18,22 @@ const optional = (name: string, value: string | undefined): Record<string, strin
 
 /** The wire form of a user (never its login profile or MFA settings). */
 export function userView(user: UserRecord): Record<string, unknown> {
-  return { id: user.id, name: user.name, createTime: user.createTime, ...optional('description', user.description), enabled: user.enabled }
+  return {
+    id: user.id,
+    name: user.name,
+    createTime: user.createTime,
+    ...optional('description', user.description),
+    enabled: user.enabled,
+  }
 }
 
 /** The wire form of a login profile: never the password; `passwordExpireDate` on request. */
 export function loginProfileView(profile: LoginProfileRecord, withExpiry: boolean): Record<string, unknown> {
   const setAt = profile.passwordSetTime === undefined ? Number.NaN : Date.parse(profile.passwordSetTime)
-  const expires = withExpiry && Number.isFinite(setAt) ? `${new Date(setAt + PASSWORD_VALIDITY_MS).toISOString().slice(0, 19)}Z` : undefined
+  const expires =
+    withExpiry && Number.isFinite(setAt)
+      ? `${new Date(setAt + PASSWORD_VALIDITY_MS).toISOString().slice(0, 19)}Z`
+      : undefined
   return {
     needResetPassword: profile.needResetPassword,
     enabledLogin: profile.enabledLogin,

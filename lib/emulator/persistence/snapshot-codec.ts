@@ -2,7 +2,13 @@ import * as t from 'io-ts'
 
 const loginProfile = t.intersection([
   t.type({ needResetPassword: t.boolean, enabledLogin: t.boolean, enabledLoginMfa: t.boolean, createTime: t.string }),
-  t.partial({ password: t.string, passwordSetTime: t.string, loginMfaType: t.string, thirdPartyType: t.string, thirdPartyAccount: t.string }),
+  t.partial({
+    password: t.string,
+    passwordSetTime: t.string,
+    loginMfaType: t.string,
+    thirdPartyType: t.string,
+    thirdPartyAccount: t.string,
+  }),
 ])
 
 const user = t.intersection([
@@ -17,9 +23,22 @@ const accessKey = t.intersection([
 
 const group = t.type({ id: t.string, name: t.string, description: t.string, createTime: t.string })
 
-const policy = t.type({ id: t.string, name: t.string, type: t.literal('Custom'), description: t.string, document: t.string, createTime: t.string })
+const policy = t.type({
+  id: t.string,
+  name: t.string,
+  type: t.literal('Custom'),
+  description: t.string,
+  document: t.string,
+  createTime: t.string,
+})
 
-const role = t.type({ id: t.string, name: t.string, description: t.string, assumeRolePolicyDocument: t.string, createTime: t.string })
+const role = t.type({
+  id: t.string,
+  name: t.string,
+  description: t.string,
+  assumeRolePolicyDocument: t.string,
+  createTime: t.string,
+})
 
 const idp = t.type({
   status: t.union([t.literal('enable'), t.literal('disable')]),

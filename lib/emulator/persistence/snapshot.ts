@@ -11,7 +11,10 @@ export function takeSnapshot(state: EmulatorState): Snapshot {
     version: SNAPSHOT_VERSION,
     accountId: state.accountId,
     root: { accessKeyId: state.root.accessKeyId, secretAccessKey: state.root.secretAccessKey },
-    idGenerator: state.ids.position() === undefined ? null : [...(state.ids.position() as readonly [number, number, number, number])],
+    idGenerator:
+      state.ids.position() === undefined
+        ? null
+        : [...(state.ids.position() as readonly [number, number, number, number])],
     users: [...state.users.values()],
     accessKeys: [...state.accessKeys.values()],
     groups: [...state.groups.values()],
@@ -36,7 +39,8 @@ export function parseSnapshot(text: string): Snapshot | string {
     return `it has version ${JSON.stringify(value.version)}; this emulator reads version ${SNAPSHOT_VERSION}`
   }
   const decoded = snapshotCodec.decode(value)
-  if (decoded._tag === 'Left') return `it does not have the expected shape (${PathReporter.report(decoded).slice(0, 3).join('; ')})`
+  if (decoded._tag === 'Left')
+    return `it does not have the expected shape (${PathReporter.report(decoded).slice(0, 3).join('; ')})`
   return decoded.right
 }
 
@@ -62,14 +66,21 @@ function integrityProblem(state: EmulatorState, snapshot: Snapshot): string | un
     const twice = duplicate(names)
     if (twice !== undefined) return `${kind} ${JSON.stringify(twice)} appears twice`
   }
-  for (const key of snapshot.accessKeys) if (state.userById(key.userId) === undefined) return `access key ${key.id} belongs to no user`
+  for (const key of snapshot.accessKeys)
+    if (state.userById(key.userId) === undefined) return `access key ${key.id} belongs to no user`
   for (const edge of snapshot.memberships) {
-    if (state.groupById(edge.groupId) === undefined || state.userById(edge.userId) === undefined) return 'a membership refers to a missing user or group'
+    if (state.groupById(edge.groupId) === undefined || state.userById(edge.userId) === undefined)
+      return 'a membership refers to a missing user or group'
   }
   for (const edge of snapshot.attachments) {
     const target =
-      edge.target === 'user' ? state.userById(edge.targetId) : edge.target === 'group' ? state.groupById(edge.targetId) : state.roleById(edge.targetId)
-    if (target === undefined || state.policyById(edge.policyId) === undefined) return 'an attachment refers to a missing entity or policy'
+      edge.target === 'user'
+        ? state.userById(edge.targetId)
+        : edge.target === 'group'
+          ? state.groupById(edge.targetId)
+          : state.roleById(edge.targetId)
+    if (target === undefined || state.policyById(edge.policyId) === undefined)
+      return 'an attachment refers to a missing entity or policy'
   }
   return undefined
 }

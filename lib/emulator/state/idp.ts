@@ -14,5 +14,13 @@ export interface IdpRecord {
 
 /** The record every account starts with (and returns to after deleteSubUserIdp): SSO off. */
 export function defaultIdp(domainId: string, now: string): IdpRecord {
-  return { status: 'disable', auxiliaryDomain: '', domainId, encodeMetadata: '', fileName: '', createTime: now, updateTime: now }
+  return {
+    status: 'disable',
+    auxiliaryDomain: '',
+    domainId,
+    encodeMetadata: '',
+    fileName: '',
+    createTime: now,
+    updateTime: now,
+  }
 }

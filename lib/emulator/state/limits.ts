@@ -26,7 +26,8 @@ export function mergeLimits(current: EmulatorLimits, update: unknown): EmulatorL
   if (typeof update !== 'object' || update === null || Array.isArray(update)) return 'limits must be an object'
   const merged: Record<string, number> = { ...current }
   for (const [name, value] of Object.entries(update)) {
-    if (!(LIMIT_NAMES as readonly string[]).includes(name)) return `unknown limit ${JSON.stringify(name)} (known: ${LIMIT_NAMES.join(', ')})`
+    if (!(LIMIT_NAMES as readonly string[]).includes(name))
+      return `unknown limit ${JSON.stringify(name)} (known: ${LIMIT_NAMES.join(', ')})`
     if (value === undefined) continue
     if (!Number.isSafeInteger(value) || (value as number) < 0) return `limit ${name} must be a non-negative integer`
     merged[name] = value as number

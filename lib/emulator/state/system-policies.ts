@@ -26,16 +26,32 @@ function systemPolicy(name: string, description: string, statement: AclStatement
 export const SYSTEM_POLICIES: ReadonlyMap<string, PolicyRecord> = new Map(
   [
     systemPolicy('AdministratorAccess', 'Full control of every service and resource of the account', {
-      service: '*', region: '*', resource: ['*'], permission: ['*'], effect: 'Allow',
+      service: '*',
+      region: '*',
+      resource: ['*'],
+      permission: ['*'],
+      effect: 'Allow',
     }),
     systemPolicy('ReadOnlyAccess', 'Read-only access to every service and resource of the account', {
-      service: '*', region: '*', resource: ['*'], permission: ['READ'], effect: 'Allow',
+      service: '*',
+      region: '*',
+      resource: ['*'],
+      permission: ['READ'],
+      effect: 'Allow',
     }),
     systemPolicy('IAMReadAccess', 'Read-only access to IAM', {
-      service: 'bce:iam', region: '*', resource: ['*'], permission: ['READ'], effect: 'Allow',
+      service: 'bce:iam',
+      region: '*',
+      resource: ['*'],
+      permission: ['READ'],
+      effect: 'Allow',
     }),
     systemPolicy('IAMFullControlAccess', 'Full control of IAM', {
-      service: 'bce:iam', region: '*', resource: ['*'], permission: ['FULL_CONTROL'], effect: 'Allow',
+      service: 'bce:iam',
+      region: '*',
+      resource: ['*'],
+      permission: ['FULL_CONTROL'],
+      effect: 'Allow',
     }),
   ].map((policy) => [policy.name, policy]),
 )
