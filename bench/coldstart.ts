@@ -2,9 +2,14 @@
  * Section 4: cold import. Times `require('bce-iam')` (the tsc build laid out as an installed
  * package by bench/sdk.ts) and `require('@baiducloud/sdk')` in fresh `node` processes (no tsx,
  * no flags, cwd = the package root), alternating the two, and takes medians.
+ *
+ * bce-iam is required by the absolute path of that installed copy: the package root lies inside
+ * this repository, whose package.json is named `bce-iam` with `exports`, so a bare
+ * `require('bce-iam')` there self-resolves to the repository's own `dist/` (whatever build
+ * happens to be lying there) before node_modules is consulted.
  */
 import { execFileSync } from 'node:child_process'
-import { PKG_ROOT } from './sdk'
+import { PKG_DIR, PKG_ROOT } from './sdk'
 import { median } from './stats'
 
 export interface ColdSample {
@@ -28,7 +33,11 @@ const CHILD =
 
 function sample(moduleName: string): ColdSample {
   const started = performance.now()
-  const out = execFileSync(process.execPath, ['-e', CHILD, moduleName], { cwd: PKG_ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } })
+  const out = execFileSync(process.execPath, ['-e', CHILD, moduleName], {
+    cwd: PKG_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  })
   const processMs = performance.now() - started
   return { requireMs: Number(out), processMs }
 }
@@ -41,7 +50,7 @@ function emptyProcess(): number {
 
 export function runColdStart(runs: number): ColdStartResult {
   // One discarded run each: page cache, compile cache.
-  sample('bce-iam')
+  sample(PKG_DIR)
   sample('@baiducloud/sdk')
   emptyProcess()
   const ours: ColdSample[] = []
@@ -49,11 +58,11 @@ export function runColdStart(runs: number): ColdStartResult {
   const empty: number[] = []
   for (let i = 0; i < runs; i += 1) {
     if (i % 2 === 0) {
-      ours.push(sample('bce-iam'))
+      ours.push(sample(PKG_DIR))
       official.push(sample('@baiducloud/sdk'))
     } else {
       official.push(sample('@baiducloud/sdk'))
-      ours.push(sample('bce-iam'))
+      ours.push(sample(PKG_DIR))
     }
     empty.push(emptyProcess())
   }

@@ -1,6 +1,6 @@
 /**
  * CPU profile of one getUser contender at concurrency 32 against the canned server.
- *   node -r tsx/cjs bench/profile-getuser.ts [--contender=sdk|raw|naive|official|fetch] [--seconds=5] [--concurrency=32] [--reuse-build]
+ *   node -r tsx/cjs bench/profile-getuser.ts [--contender=sdk|raw|naive|official|officialKeepAlive|fetch] [--seconds=5] [--concurrency=32] [--reuse-build]
  * Profiles the compiled package (see bench/sdk.ts), not the .ts sources.
  * Writes bench/.bench-tmp/profiles/getuser-<contender>.cpuprofile (open in Chrome DevTools, or
  * summarise with bench/analyze-profile.ts).
@@ -44,7 +44,9 @@ async function main(): Promise<void> {
     const ops = await drive(() => instance.call(), concurrency, seconds * 1000)
     const cpu = process.cpuUsage(cpu0)
     const file = await stop(`getuser-${key}`)
-    console.log(`${contender.label}: ${ops} calls in ${seconds} s (${Math.round(ops / seconds)}/s, ${((cpu.user + cpu.system) / ops).toFixed(1)} µs CPU/call, profiler on) -> ${file}`)
+    console.log(
+      `${contender.label}: ${ops} calls in ${seconds} s (${Math.round(ops / seconds)}/s, ${((cpu.user + cpu.system) / ops).toFixed(1)} µs CPU/call, profiler on) -> ${file}`,
+    )
   } finally {
     await instance.close()
     await server.stop()

@@ -4,7 +4,7 @@
  * Options:
  *   --quick              short smoke configuration; writes nothing
  *   --only=a,b           sections: throughput, signing, decoding, cold, memory (writes nothing)
- *   --contenders=a,b     throughput contenders (raw is always included): sdk, official, naive, fetch, officialAsShipped (writes nothing)
+ *   --contenders=a,b     throughput contenders (raw is always included): sdk, official, naive, fetch, officialKeepAlive, rawDispatch (writes nothing)
  *   --rounds=N           throughput rounds (default 5)
  *   --round-ms=N         throughput round length (default 1200)
  *   --no-write           print only; do not touch bench/results.json or BENCHMARKS.md
@@ -40,11 +40,13 @@ const flag = (name: string): boolean => process.argv.includes(`--${name}`)
 
 function machineCard(): MachineCard {
   const readVersion = (pkg: string): string =>
-    (JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version
+    (JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
+      .version
   let gitCommit = 'unknown'
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim()
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'lib'], { cwd: REPO, encoding: 'utf8' }).trim().length > 0
+    const dirty =
+      execFileSync('git', ['status', '--porcelain', '--', 'lib'], { cwd: REPO, encoding: 'utf8' }).trim().length > 0
     gitCommit = `${head}${dirty ? ' (lib/ has uncommitted changes)' : ''}`
   } catch {
     // not a git checkout
@@ -78,11 +80,13 @@ async function main(): Promise<void> {
   const onlyArg = arg('only')
   const only = onlyArg === undefined ? undefined : (onlyArg.split(',') as Section[])
   const bad = only?.filter((s) => !SECTIONS.includes(s))
-  if (bad !== undefined && bad.length > 0) throw new Error(`unknown section(s): ${bad.join(', ')}; known: ${SECTIONS.join(', ')}`)
+  if (bad !== undefined && bad.length > 0)
+    throw new Error(`unknown section(s): ${bad.join(', ')}; known: ${SECTIONS.join(', ')}`)
   const want = (s: Section): boolean => only === undefined || only.includes(s)
   const contendersArg = arg('contenders')
   const write = !flag('no-write') && !quick && only === undefined && contendersArg === undefined
-  if (!gcAvailable) console.warn('warning: run with --expose-gc (npm run bench does) for forced GC between rounds and the memory test')
+  if (!gcAvailable)
+    console.warn('warning: run with --expose-gc (npm run bench does) for forced GC between rounds and the memory test')
 
   const rounds = Number(arg('rounds') ?? (quick ? 2 : 5))
   const roundMs = Number(arg('round-ms') ?? (quick ? 300 : 1200))
@@ -99,7 +103,8 @@ async function main(): Promise<void> {
   log('building bce-iam with tsc -p tsconfig.build.json…')
   const build = buildPackage(flag('reuse-build') && !write)
   results.build = build
-  if (build.exitCode !== 0) log(`warning: tsc exited ${build.exitCode}; the emitted JavaScript is measured anyway:\n${build.output}`)
+  if (build.exitCode !== 0)
+    log(`warning: tsc exited ${build.exitCode}; the emitted JavaScript is measured anyway:\n${build.output}`)
   let server: BenchServer | undefined
   try {
     if (want('throughput') || want('memory')) {

@@ -48,21 +48,29 @@ export function canonicalHeaders(
   headers: SignableHeaders,
   headersToSign: readonly string[] = DEFAULT_HEADERS_TO_SIGN,
 ): CanonicalHeaders {
-  const wanted = new Set(headersToSign.map((name) => name.trim().toLowerCase()))
-  const lines: Array<{ line: string; name: string }> = []
+  const wanted = headersToSign === DEFAULT_HEADERS_TO_SIGN ? DEFAULT_WANTED : wantedSet(headersToSign)
+  const lines: string[] = []
+  const names: string[] = []
   for (const rawName of Object.keys(headers)) {
     const name = rawName.trim().toLowerCase()
     const isBce = name.startsWith('x-bce-') && name !== NEVER_AUTO_SIGNED
-    if (!wanted.has(name) && !isBce) continue
+    if (!isBce && !wanted.has(name)) continue
     const raw = headers[rawName]
     if (raw === undefined) continue
     const value = String(raw).trim()
     if (value.length === 0) continue
-    lines.push({ line: `${uriEncode(name)}:${uriEncode(value)}`, name })
+    lines.push(`${uriEncode(name)}:${uriEncode(value)}`)
+    names.push(name)
   }
-  lines.sort((a, b) => (a.line < b.line ? -1 : a.line > b.line ? 1 : 0))
-  return {
-    canonical: lines.map((entry) => entry.line).join('\n'),
-    signedHeaders: lines.map((entry) => entry.name).sort(),
-  }
+  // Default sort = UTF-16 code-unit order, the same order as comparing with `<`.
+  return { canonical: lines.length === 1 ? (lines[0] as string) : lines.sort().join('\n'), signedHeaders: names.sort() }
+}
+
+/** The default header set, lower-cased once. */
+const DEFAULT_WANTED: ReadonlySet<string> = new Set(DEFAULT_HEADERS_TO_SIGN)
+
+function wantedSet(headersToSign: readonly string[]): ReadonlySet<string> {
+  const wanted = new Set<string>()
+  for (const name of headersToSign) wanted.add(name.trim().toLowerCase())
+  return wanted
 }

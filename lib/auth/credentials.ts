@@ -23,15 +23,24 @@ export type CredentialsSource = Credentials | CredentialsProvider
  * Returns undefined when the credentials are usable.
  */
 export function credentialsProblem(credentials: unknown): string | undefined {
-  if (typeof credentials !== 'object' || credentials === null) return 'credentials must be an object or a provider function'
+  if (typeof credentials !== 'object' || credentials === null)
+    return 'credentials must be an object or a provider function'
   const record = credentials as Record<string, unknown>
-  if (typeof record.accessKeyId !== 'string' || record.accessKeyId.length === 0) return 'accessKeyId must be a non-empty string'
+  if (typeof record.accessKeyId !== 'string' || record.accessKeyId.length === 0)
+    return 'accessKeyId must be a non-empty string'
   if (/[\s/]/.test(record.accessKeyId)) return 'accessKeyId must not contain whitespace or "/"'
-  if (typeof record.secretAccessKey !== 'string' || record.secretAccessKey.length === 0) return 'secretAccessKey must be a non-empty string'
-  if (record.sessionToken !== undefined && (typeof record.sessionToken !== 'string' || record.sessionToken.length === 0)) {
+  if (typeof record.secretAccessKey !== 'string' || record.secretAccessKey.length === 0)
+    return 'secretAccessKey must be a non-empty string'
+  if (
+    record.sessionToken !== undefined &&
+    (typeof record.sessionToken !== 'string' || record.sessionToken.length === 0)
+  ) {
     return 'sessionToken, when given, must be a non-empty string'
   }
-  if (record.expiration !== undefined && !(record.expiration instanceof Date && !Number.isNaN(record.expiration.getTime()))) {
+  if (
+    record.expiration !== undefined &&
+    !(record.expiration instanceof Date && !Number.isNaN(record.expiration.getTime()))
+  ) {
     return 'expiration, when given, must be a valid Date'
   }
   return undefined
@@ -44,7 +53,11 @@ export function credentialsProblem(credentials: unknown): string | undefined {
 export function fromStatic(credentials: Credentials, now: () => number = Date.now): CredentialsProvider {
   const problem = credentialsProblem(credentials)
   if (problem !== undefined) {
-    const error = makeClientError({ reason: 'Credentials', message: `static credentials: ${problem}`, operation: 'credentials' })
+    const error = makeClientError({
+      reason: 'Credentials',
+      message: `static credentials: ${problem}`,
+      operation: 'credentials',
+    })
     return () => errAsync(error)
   }
   const copy: Credentials = {
@@ -65,4 +78,21 @@ export function fromStatic(credentials: Credentials, now: () => number = Date.no
     }
     return okAsync(copy)
   }
+}
+
+/**
+ * The credentials every call of a client configured with this static key pair uses, when they
+ * can be fixed once at construction: well-formed and without an expiry (expiring ones go through
+ * {@link fromStatic}'s provider on every call, which checks the clock). A frozen copy, or
+ * undefined.
+ */
+export function fixedStaticCredentials(credentials: unknown): Credentials | undefined {
+  if (credentialsProblem(credentials) !== undefined) return undefined
+  const source = credentials as Credentials
+  if (source.expiration !== undefined) return undefined
+  return Object.freeze(
+    source.sessionToken === undefined
+      ? { accessKeyId: source.accessKeyId, secretAccessKey: source.secretAccessKey }
+      : { accessKeyId: source.accessKeyId, secretAccessKey: source.secretAccessKey, sessionToken: source.sessionToken },
+  )
 }

@@ -1,12 +1,21 @@
+/** The last second formatted, and its text: the timestamp changes once a second. */
+let cachedSecond = Number.NaN
+let cachedText = ''
+
 /**
  * Formats an instant as a BCE timestamp: UTC `YYYY-MM-DDTHH:mm:ssZ`, no milliseconds.
- * Returns `undefined` for an invalid date instead of throwing.
+ * Returns `undefined` for an invalid date instead of throwing. The text of the latest second is
+ * memoised, so signing many requests within one second formats the date once.
  */
 export function formatBceTimestamp(instant: Date | number): string | undefined {
   const ms = typeof instant === 'number' ? instant : instant.getTime()
   if (!Number.isFinite(ms)) return undefined
-  const date = new Date(Math.floor(ms / 1000) * 1000)
+  const second = Math.floor(ms / 1000)
+  if (second === cachedSecond) return cachedText
+  const date = new Date(second * 1000)
   const year = date.getUTCFullYear()
   if (Number.isNaN(year) || year < 0 || year > 9999) return undefined
-  return `${date.toISOString().slice(0, 19)}Z`
+  cachedText = `${date.toISOString().slice(0, 19)}Z`
+  cachedSecond = second
+  return cachedText
 }

@@ -5,11 +5,11 @@ import { resolveCredentials } from '../auth/resolve-credentials'
 import { amendError, makeClientError } from '../errors/make'
 import type { BceError, ErrorIssue } from '../errors/types'
 import { backoffDelay, parseRetryAfter, resolveRetryPolicy, type RetryPolicy } from '../http/retry-policy'
-import { runAttempt, type AttemptOutcome } from './attempt'
+import { attemptOutcome, invalidClockOutcome, type AttemptContext, type AttemptOutcome } from './attempt'
 import type { CallOptions } from './config'
-import { emit } from './observe'
+import { emit, type AttemptEvent } from './observe'
 import type { OperationSpec } from './operation'
-import { prepareRequest, type PreparedRequest } from './prepare'
+import { prepareRequest } from './prepare'
 import { isClockSkewError, isRejectedSessionError, retryCostClass } from './retry-decision'
 import type { Runtime } from './runtime'
 import { sleep } from './sleep'
@@ -17,7 +17,7 @@ import { sleep } from './sleep'
 /** Per-call settings after validation. */
 interface CallSettings {
   readonly deadline: number
-  readonly signal?: AbortSignal
+  readonly signal: AbortSignal | undefined
   readonly retry: RetryPolicy
 }
 
@@ -31,10 +31,17 @@ function callSettings(runtime: Runtime, untrusted: unknown): Result<CallSettings
     return err([{ path: 'options.timeoutMs', expected: 'positive number' }])
   }
   const signal: unknown = options?.signal
-  if (signal !== undefined && !(signal instanceof AbortSignal)) return err([{ path: 'options.signal', expected: 'AbortSignal' }])
+  if (signal !== undefined && !(signal instanceof AbortSignal))
+    return err([{ path: 'options.signal', expected: 'AbortSignal' }])
   const retry = options?.retry === undefined ? ok(runtime.retry) : resolveRetryPolicy(options.retry, runtime.retry)
   if (retry.isErr()) return err([{ path: `options.${retry.error.split(' ')[0] ?? 'retry'}`, expected: retry.error }])
-  return ok({ deadline: Date.now() + timeoutMs, ...(signal === undefined ? {} : { signal }), retry: retry.value })
+  return ok({ deadline: Date.now() + timeoutMs, signal, retry: retry.value })
+}
+
+/** What the retry loop remembers between attempts of one call. */
+interface RetryState {
+  skewCorrected: boolean
+  lastRetryCost: number | undefined
 }
 
 /** Decides whether and after how long to try again; undefined means stop. */
@@ -44,7 +51,7 @@ function nextDelay(
   error: BceError,
   outcome: AttemptOutcome<unknown>,
   attempt: number,
-  state: { skewCorrected: boolean; lastRetryCost: number | undefined },
+  state: RetryState,
 ): { delay: number; clockOffsetMs?: number } | undefined {
   if (attempt >= settings.retry.maxAttempts) return undefined
   if (isClockSkewError(error)) {
@@ -64,85 +71,140 @@ function nextDelay(
   return { delay }
 }
 
-async function attemptLoop<O>(
-  runtime: Runtime,
-  spec: OperationSpec<unknown, O>,
-  prepared: PreparedRequest,
-  initialCredentials: Credentials,
-  settings: CallSettings,
-): Promise<Result<O, BceError>> {
-  const state = { skewCorrected: false, lastRetryCost: undefined as number | undefined }
-  let credentials = initialCredentials
-  let credentialsRenewed = false
-  for (let attempt = 1; ; attempt += 1) {
-    const started = Date.now()
-    const outcome = await runAttempt(runtime, prepared, credentials, spec.reader, {
-      operation: spec.name,
-      idempotent: spec.idempotent,
-      attempt,
-      deadline: settings.deadline,
-      ...(settings.signal === undefined ? {} : { signal: settings.signal }),
-    })
-    const durationMs = Date.now() - started
-    if (outcome.result.isOk()) {
-      if (settings.retry.budget !== false) runtime.budget?.recordSuccess(state.lastRetryCost)
-      emit(runtime.observe, { type: 'attempt', operation: spec.name, attempt, outcome: 'success', durationMs, willRetry: false })
-      return outcome.result
-    }
-    const error = outcome.result.error
-    const renew =
-      !credentialsRenewed &&
-      attempt < settings.retry.maxAttempts &&
-      isRefreshable(runtime.credentials) &&
-      isRejectedSessionError(error, credentials.sessionToken !== undefined)
-    const next = renew ? { delay: 0 } : nextDelay(runtime, settings, error, outcome, attempt, state)
-    emit(runtime.observe, {
-      type: 'attempt',
-      operation: spec.name,
-      attempt,
-      outcome: 'error',
-      durationMs,
-      willRetry: next !== undefined,
-      ...(error._tag === 'BceServiceError'
-        ? { statusCode: error.statusCode, code: error.code, kind: error.kind }
-        : { reason: error.reason, ...(error.statusCode === undefined ? {} : { statusCode: error.statusCode }) }),
-      ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
-      ...(next === undefined ? {} : { retryDelayMs: next.delay }),
-      ...(next?.clockOffsetMs === undefined ? {} : { clockOffsetMs: next.clockOffsetMs }),
-    })
-    if (next === undefined) return err(error)
-    if (renew && isRefreshable(runtime.credentials)) {
-      credentialsRenewed = true
-      runtime.credentials.invalidate()
-      const renewed = await resolveCredentials(runtime.credentials, spec.name)
-      if (renewed.isErr()) return err(amendError(renewed.error, { attempts: attempt }))
-      credentials = renewed.value
-    }
-    if (!(await sleep(next.delay, settings.signal))) {
-      return err(makeClientError({ reason: 'Aborted', message: 'the call was aborted by its signal while waiting to retry', operation: spec.name, attempts: attempt }))
-    }
+/** The observer event of a failed attempt. */
+function failedAttemptEvent(
+  operation: string,
+  attempt: number,
+  durationMs: number,
+  error: BceError,
+  next: { delay: number; clockOffsetMs?: number } | undefined,
+): AttemptEvent {
+  return {
+    type: 'attempt',
+    operation,
+    attempt,
+    outcome: 'error',
+    durationMs,
+    willRetry: next !== undefined,
+    ...(error._tag === 'BceServiceError'
+      ? { statusCode: error.statusCode, code: error.code, kind: error.kind }
+      : { reason: error.reason, ...(error.statusCode === undefined ? {} : { statusCode: error.statusCode }) }),
+    ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
+    ...(next === undefined ? {} : { retryDelayMs: next.delay }),
+    ...(next?.clockOffsetMs === undefined ? {} : { clockOffsetMs: next.clockOffsetMs }),
   }
 }
 
-async function run<I, O>(
+function invalidInput(operation: string, message: string, issues: readonly ErrorIssue[]): Result<never, BceError> {
+  return err(makeClientError({ reason: 'InvalidInput', message, operation, issues }))
+}
+
+/**
+ * One call from start to end in a single async function (validate, resolve credentials, then
+ * sign, send and decode per attempt, retrying what is safe to retry); everything but the
+ * exchange itself (and a credentials provider) runs synchronously.
+ */
+async function run<O>(
   runtime: Result<Runtime, BceError>,
-  spec: OperationSpec<I, O>,
+  spec: OperationSpec<unknown, O>,
   input: unknown,
   options: CallOptions | undefined,
 ): Promise<Result<O, BceError>> {
-  if (runtime.isErr()) return err(amendError(runtime.error, { operation: spec.name }))
-  const rt = runtime.value
-  const invalidInput = (message: string, issues: readonly ErrorIssue[]): Result<never, BceError> =>
-    err(makeClientError({ reason: 'InvalidInput', message, operation: spec.name, issues }))
-  const settings = callSettings(rt, options)
-  if (settings.isErr()) return invalidInput(`invalid call options for ${spec.name}: ${settings.error.map((i) => i.path).join(', ')}`, settings.error)
-  const prepared = prepareRequest(spec, input)
-  if (prepared.isErr()) {
-    return invalidInput(`invalid input for ${spec.name}: ${prepared.error.map((issue) => issue.path).join(', ')}`, prepared.error)
+  try {
+    if (runtime.isErr()) return err(amendError(runtime.error, { operation: spec.name }))
+    const rt = runtime.value
+    let settings: CallSettings
+    if (options === undefined) {
+      settings = { deadline: Date.now() + rt.callTimeoutMs, signal: undefined, retry: rt.retry }
+    } else {
+      const checked = callSettings(rt, options)
+      if (checked.isErr())
+        return invalidInput(
+          spec.name,
+          `invalid call options for ${spec.name}: ${checked.error.map((i) => i.path).join(', ')}`,
+          checked.error,
+        )
+      settings = checked.value
+    }
+    const prepared = prepareRequest(spec, input)
+    if (prepared.isErr()) {
+      return invalidInput(
+        spec.name,
+        `invalid input for ${spec.name}: ${prepared.error.map((issue) => issue.path).join(', ')}`,
+        prepared.error,
+      )
+    }
+    let credentials: Credentials
+    if (rt.fixedCredentials !== undefined) credentials = rt.fixedCredentials
+    else {
+      const resolved = await resolveCredentials(rt.credentials, spec.name)
+      if (resolved.isErr()) return err(resolved.error)
+      credentials = resolved.value
+    }
+    const observe = rt.observe
+    let state: RetryState | undefined
+    let credentialsRenewed = false
+    for (let attempt = 1; ; attempt += 1) {
+      const started = observe === undefined ? 0 : Date.now()
+      const context: AttemptContext = { operation: spec.name, attempts: attempt, idempotent: spec.idempotent }
+      const request = rt.signer.sign(prepared.value, credentials, rt.clock.now())
+      const outcome =
+        request === undefined
+          ? invalidClockOutcome(context)
+          : attemptOutcome(await rt.transport.send(request, settings.deadline, settings.signal), spec.reader, context)
+      if (outcome.result.isOk()) {
+        if (settings.retry.budget !== false) rt.budget?.recordSuccess(state?.lastRetryCost)
+        if (observe !== undefined) {
+          emit(observe, {
+            type: 'attempt',
+            operation: spec.name,
+            attempt,
+            outcome: 'success',
+            durationMs: Date.now() - started,
+            willRetry: false,
+          })
+        }
+        return outcome.result
+      }
+      const error = outcome.result.error
+      state ??= { skewCorrected: false, lastRetryCost: undefined }
+      const renew =
+        !credentialsRenewed &&
+        attempt < settings.retry.maxAttempts &&
+        isRefreshable(rt.credentials) &&
+        isRejectedSessionError(error, credentials.sessionToken !== undefined)
+      const next = renew ? { delay: 0 } : nextDelay(rt, settings, error, outcome, attempt, state)
+      if (observe !== undefined)
+        emit(observe, failedAttemptEvent(spec.name, attempt, Date.now() - started, error, next))
+      if (next === undefined) return err(error)
+      if (renew && isRefreshable(rt.credentials)) {
+        credentialsRenewed = true
+        rt.credentials.invalidate()
+        const renewed = await resolveCredentials(rt.credentials, spec.name)
+        if (renewed.isErr()) return err(amendError(renewed.error, { attempts: attempt }))
+        credentials = renewed.value
+      }
+      if (!(await sleep(next.delay, settings.signal))) {
+        return err(
+          makeClientError({
+            reason: 'Aborted',
+            message: 'the call was aborted by its signal while waiting to retry',
+            operation: spec.name,
+            attempts: attempt,
+          }),
+        )
+      }
+    }
+  } catch (cause) {
+    return err(
+      makeClientError({
+        reason: 'InvalidInput',
+        message: `unexpected failure while running ${spec.name}`,
+        operation: spec.name,
+        cause,
+      }),
+    )
   }
-  const credentials = await resolveCredentials(rt.credentials, spec.name)
-  if (credentials.isErr()) return err(credentials.error)
-  return attemptLoop(rt, spec as OperationSpec<unknown, O>, prepared.value, credentials.value, settings.value)
 }
 
 /**
@@ -156,12 +218,5 @@ export function execute<I, O>(
   input: unknown,
   options?: CallOptions,
 ): ResultAsync<O, BceError> {
-  const safe = (async (): Promise<Result<O, BceError>> => {
-    try {
-      return await run(runtime, spec, input, options)
-    } catch (cause) {
-      return err(makeClientError({ reason: 'InvalidInput', message: `unexpected failure while running ${spec.name}`, operation: spec.name, cause }))
-    }
-  })()
-  return new ResultAsync(safe)
+  return new ResultAsync(run(runtime, spec as OperationSpec<unknown, O>, input, options))
 }

@@ -5,6 +5,7 @@ import { uriEncode } from '../auth/uri-encode'
 import { describeValue } from '../decode/describe-value'
 import type { ErrorIssue } from '../errors/types'
 import type { FieldSpec, HttpMethod, OperationSpec } from './operation'
+import { compileOperation, type CompiledField } from './compile-operation'
 import { nameProblem } from './validate-name'
 
 /** A validated request, before the per-attempt headers and signature. */
@@ -16,11 +17,11 @@ export interface PreparedRequest {
   readonly search: string
   /** Canonical query string that is signed (`flag=` for bare flags). */
   readonly canonicalQuery: string
+  /** `path` + `search`: the request target as sent. */
+  readonly target: string
   /** UTF-8 JSON body, when the operation has one. */
   readonly body?: Buffer
 }
-
-type Collected = { path: Map<string, string>; query: Map<string, string>; body: Record<string, unknown>; raw?: string }
 
 /** Marks a value that failed its check (the issue has been recorded). */
 const INVALID: unique symbol = Symbol('invalid')
@@ -47,7 +48,9 @@ function checkField(key: string, spec: FieldSpec, value: unknown, issues: ErrorI
       return value
     }
     case 'enum':
-      return typeof value === 'string' && spec.values.includes(value) ? value : issue(`one of ${spec.values.join(', ')}`)
+      return typeof value === 'string' && spec.values.includes(value)
+        ? value
+        : issue(`one of ${spec.values.join(', ')}`)
     case 'boolean':
       return typeof value === 'boolean' ? value : issue('boolean')
     case 'integer': {
@@ -63,9 +66,18 @@ function checkField(key: string, spec: FieldSpec, value: unknown, issues: ErrorI
 }
 
 /** An ACL document as sent: checked with the ACL grammar; objects are serialised canonically. */
-function serialiseDocument(key: string, value: unknown, requireResource: boolean, issues: ErrorIssue[]): string | typeof INVALID {
+function serialiseDocument(
+  key: string,
+  value: unknown,
+  requireResource: boolean,
+  issues: ErrorIssue[],
+): string | typeof INVALID {
   if (typeof value !== 'string' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-    issues.push({ path: `input.${key}`, expected: 'ACL document: an object or a JSON string', actual: describeValue(value) })
+    issues.push({
+      path: `input.${key}`,
+      expected: 'ACL document: an object or a JSON string',
+      actual: describeValue(value),
+    })
     return INVALID
   }
   const checked = parseAcl(value, { requireResource })
@@ -78,68 +90,72 @@ function serialiseDocument(key: string, value: unknown, requireResource: boolean
   return typeof value === 'string' ? value : serializeAcl(checked.value)
 }
 
-function place(key: string, spec: FieldSpec, value: unknown, into: Collected): void {
-  const wire = spec.wire ?? key
-  switch (spec.in) {
-    case 'path':
-      into.path.set(key, uriEncode(value as string))
-      return
-    case 'query':
-      into.query.set(wire, String(value))
-      return
-    case 'body':
-      into.body[wire] = value
-      return
-    case 'rawBody':
-      into.raw = value as string
-      return
-  }
+/** A checked query value (string, number or boolean) as sent. */
+function queryText(value: unknown): string {
+  return String(value)
 }
 
 /**
  * Validates an operation's input against its declared fields and builds the request parts.
  * Every problem is reported (not only the first); nothing is sent when there is any.
  */
-export function prepareRequest<I>(spec: OperationSpec<I, unknown>, input: unknown): Result<PreparedRequest, ErrorIssue[]> {
+export function prepareRequest<I>(
+  spec: OperationSpec<I, unknown>,
+  input: unknown,
+): Result<PreparedRequest, ErrorIssue[]> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return err([{ path: 'input', expected: 'object', actual: describeValue(input) }])
   }
+  const op = compileOperation(spec)
   const record = input as Record<string, unknown>
   const issues: ErrorIssue[] = []
-  const collected: Collected = { path: new Map(), query: new Map(), body: {} }
-  for (const key of Object.keys(spec.fields) as Array<keyof I & string>) {
-    const fieldSpec: FieldSpec = spec.fields[key]
-    const value = record[key]
+  const values: unknown[] = new Array<unknown>(op.fields.length)
+  for (let i = 0; i < op.fields.length; i += 1) {
+    const field = op.fields[i] as CompiledField
+    const value = record[field.key]
     if (value === undefined) {
-      if (fieldSpec.required === true) issues.push({ path: `input.${key}`, expected: 'a value (required)', actual: 'undefined' })
+      if (field.spec.required === true)
+        issues.push({ path: `input.${field.key}`, expected: 'a value (required)', actual: 'undefined' })
       continue
     }
-    const checked = checkField(key, fieldSpec, value, issues)
-    if (checked !== INVALID) place(key, fieldSpec, checked, collected)
+    values[i] = checkField(field.key, field.spec, value, issues)
   }
   if (issues.length > 0) return err(issues)
-  const path = spec.path.replace(/\{(\w+)\}/g, (_, name: string) => collected.path.get(name) ?? '')
-  const wireQuery: string[] = []
-  const signedQuery: string[] = []
-  for (const flag of spec.flags ?? []) {
-    wireQuery.push(uriEncode(flag))
-    signedQuery.push(`${uriEncode(flag)}=`)
+  let path = op.pathParts[0] as string
+  for (let j = 1; j < op.pathParts.length; j += 2) {
+    const slot = op.pathSlots[(j - 1) / 2] as number
+    const value = slot === -1 ? undefined : values[slot]
+    path += `${value === undefined ? '' : uriEncode(value as string)}${op.pathParts[j + 1] as string}`
   }
-  for (const [key, value] of collected.query) {
-    const pair = `${uriEncode(key)}=${uriEncode(value)}`
-    wireQuery.push(pair)
-    signedQuery.push(pair)
+  let query: Map<string, string> | undefined
+  let body: Record<string, unknown> | undefined
+  let raw: string | undefined
+  for (const i of op.placed) {
+    const value = values[i]
+    if (value === undefined) continue
+    const field = op.fields[i] as CompiledField
+    if (field.spec.in === 'query') (query ??= new Map()).set(field.wire, queryText(value))
+    else if (field.spec.in === 'body') (body ??= {})[field.wire] = value
+    else raw = value as string
   }
-  const bodyText = collected.raw ?? (Object.keys(collected.body).length > 0 || hasBodyFields(spec) ? JSON.stringify(collected.body) : undefined)
-  return ok({
-    method: spec.method,
-    path,
-    search: wireQuery.length === 0 ? '' : `?${wireQuery.join('&')}`,
-    canonicalQuery: signedQuery.sort().join('&'),
-    ...(bodyText === undefined ? {} : { body: Buffer.from(bodyText, 'utf8') }),
-  })
-}
-
-function hasBodyFields(spec: OperationSpec<unknown, unknown>): boolean {
-  return Object.values<FieldSpec>(spec.fields).some((field) => field.in === 'body')
+  let search = ''
+  let canonicalQuery = ''
+  if (op.flags.length > 0 || query !== undefined) {
+    const wireQuery: string[] = [...op.flags]
+    const signedQuery: string[] = op.flags.map((flag) => `${flag}=`)
+    for (const [key, value] of query ?? []) {
+      const pair = `${uriEncode(key)}=${uriEncode(value)}`
+      wireQuery.push(pair)
+      signedQuery.push(pair)
+    }
+    search = `?${wireQuery.join('&')}`
+    canonicalQuery = signedQuery.sort().join('&')
+  }
+  const bodyText = raw ?? (op.hasBodyFields ? JSON.stringify(body ?? {}) : undefined)
+  const target = search.length === 0 ? path : `${path}${search}`
+  return ok(
+    bodyText === undefined
+      ? { method: spec.method, path, search, canonicalQuery, target }
+      : { method: spec.method, path, search, canonicalQuery, target, body: Buffer.from(bodyText, 'utf8') },
+  )
 }

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from 'neverthrow'
-import { fromStatic, type CredentialsProvider } from '../auth/credentials'
+import { fixedStaticCredentials, fromStatic, type Credentials, type CredentialsProvider } from '../auth/credentials'
 import { makeClientError } from '../errors/make'
 import type { BceClientError } from '../errors/types'
 import { parseEndpoint, type Endpoint } from '../http/endpoint'
@@ -9,6 +9,7 @@ import { DEFAULT_TIMEOUTS, Transport } from '../http/transport'
 import type { Dispatcher } from 'undici'
 import type { ClientConfig } from './config'
 import type { Observer } from './observe'
+import { RequestSigner } from './request-signer'
 import { SigningClock } from './signing-clock'
 import { USER_AGENT } from './user-agent'
 
@@ -20,10 +21,12 @@ export interface Runtime {
   readonly endpoint: Endpoint
   readonly transport: Transport
   readonly credentials: CredentialsProvider
+  /** The credentials of every call, when a static key pair without expiry was configured (no provider call per request). */
+  readonly fixedCredentials: Credentials | undefined
   readonly callTimeoutMs: number
-  readonly headersTimeoutMs: number
-  readonly bodyTimeoutMs: number
   readonly userAgent: string
+  /** Signs this client's requests (host line, timestamp and signing key memoised). */
+  readonly signer: RequestSigner
   /** The signing clock, corrected after clock-skew errors. */
   readonly clock: SigningClock
   readonly retry: RetryPolicy
@@ -59,22 +62,34 @@ export function createRuntime(untrusted: unknown, defaultEndpoint: string): Resu
       positive(config.headersTimeoutMs, 'headersTimeoutMs', DEFAULT_TIMEOUTS.headersTimeoutMs),
       positive(config.bodyTimeoutMs, 'bodyTimeoutMs', DEFAULT_TIMEOUTS.bodyTimeoutMs),
     ] as const
-    const [callTimeoutMs, connectTimeoutMs, headersTimeoutMs, bodyTimeoutMs] = numbers.map((n) => (n.isOk() ? n.value : 0))
+    const [callTimeoutMs, connectTimeoutMs, headersTimeoutMs, bodyTimeoutMs] = numbers.map((n) =>
+      n.isOk() ? n.value : 0,
+    )
     const bad = numbers.find((n) => n.isErr())
     if (bad?.isErr()) return invalid(bad.error)
     const maxConnections = config.maxConnections ?? 50
-    if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) return invalid('maxConnections must be a positive integer')
+    if (!Number.isSafeInteger(maxConnections) || maxConnections < 1)
+      return invalid('maxConnections must be a positive integer')
     const dispatcher: unknown = config.dispatcher
-    if (dispatcher !== undefined && (typeof dispatcher !== 'object' || dispatcher === null || typeof (dispatcher as { request?: unknown }).request !== 'function')) {
+    if (
+      dispatcher !== undefined &&
+      (typeof dispatcher !== 'object' ||
+        dispatcher === null ||
+        typeof (dispatcher as { request?: unknown }).request !== 'function' ||
+        typeof (dispatcher as { dispatch?: unknown }).dispatch !== 'function')
+    ) {
       return invalid('dispatcher must be an undici Dispatcher')
     }
     const retry = resolveRetryPolicy(config.retry)
     if (retry.isErr()) return invalid(retry.error)
-    if (config.observe !== undefined && typeof config.observe !== 'function') return invalid('observe must be a function')
+    if (config.observe !== undefined && typeof config.observe !== 'function')
+      return invalid('observe must be a function')
     const source = config.credentials
-    const credentials: CredentialsProvider =
-      typeof source === 'function' ? source : fromStatic(source)
-    const userAgent = typeof config.userAgent === 'string' && config.userAgent.length > 0 ? `${USER_AGENT} ${config.userAgent}` : USER_AGENT
+    const credentials: CredentialsProvider = typeof source === 'function' ? source : fromStatic(source)
+    const userAgent =
+      typeof config.userAgent === 'string' && config.userAgent.length > 0
+        ? `${USER_AGENT} ${config.userAgent}`
+        : USER_AGENT
     const timeouts = {
       connectTimeoutMs: connectTimeoutMs ?? 0,
       headersTimeoutMs: headersTimeoutMs ?? 0,
@@ -84,17 +99,31 @@ export function createRuntime(untrusted: unknown, defaultEndpoint: string): Resu
       endpoint: endpoint.value,
       transport: new Transport(endpoint.value.origin, timeouts, dispatcher as Dispatcher | undefined, maxConnections),
       credentials,
+      fixedCredentials: typeof source === 'function' ? undefined : fixedStaticCredentials(source),
       callTimeoutMs: callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
-      headersTimeoutMs: timeouts.headersTimeoutMs,
-      bodyTimeoutMs: timeouts.bodyTimeoutMs,
       userAgent,
+      signer: new RequestSigner(endpoint.value.host, userAgent),
       clock: new SigningClock(),
       retry: retry.value,
-      budget: retry.value.budget === false ? undefined : new RetryBudget(retry.value.budget.capacity, retry.value.budget.retryCost, retry.value.budget.timeoutRetryCost),
+      budget:
+        retry.value.budget === false
+          ? undefined
+          : new RetryBudget(
+              retry.value.budget.capacity,
+              retry.value.budget.retryCost,
+              retry.value.budget.timeoutRetryCost,
+            ),
       observe: config.observe,
       random: Math.random,
     })
   } catch (cause) {
-    return err(makeClientError({ reason: 'InvalidConfig', message: 'client configuration could not be read', operation: 'configure', cause }))
+    return err(
+      makeClientError({
+        reason: 'InvalidConfig',
+        message: 'client configuration could not be read',
+        operation: 'configure',
+        cause,
+      }),
+    )
   }
 }

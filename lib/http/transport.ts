@@ -1,5 +1,7 @@
-import { Pool, type Dispatcher } from 'undici'
-import { classifyTransportError, type LocalAbort, type TransportFailure } from './transport-error'
+import type { Dispatcher } from 'undici'
+import { loadUndici } from './load-undici'
+import { ResponseCollector } from './response-collector'
+import { classifyTransportError, type TransportFailure } from './transport-error'
 
 /** Transport timeouts, in milliseconds. */
 export interface TransportTimeouts {
@@ -37,122 +39,85 @@ export interface HttpResponse {
   readonly body: Buffer
 }
 
-/** Per-attempt limits. */
-export interface SendOptions {
-  /** Absolute deadline (epoch ms) for the whole attempt, or undefined for none. */
-  readonly deadline?: number
-  readonly signal?: AbortSignal
-  readonly headersTimeoutMs: number
-  readonly bodyTimeoutMs: number
-}
-
 /** The outcome of one exchange; never a rejected promise. */
 export type SendOutcome =
   | { readonly ok: true; readonly response: HttpResponse }
   | { readonly ok: false; readonly failure: TransportFailure; readonly statusCode?: number }
 
-/** A connection pool to one origin, owned (and closed) by the client, or one the user supplied. */
+/**
+ * A connection pool to one origin, owned (and closed) by the client, or one the user supplied.
+ * The owned pool (and undici itself) is created on the first request.
+ */
 export class Transport {
   readonly #origin: string
-  readonly #dispatcher: Dispatcher
+  readonly #timeouts: TransportTimeouts
+  readonly #maxConnections: number
   readonly #owned: boolean
+  #dispatcher: Dispatcher | undefined
+  #closed = false
 
   constructor(origin: string, timeouts: TransportTimeouts, dispatcher?: Dispatcher, maxConnections = 50) {
     this.#origin = origin
+    this.#timeouts = timeouts
+    this.#maxConnections = maxConnections
     this.#owned = dispatcher === undefined
-    this.#dispatcher =
-      dispatcher ??
-      new Pool(origin, {
-        connections: maxConnections,
-        connect: { timeout: timeouts.connectTimeoutMs },
-        headersTimeout: timeouts.headersTimeoutMs,
-        bodyTimeout: timeouts.bodyTimeoutMs,
-        keepAliveTimeout: 4_000,
-      })
+    this.#dispatcher = dispatcher
   }
 
-  /** Sends one request and reads its whole body; every failure is classified, nothing rejects. */
-  async send(request: HttpRequest, options: SendOptions): Promise<SendOutcome> {
-    const controller = new AbortController()
-    let localAbort: LocalAbort
-    const onCallerAbort = (): void => {
-      localAbort ??= 'caller'
-      controller.abort(options.signal?.reason)
+  #pool(): Dispatcher {
+    if (this.#dispatcher !== undefined) return this.#dispatcher
+    const pool = new (loadUndici().Pool)(this.#origin, {
+      connections: this.#maxConnections,
+      connect: { timeout: this.#timeouts.connectTimeoutMs },
+      headersTimeout: this.#timeouts.headersTimeoutMs,
+      bodyTimeout: this.#timeouts.bodyTimeoutMs,
+      keepAliveTimeout: 4_000,
+    })
+    // Closed before its first request: a closed pool answers every request with ClientClosedError.
+    if (this.#closed) pool.close().catch(() => undefined)
+    this.#dispatcher = pool
+    return pool
+  }
+
+  /**
+   * Sends one request and reads its whole body (at most {@link MAX_RESPONSE_BYTES}) before
+   * `deadline` (epoch ms) unless `signal` aborts first; every failure is classified, nothing
+   * rejects.
+   */
+  send(request: HttpRequest, deadline?: number, signal?: AbortSignal): Promise<SendOutcome> {
+    if (signal?.aborted === true) {
+      const failure = classifyTransportError(signal.reason, 'caller')
+      return Promise.resolve({ ok: false, failure: { ...failure, mayHaveBeenSent: false } })
     }
-    if (options.signal?.aborted === true) onCallerAbort()
-    options.signal?.addEventListener('abort', onCallerAbort, { once: true })
-    const remaining = options.deadline === undefined ? undefined : options.deadline - Date.now()
-    const timer =
-      remaining === undefined
-        ? undefined
-        : setTimeout(() => {
-            localAbort ??= 'deadline'
-            controller.abort()
-          }, Math.max(0, remaining))
-    let statusCode: number | undefined
+    const collector = new ResponseCollector(MAX_RESPONSE_BYTES, deadline, signal)
     try {
-      if (localAbort !== undefined) {
-        const failure = classifyTransportError(options.signal?.reason, localAbort)
-        return { ok: false, failure: { ...failure, mayHaveBeenSent: false } }
-      }
-      const response = await this.#dispatcher.request({
-        origin: this.#origin,
-        method: request.method,
-        path: request.path,
-        headers: request.headers,
-        body: request.body ?? null,
-        signal: controller.signal,
-        headersTimeout: options.headersTimeoutMs,
-        bodyTimeout: options.bodyTimeoutMs,
-      })
-      statusCode = response.statusCode
-      const body = await readBounded(response.body)
-      if (body === undefined) {
-        return {
-          ok: false,
-          statusCode,
-          failure: {
-            reason: 'Network',
-            mayHaveBeenSent: true,
-            message: `response body exceeds ${MAX_RESPONSE_BYTES} bytes`,
-            cause: { name: 'ResponseTooLarge', message: '' },
-          },
-        }
-      }
-      return { ok: true, response: { statusCode, headers: response.headers, body } }
+      this.#pool().dispatch(
+        {
+          origin: this.#origin,
+          method: request.method,
+          path: request.path,
+          headers: request.headers,
+          body: request.body ?? null,
+          headersTimeout: this.#timeouts.headersTimeoutMs,
+          bodyTimeout: this.#timeouts.bodyTimeoutMs,
+        },
+        collector,
+      )
     } catch (error) {
-      const failure = classifyTransportError(error, localAbort)
-      return statusCode === undefined ? { ok: false, failure } : { ok: false, failure, statusCode }
-    } finally {
-      if (timer !== undefined) clearTimeout(timer)
-      options.signal?.removeEventListener('abort', onCallerAbort)
+      collector.failWith(error)
     }
+    return collector.outcome
   }
 
   /** Closes the pool if the client created it; a user-supplied dispatcher is left alone. */
   async close(): Promise<void> {
     if (!this.#owned) return
+    this.#closed = true
+    if (this.#dispatcher === undefined) return
     try {
       await this.#dispatcher.close()
     } catch {
       // Already closed or destroyed: nothing left to release.
     }
   }
-}
-
-/** Reads a body up to {@link MAX_RESPONSE_BYTES}; undefined (and the stream destroyed) when larger. */
-async function readBounded(body: Dispatcher.ResponseData['body']): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of body) {
-    const buffer = chunk as Buffer
-    size += buffer.length
-    if (size > MAX_RESPONSE_BYTES) {
-      body.destroy()
-      return undefined
-    }
-    chunks.push(buffer)
-  }
-  const [only] = chunks
-  return chunks.length === 1 && only !== undefined ? only : Buffer.concat(chunks, size)
 }

@@ -1,5 +1,6 @@
 import * as t from 'io-ts'
-import { bceDate } from '../decode/codecs'
+import { bceDate, partialStruct } from '../decode/codecs'
+import { fastPathOf, withFastPath } from '../decode/fast-path'
 
 /** The SAML identity provider used for sub-user single sign-on. */
 export interface Idp {
@@ -14,18 +15,21 @@ export interface Idp {
   readonly updateTime?: Date
 }
 
-const idpFields = t.partial(
-  {
-    status: t.string,
-    auxiliaryDomain: t.string,
-    domainId: t.string,
-    encodeMetadata: t.string,
-    fileName: t.string,
-    createTime: bceDate,
-    updateTime: bceDate,
-  },
-  'Idp',
-)
+const idpFields = partialStruct('Idp', {
+  status: t.string,
+  auxiliaryDomain: t.string,
+  domainId: t.string,
+  encodeMetadata: t.string,
+  fileName: t.string,
+  createTime: bceDate,
+  updateTime: bceDate,
+})
+
+/** The object holding the fields: an object under `idp` wins, else the body itself. */
+function idpBody(value: unknown): unknown {
+  const wrapped = typeof value === 'object' && value !== null ? (value as { idp?: unknown }).idp : undefined
+  return typeof wrapped === 'object' && wrapped !== null && !Array.isArray(wrapped) ? wrapped : value
+}
 
 /**
  * Wire codec of {@link Idp}. The official SDKs disagree on the shape (flat body vs `{ idp: {...} }`),
@@ -34,10 +38,9 @@ const idpFields = t.partial(
 export const idpCodec: t.Decoder<unknown, Idp> = new t.Type<Idp, unknown, unknown>(
   'Idp',
   (value): value is Idp => typeof value === 'object' && value !== null,
-  (value, context) => {
-    const wrapped = typeof value === 'object' && value !== null ? (value as { idp?: unknown }).idp : undefined
-    const inner = typeof wrapped === 'object' && wrapped !== null && !Array.isArray(wrapped) ? wrapped : value
-    return idpFields.validate(inner, context)
-  },
+  (value, context) => idpFields.validate(idpBody(value), context),
   (idp) => idp,
 )
+
+const fastFields = fastPathOf(idpFields)
+if (fastFields !== undefined) withFastPath(idpCodec, (value) => fastFields(idpBody(value)))

@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { bceDate } from '../decode/codecs'
+import { bceDate, partialStruct } from '../decode/codecs'
 
 /** Second factor for console login. */
 export type LoginMfaType = 'PHONE' | 'TOTP'
@@ -20,15 +20,12 @@ export interface LoginProfile {
 }
 
 /** Wire codec of {@link LoginProfile}; every field optional. */
-export const loginProfileCodec: t.Decoder<unknown, LoginProfile> = t.partial(
-  {
-    needResetPassword: t.boolean,
-    enabledLogin: t.boolean,
-    enabledLoginMfa: t.boolean,
-    loginMfaType: t.string,
-    thirdPartyType: t.string,
-    thirdPartyAccount: t.string,
-    passwordExpireDate: bceDate,
-  },
-  'LoginProfile',
-)
+export const loginProfileCodec: t.Decoder<unknown, LoginProfile> = partialStruct('LoginProfile', {
+  needResetPassword: t.boolean,
+  enabledLogin: t.boolean,
+  enabledLoginMfa: t.boolean,
+  loginMfaType: t.string,
+  thirdPartyType: t.string,
+  thirdPartyAccount: t.string,
+  passwordExpireDate: bceDate,
+})

@@ -1,0 +1,64 @@
+import fc from 'fast-check'
+import { createHmac } from 'node:crypto'
+import { bceSignature } from '../../lib/auth/hmac'
+import { signRequest } from '../../lib/auth/sign-request'
+import { SigningKeyCache, signWithKey } from '../../lib/auth/signing-key'
+import { formatBceTimestamp } from '../../lib/auth/timestamp'
+
+const reference = (ms: number): string | undefined => {
+  const date = new Date(Math.floor(ms / 1000) * 1000)
+  const year = date.getUTCFullYear()
+  return Number.isNaN(year) || year < 0 || year > 9999 ? undefined : `${date.toISOString().slice(0, 19)}Z`
+}
+
+describe('per-second memos never change a signature', () => {
+  it('formatBceTimestamp equals the unmemoised formatting for any sequence of instants', () => {
+    const instant = fc.oneof(
+      fc.integer({ min: 1_700_000_000_000, max: 1_700_000_002_500 }),
+      fc.double(),
+      fc.integer({ min: -62_200_000_000_000, max: 253_500_000_000_000 }),
+    )
+    fc.assert(
+      fc.property(fc.array(instant, { maxLength: 20 }), (instants) => {
+        for (const ms of instants) expect(formatBceTimestamp(ms)).toBe(Number.isFinite(ms) ? reference(ms) : undefined)
+      }),
+    )
+  })
+
+  it('the signing-key memo equals two HMACs for any sequence of secrets and prefixes', () => {
+    const cache = new SigningKeyCache()
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('sk1', 'sk2', 'ü-secret'), fc.constantFrom('p/1', 'p/2'), fc.string()), {
+          maxLength: 10,
+        }),
+        (calls) => {
+          for (const [secret, prefix, canonical] of calls) {
+            expect(signWithKey(cache.keyFor(secret, prefix), canonical)).toBe(bceSignature(secret, prefix, canonical))
+            expect(cache.keyFor(secret, prefix).toString('latin1')).toBe(
+              createHmac('sha256', secret).update(prefix).digest('hex'),
+            )
+          }
+        },
+      ),
+    )
+  })
+
+  it('signRequest alternating secrets within one second signs each with its own key', () => {
+    const timestamp = new Date(Date.UTC(2024, 4, 1, 10, 20, 30))
+    const headers = { host: 'iam.bj.baidubce.com', 'x-bce-date': '2024-05-01T10:20:30Z' }
+    const sign = (secretAccessKey: string): string =>
+      signRequest({
+        credentials: { accessKeyId: 'ak', secretAccessKey },
+        method: 'GET',
+        path: '/v1/user',
+        headers,
+        timestamp,
+      })._unsafeUnwrap()
+    const [a1, b1, a2] = [sign('a'), sign('b'), sign('a')]
+    expect(a1).toBe(a2)
+    expect(a1).not.toBe(b1)
+    const canonical = 'GET\n/v1/user\n\nhost:iam.bj.baidubce.com\nx-bce-date:2024-05-01T10%3A20%3A30Z'
+    expect(b1.split('/').pop()).toBe(bceSignature('b', 'bce-auth-v1/ak/2024-05-01T10:20:30Z/1800', canonical))
+  })
+})
