@@ -118,7 +118,8 @@ export function summarise(profile: Profile, top = 15): Summary {
     if (own === 'bce-iam lib/') add(libSelf, label(node.callFrame), us)
     if (owner === 'bce-iam lib/' && ownerFrame !== undefined) {
       add(libSelfPlus, label(ownerFrame), us)
-      if (own === undefined) add(internalsUnderLib, `${label(node.callFrame)}  ← ${ownerFrame.functionName || '(anonymous)'}`, us)
+      if (own === undefined)
+        add(internalsUnderLib, `${label(node.callFrame)}  ← ${ownerFrame.functionName || '(anonymous)'}`, us)
     }
     // Inclusive: every distinct lib/ function on the stack.
     const seen = new Set<string>()
@@ -156,8 +157,11 @@ export function summarise(profile: Profile, top = 15): Summary {
 }
 
 function print(s: Summary): void {
-  const row = (pct: number, ms: number, text: string): string => `${Number.isNaN(pct) ? '   —  ' : `${pct.toFixed(1).padStart(5)}%`} ${ms.toFixed(0).padStart(7)} ms  ${text}`
-  console.log(`profile: ${s.totalMs.toFixed(0)} ms sampled, ${s.busyMs.toFixed(0)} ms busy (percentages are of busy time)`)
+  const row = (pct: number, ms: number, text: string): string =>
+    `${Number.isNaN(pct) ? '   —  ' : `${pct.toFixed(1).padStart(5)}%`} ${ms.toFixed(0).padStart(7)} ms  ${text}`
+  console.log(
+    `profile: ${s.totalMs.toFixed(0)} ms sampled, ${s.busyMs.toFixed(0)} ms busy (percentages are of busy time)`,
+  )
   console.log('\nBy owner (Node/V8 internals charged to the nearest JS caller):')
   for (const o of s.byOwner) console.log(row(o.pct, o.ms, o.owner))
   const section = (title: string, items: Summary['libSelf']): void => {

@@ -45,7 +45,11 @@ export function runDecoding(rounds: number, roundMs: number): DecodingResult {
   if (reader.kind !== 'json') throw new Error('listReader is not a json reader')
   const check = reader.read(JSON.parse(text))
   if (check.isErr() || check.value.length !== LIST_USERS_COUNT) throw new Error('listReader rejected the 500-user body')
-  const response = { statusCode: 200, headers: { 'x-bce-request-id': 'r-1', 'content-type': 'application/json' }, body: bytes }
+  const response = {
+    statusCode: 200,
+    headers: { 'x-bce-request-id': 'r-1', 'content-type': 'application/json' },
+    body: bytes,
+  }
   const context = { operation: 'listUsers', attempts: 1, idempotent: true }
   const full = decodeResponse(response, reader, context)
   if (full.isErr()) throw new Error('decodeResponse rejected the 500-user body')
@@ -63,7 +67,12 @@ export function runDecoding(rounds: number, roundMs: number): DecodingResult {
     { key: 'parseBytes', fn: (): unknown => JSON.parse(bytes.toString('utf8')) },
     { key: 'decodeResponse', fn: (): unknown => decodeResponse(response, reader, context) },
   ] as const
-  const out: Record<(typeof cases)[number]['key'], number[]> = { parse: [], ours: [], parseBytes: [], decodeResponse: [] }
+  const out: Record<(typeof cases)[number]['key'], number[]> = {
+    parse: [],
+    ours: [],
+    parseBytes: [],
+    decodeResponse: [],
+  }
   for (const c of cases) timePer(c.fn, Math.min(300, roundMs))
   for (let round = 0; round < rounds; round += 1) {
     for (const c of rotate(cases, round)) {

@@ -27,7 +27,10 @@ function isoSeconds(ms: number): string {
 const BASE_MS = Date.UTC(2023, 0, 3, 8, 0, 0)
 
 /** One realistic IAM user, as the service sends it. */
-export function wireUser(index: number, name = `bench-user-${String(index).padStart(4, '0')}`): Record<string, unknown> {
+export function wireUser(
+  index: number,
+  name = `bench-user-${String(index).padStart(4, '0')}`,
+): Record<string, unknown> {
   return {
     id: hexId(index + 1),
     name,

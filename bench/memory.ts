@@ -46,7 +46,12 @@ function rawPending(server: BenchServer, n: number): Pending {
 }
 
 function sdkPending(server: BenchServer, n: number): Pending {
-  const iam = new (compiled().index.IamClient)({ endpoint: server.stallOrigin, credentials: CREDENTIALS, allowInsecureHttp: true, maxConnections: n })
+  const iam = new (compiled().index.IamClient)({
+    endpoint: server.stallOrigin,
+    credentials: CREDENTIALS,
+    allowInsecureHttp: true,
+    maxConnections: n,
+  })
   return {
     start: async (signal) => iam.getUser({ userName: USER_NAME }, { signal }),
     close: async () => {

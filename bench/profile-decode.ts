@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   const stop = await startProfile()
   const n = until(seconds * 1000)
   const file = await stop('decode')
-  console.log(`decoded ${n} × 500 users in ${seconds} s (${((seconds * 1e6) / n).toFixed(1)} µs each, profiler on) -> ${file}`)
+  console.log(
+    `decoded ${n} × 500 users in ${seconds} s (${((seconds * 1e6) / n).toFixed(1)} µs each, profiler on) -> ${file}`,
+  )
 }
 
 main().catch((error: unknown) => {

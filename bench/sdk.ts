@@ -35,15 +35,31 @@ export function buildPackage(reuse = false): BuildInfo {
   const started = performance.now()
   const build = spawnSync(
     process.execPath,
-    [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(REPO, 'tsconfig.build.json'), '--outDir', DIST],
+    [
+      path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      path.join(REPO, 'tsconfig.build.json'),
+      '--outDir',
+      DIST,
+    ],
     { cwd: REPO, encoding: 'utf8' },
   )
   const ms = performance.now() - started
-  if (!fs.existsSync(path.join(DIST, 'index.js'))) throw new Error(`tsc produced no dist/index.js:\n${build.stdout}${build.stderr}`)
+  if (!fs.existsSync(path.join(DIST, 'index.js')))
+    throw new Error(`tsc produced no dist/index.js:\n${build.stdout}${build.stderr}`)
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }
-  fs.writeFileSync(path.join(PKG_DIR, 'package.json'), JSON.stringify({ name: 'bce-iam', version: pkg.version, main: 'dist/index.js' }))
-  for (const dep of LINKED) fs.symlinkSync(path.join(REPO, 'node_modules', dep), path.join(PKG_ROOT, 'node_modules', dep), 'dir')
-  return { ms, exitCode: build.status ?? -1, output: `${build.stdout}${build.stderr}`.trim().slice(0, 4000), reused: false }
+  fs.writeFileSync(
+    path.join(PKG_DIR, 'package.json'),
+    JSON.stringify({ name: 'bce-iam', version: pkg.version, main: 'dist/index.js' }),
+  )
+  for (const dep of LINKED)
+    fs.symlinkSync(path.join(REPO, 'node_modules', dep), path.join(PKG_ROOT, 'node_modules', dep), 'dir')
+  return {
+    ms,
+    exitCode: build.status ?? -1,
+    output: `${build.stdout}${build.stderr}`.trim().slice(0, 4000),
+    reused: false,
+  }
 }
 
 export interface Sdk {
@@ -58,7 +74,8 @@ let loaded: Sdk | undefined
 /** The compiled SDK (call {@link buildPackage} first). */
 export function sdk(): Sdk {
   if (loaded === undefined) {
-    if (!fs.existsSync(path.join(DIST, 'index.js'))) throw new Error('bce-iam is not built yet: call buildPackage() first')
+    if (!fs.existsSync(path.join(DIST, 'index.js')))
+      throw new Error('bce-iam is not built yet: call buildPackage() first')
     /* eslint-disable @typescript-eslint/no-require-imports */
     loaded = {
       index: require(path.join(DIST, 'index.js')) as typeof IndexModule,

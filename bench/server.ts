@@ -118,7 +118,9 @@ stall.maxConnections = 10_000
 
 function listen(server: net.Server): Promise<number> {
   return new Promise((resolve) => {
-    server.listen({ host: '127.0.0.1', port: 0, backlog: 2048 }, () => resolve((server.address() as net.AddressInfo).port))
+    server.listen({ host: '127.0.0.1', port: 0, backlog: 2048 }, () =>
+      resolve((server.address() as net.AddressInfo).port),
+    )
   })
 }
 
@@ -126,7 +128,15 @@ void (async () => {
   const [port, stallPort] = await Promise.all([listen(canned), listen(stall)])
   process.on('message', (message: { type?: string; id?: number }) => {
     if (message?.type === 'stats') {
-      process.send?.({ type: 'stats', id: message.id, cpu: process.cpuUsage(), served, stalledRequests, openStallSockets, cannedConnections })
+      process.send?.({
+        type: 'stats',
+        id: message.id,
+        cpu: process.cpuUsage(),
+        served,
+        stalledRequests,
+        openStallSockets,
+        cannedConnections,
+      })
     }
   })
   process.on('disconnect', () => process.exit(0))

@@ -119,7 +119,9 @@ export async function runThroughput(
   options: ThroughputOptions,
   log: (line: string) => void,
 ): Promise<ThroughputResult> {
-  const contenders = CONTENDERS.filter((c) => options.only === undefined || options.only.includes(c.key) || c.key === 'raw')
+  const contenders = CONTENDERS.filter(
+    (c) => options.only === undefined || options.only.includes(c.key) || c.key === 'raw',
+  )
   const levels: ThroughputResult['levels'] = []
   for (const concurrency of options.concurrencies) {
     const instances = new Map<ContenderKey, Instance>()
@@ -130,7 +132,16 @@ export async function runThroughput(
         const instance = instances.get(contender.key) as Instance
         await driveCount(() => instance.call(), concurrency, concurrency * 4) // correctness + connect
         await driveFor(() => instance.call(), concurrency, performance.now() + options.warmupMs, undefined)
-        acc.set(contender.key, { ops: [], cpuPerCall: [], serverPct: [], otherPct: [], newConnections: 0, quietWaitMs: 0, samples: new Samples(), calls: 0 })
+        acc.set(contender.key, {
+          ops: [],
+          cpuPerCall: [],
+          serverPct: [],
+          otherPct: [],
+          newConnections: 0,
+          quietWaitMs: 0,
+          samples: new Samples(),
+          calls: 0,
+        })
       }
       for (let round = 0; round < options.rounds; round += 1) {
         for (const contender of rotate(contenders, round)) {
@@ -151,7 +162,9 @@ export async function runThroughput(
           const server1 = await server.stats()
           const serverCpu = cpuMicros(server1.cpu) - cpuMicros(server0.cpu)
           a.otherPct.push(
-            busy0 === undefined || busy1 === undefined ? Number.NaN : (100 * Math.max(0, busy1 - busy0 - cpu - serverCpu)) / (elapsedMs * 1000),
+            busy0 === undefined || busy1 === undefined
+              ? Number.NaN
+              : (100 * Math.max(0, busy1 - busy0 - cpu - serverCpu)) / (elapsedMs * 1000),
           )
           a.ops.push((ops * 1000) / elapsedMs)
           a.cpuPerCall.push(cpu / ops)

@@ -3,7 +3,12 @@ import type { BceClientError, BceError } from '../errors/types'
 
 /** A `Credentials` error; messages name sources and fields, never values. */
 export function credentialsError(message: string, cause?: unknown): BceClientError {
-  return makeClientError({ reason: 'Credentials', message, operation: 'credentials', ...(cause === undefined ? {} : { cause }) })
+  return makeClientError({
+    reason: 'Credentials',
+    message,
+    operation: 'credentials',
+    ...(cause === undefined ? {} : { cause }),
+  })
 }
 
 /**
@@ -15,5 +20,9 @@ export function asCredentialsError(error: BceError, source: string): BceClientEr
     error._tag === 'BceServiceError'
       ? `${error.kind} (${error.code}, HTTP ${error.statusCode}): ${error.message}`
       : `${error.reason}: ${error.message}`
-  return credentialsError(`${source} failed: ${what}`, { name: error._tag, code: error._tag === 'BceServiceError' ? error.code : error.reason, message: error.message })
+  return credentialsError(`${source} failed: ${what}`, {
+    name: error._tag,
+    code: error._tag === 'BceServiceError' ? error.code : error.reason,
+    message: error.message,
+  })
 }

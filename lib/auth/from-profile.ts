@@ -31,7 +31,11 @@ export function defaultProfileFile(): string {
 type ProfileRecord = Record<string, unknown>
 
 function pickProfile(document: unknown, wanted: string | undefined, file: string): ProfileRecord | BceClientError {
-  if (typeof document !== 'object' || document === null || !Array.isArray((document as { profiles?: unknown }).profiles)) {
+  if (
+    typeof document !== 'object' ||
+    document === null ||
+    !Array.isArray((document as { profiles?: unknown }).profiles)
+  ) {
     return credentialsError(`profile file ${file}: expected {"current": …, "profiles": [ … ]}`)
   }
   const { profiles, current } = document as { profiles: unknown[]; current?: unknown }
@@ -39,7 +43,9 @@ function pickProfile(document: unknown, wanted: string | undefined, file: string
   const name = wanted ?? (typeof current === 'string' && current !== '' ? current : undefined)
   if (name === undefined) {
     if (records.length === 1) return records[0] as ProfileRecord
-    return credentialsError(`profile file ${file}: no profile chosen (set ${ENV_PROFILE} or "current") among ${records.length} profiles`)
+    return credentialsError(
+      `profile file ${file}: no profile chosen (set ${ENV_PROFILE} or "current") among ${records.length} profiles`,
+    )
   }
   const found = records.find((record) => record.name === name)
   return found ?? credentialsError(`profile file ${file}: no profile named ${JSON.stringify(name)}`)
@@ -54,7 +60,10 @@ function credentialsOf(record: ProfileRecord, file: string): Credentials | BceCl
   const accessKeyId = field('access_key_id')
   const secretAccessKey = field('secret_access_key')
   const token = field('security_token')
-  const missing = [...(accessKeyId === undefined ? ['access_key_id'] : []), ...(secretAccessKey === undefined ? ['secret_access_key'] : [])]
+  const missing = [
+    ...(accessKeyId === undefined ? ['access_key_id'] : []),
+    ...(secretAccessKey === undefined ? ['secret_access_key'] : []),
+  ]
   if (record.mode === 'StsToken' && token === undefined) missing.push('security_token (mode StsToken)')
   if (missing.length > 0 || accessKeyId === undefined || secretAccessKey === undefined) {
     return credentialsError(`profile ${JSON.stringify(name)} in ${file}: missing ${missing.join(', ')}`)

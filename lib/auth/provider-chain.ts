@@ -28,7 +28,11 @@ export function chainProviders(sources: readonly NamedProvider[]): CredentialsPr
           failures.push(`${name}: ${result.error.message}`)
         }
         return err(
-          credentialsError(sources.length === 0 ? 'no credential sources configured' : `no credentials found; tried ${failures.join('; ')}`),
+          credentialsError(
+            sources.length === 0
+              ? 'no credential sources configured'
+              : `no credentials found; tried ${failures.join('; ')}`,
+          ),
         )
       })(),
     )

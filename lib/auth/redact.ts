@@ -9,7 +9,10 @@ export const REDACTED = '[redacted]'
  * (even with `showHidden`) or object spread: the secrets are non-enumerable, and the object
  * renders with each secret as `[redacted]`. The result is frozen.
  */
-export function withSecrets<V extends object, S extends Record<string, string>>(visible: V, secrets: S): Readonly<V & S> {
+export function withSecrets<V extends object, S extends Record<string, string>>(
+  visible: V,
+  secrets: S,
+): Readonly<V & S> {
   const target: Record<string | symbol, unknown> = { ...(visible as Record<string, unknown>) }
   const rendering = (): Record<string, unknown> => {
     const shown: Record<string, unknown> = { ...(visible as Record<string, unknown>) }

@@ -84,7 +84,9 @@ export function refreshingProvider(fetch: CredentialsProvider, options: RefreshO
     return new ResultAsync(
       refresh().then((result) => {
         if (result.isOk()) return result
-        return err(credentialsError(`temporary credentials could not be refreshed: ${result.error.message}`, result.error.cause))
+        return err(
+          credentialsError(`temporary credentials could not be refreshed: ${result.error.message}`, result.error.cause),
+        )
       }),
     )
   }

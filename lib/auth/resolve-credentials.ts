@@ -32,5 +32,7 @@ export async function resolveCredentials(
     return failure('the credentials provider failed')
   }
   const problem = credentialsProblem(settled.value)
-  return problem === undefined ? ok(settled.value) : failure(`the credentials provider returned unusable credentials: ${problem}`)
+  return problem === undefined
+    ? ok(settled.value)
+    : failure(`the credentials provider returned unusable credentials: ${problem}`)
 }

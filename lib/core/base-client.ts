@@ -22,7 +22,11 @@ export abstract class BaseClient {
   }
 
   /** Runs one declared operation. */
-  protected call<I, O>(spec: OperationSpec<I, O>, input: unknown, options: CallOptions | undefined): ResultAsync<O, BceError> {
+  protected call<I, O>(
+    spec: OperationSpec<I, O>,
+    input: unknown,
+    options: CallOptions | undefined,
+  ): ResultAsync<O, BceError> {
     return execute(this.#runtime, spec, input, options)
   }
 

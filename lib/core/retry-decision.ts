@@ -11,11 +11,18 @@ export function isClockSkewError(error: BceError): boolean {
 
 /** The budget class of a retry after `error`: transport failures and timeouts cost more. */
 export function retryCostClass(error: BceError): RetryCostClass {
-  return error._tag === 'BceClientError' && (error.reason === 'Network' || error.reason === 'Timeout') ? 'transport' : 'service'
+  return error._tag === 'BceClientError' && (error.reason === 'Network' || error.reason === 'Timeout')
+    ? 'transport'
+    : 'service'
 }
 
 /** Codes that mean temporary credentials were rejected (expired, revoked, token mismatch). */
-const SESSION_REJECTED_CODES = new Set(['ExpiredToken', 'InvalidSessionToken', 'InvalidSecurityToken', 'InvalidAccessKeyId'])
+const SESSION_REJECTED_CODES = new Set([
+  'ExpiredToken',
+  'InvalidSessionToken',
+  'InvalidSecurityToken',
+  'InvalidAccessKeyId',
+])
 
 /**
  * Whether `error` says the (temporary) credentials used are no longer accepted, so a refreshing

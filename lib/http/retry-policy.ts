@@ -47,7 +47,8 @@ export const NO_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxAttemp
 
 function nonNegative(value: unknown, name: string, fallback: number, integer = false): Result<number, string> {
   if (value === undefined) return ok(fallback)
-  const valid = typeof value === 'number' && Number.isFinite(value) && value >= 0 && (!integer || Number.isInteger(value))
+  const valid =
+    typeof value === 'number' && Number.isFinite(value) && value >= 0 && (!integer || Number.isInteger(value))
   return valid ? ok(value) : err(`retry.${name} must be a non-negative ${integer ? 'integer' : 'number'}`)
 }
 
@@ -55,7 +56,10 @@ function nonNegative(value: unknown, name: string, fallback: number, integer = f
  * Fills in defaults and checks a `retry` option (`undefined` = defaults, `false` = no retries).
  * Returns a message naming the bad field instead of throwing.
  */
-export function resolveRetryPolicy(options: unknown, base: RetryPolicy = DEFAULT_RETRY_POLICY): Result<RetryPolicy, string> {
+export function resolveRetryPolicy(
+  options: unknown,
+  base: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Result<RetryPolicy, string> {
   if (options === undefined) return ok(base)
   if (options === false) return ok(NO_RETRY_POLICY)
   if (typeof options !== 'object' || options === null) return err('retry must be an object or false')
@@ -76,7 +80,11 @@ export function resolveRetryPolicy(options: unknown, base: RetryPolicy = DEFAULT
     const retryCost = nonNegative(b.retryCost, 'budget.retryCost', defaults.retryCost, true)
     const timeoutCost = nonNegative(b.timeoutRetryCost, 'budget.timeoutRetryCost', defaults.timeoutRetryCost, true)
     for (const r of [capacity, retryCost, timeoutCost]) if (r.isErr()) return err(r.error)
-    budget = { capacity: capacity._unsafeUnwrap(), retryCost: retryCost._unsafeUnwrap(), timeoutRetryCost: timeoutCost._unsafeUnwrap() }
+    budget = {
+      capacity: capacity._unsafeUnwrap(),
+      retryCost: retryCost._unsafeUnwrap(),
+      timeoutRetryCost: timeoutCost._unsafeUnwrap(),
+    }
   }
   return ok({
     maxAttempts: attempts._unsafeUnwrap(),

@@ -27,7 +27,12 @@ const NOT_SENT_CODES = new Set([
   'CERT_HAS_EXPIRED',
 ])
 
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT'])
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+])
 
 /** Why an attempt was cut short by us rather than by the network. */
 export type LocalAbort = 'deadline' | 'caller' | undefined

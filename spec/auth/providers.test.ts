@@ -16,8 +16,14 @@ const SECRET = 'secret-value-never-shown'
 describe('fromEnv', () => {
   it('reads BCE_ACCESS_KEY_ID, BCE_SECRET_ACCESS_KEY and BCE_SECURITY_TOKEN', async () => {
     const env = { BCE_ACCESS_KEY_ID: 'ak', BCE_SECRET_ACCESS_KEY: SECRET, BCE_SECURITY_TOKEN: 'tok' }
-    expect((await fromEnv(env)())._unsafeUnwrap()).toEqual({ accessKeyId: 'ak', secretAccessKey: SECRET, sessionToken: 'tok' })
-    expect((await fromEnv({ BCE_ACCESS_KEY_ID: 'ak', BCE_SECRET_ACCESS_KEY: SECRET })())._unsafeUnwrap()).not.toHaveProperty('sessionToken')
+    expect((await fromEnv(env)())._unsafeUnwrap()).toEqual({
+      accessKeyId: 'ak',
+      secretAccessKey: SECRET,
+      sessionToken: 'tok',
+    })
+    expect(
+      (await fromEnv({ BCE_ACCESS_KEY_ID: 'ak', BCE_SECRET_ACCESS_KEY: SECRET })())._unsafeUnwrap(),
+    ).not.toHaveProperty('sessionToken')
   })
   it('names every missing variable', async () => {
     const error = (await fromEnv({ BCE_ACCESS_KEY_ID: '' })())._unsafeUnwrapErr()
@@ -52,8 +58,14 @@ describe('fromProfile (temporary files only)', () => {
   it('picks the option, then BCE_PROFILE, then "current"', async () => {
     const file = await write(doc)
     expect((await fromProfile({ file, env: {} })())._unsafeUnwrap().accessKeyId).toBe('dev-ak')
-    expect((await fromProfile({ file, env: { BCE_PROFILE: 'sts' } })())._unsafeUnwrap()).toEqual({ accessKeyId: 'sts-ak', secretAccessKey: SECRET, sessionToken: 'tok' })
-    expect((await fromProfile({ file, env: { BCE_PROFILE: 'sts' }, profile: 'dev' })())._unsafeUnwrap().accessKeyId).toBe('dev-ak')
+    expect((await fromProfile({ file, env: { BCE_PROFILE: 'sts' } })())._unsafeUnwrap()).toEqual({
+      accessKeyId: 'sts-ak',
+      secretAccessKey: SECRET,
+      sessionToken: 'tok',
+    })
+    expect(
+      (await fromProfile({ file, env: { BCE_PROFILE: 'sts' }, profile: 'dev' })())._unsafeUnwrap().accessKeyId,
+    ).toBe('dev-ak')
   })
 
   it.each([
@@ -74,7 +86,9 @@ describe('fromProfile (temporary files only)', () => {
     const file = await write(doc, 0o644)
     const events: BceEvent[] = []
     expect((await fromProfile({ file, env: {}, observe: (e) => events.push(e) })()).isOk()).toBe(true)
-    expect(events).toEqual([expect.objectContaining({ type: 'warning', source: 'credentials', message: expect.stringMatching(/mode 644/) })])
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'warning', source: 'credentials', message: expect.stringMatching(/mode 644/) }),
+    ])
     const quiet: BceEvent[] = []
     await chmod(file, 0o600)
     await fromProfile({ file, env: {}, observe: (e) => quiet.push(e) })()
@@ -84,7 +98,11 @@ describe('fromProfile (temporary files only)', () => {
   it('defaultCredentials: explicit → environment → profile, listing every failure', async () => {
     const file = await write(doc)
     const env = { BCE_ACCESS_KEY_ID: 'env-ak', BCE_SECRET_ACCESS_KEY: SECRET }
-    expect((await defaultCredentials({ credentials: { accessKeyId: 'x', secretAccessKey: 'y' }, env, file })())._unsafeUnwrap().accessKeyId).toBe('x')
+    expect(
+      (
+        await defaultCredentials({ credentials: { accessKeyId: 'x', secretAccessKey: 'y' }, env, file })()
+      )._unsafeUnwrap().accessKeyId,
+    ).toBe('x')
     expect((await defaultCredentials({ env, file })())._unsafeUnwrap().accessKeyId).toBe('env-ak')
     expect((await defaultCredentials({ env: {}, file })())._unsafeUnwrap().accessKeyId).toBe('dev-ak')
     const error = (await defaultCredentials({ env: {}, file: join(dir, 'none.json') })())._unsafeUnwrapErr()
@@ -95,7 +113,12 @@ describe('fromProfile (temporary files only)', () => {
 describe('chainProviders', () => {
   it('survives providers that throw or return garbage', async () => {
     const chain = chainProviders([
-      { name: 'throws', provider: () => { throw new Error('boom') } },
+      {
+        name: 'throws',
+        provider: () => {
+          throw new Error('boom')
+        },
+      },
       { name: 'garbage', provider: (() => 42) as never },
       { name: 'good', provider: () => okAsync({ accessKeyId: 'a', secretAccessKey: 'b' }) },
     ])

@@ -12,33 +12,48 @@ describe('the operation catalogue', () => {
     expect(new Set(OPERATION_CATALOG.map((e) => e.spec.name)).size).toBe(OPERATION_CATALOG.length)
   })
 
-  it.each(OPERATION_CATALOG.map((e) => [e.spec.name, e] as const))('%s: path placeholders are exactly its path fields', (_name, { spec }) => {
-    const placeholders = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
-    const pathFields = Object.entries(spec.fields as Record<string, { in: string; required?: boolean }>)
-      .filter(([, field]) => field.in === 'path')
-      .map(([key, field]) => {
-        expect(field.required).toBe(true)
-        return key
-      })
-      .sort()
-    expect(placeholders).toEqual(pathFields)
-  })
+  it.each(OPERATION_CATALOG.map((e) => [e.spec.name, e] as const))(
+    '%s: path placeholders are exactly its path fields',
+    (_name, { spec }) => {
+      const placeholders = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+      const pathFields = Object.entries(spec.fields as Record<string, { in: string; required?: boolean }>)
+        .filter(([, field]) => field.in === 'path')
+        .map(([key, field]) => {
+          expect(field.required).toBe(true)
+          return key
+        })
+        .sort()
+      expect(placeholders).toEqual(pathFields)
+    },
+  )
 
-  it.each(OPERATION_CATALOG.map((e) => [e.spec.name, e] as const))('%s: idempotent exactly when GET, PUT or DELETE', (_name, { spec }) => {
-    expect(spec.idempotent).toBe(spec.method !== 'POST')
-  })
+  it.each(OPERATION_CATALOG.map((e) => [e.spec.name, e] as const))(
+    '%s: idempotent exactly when GET, PUT or DELETE',
+    (_name, { spec }) => {
+      expect(spec.idempotent).toBe(spec.method !== 'POST')
+    },
+  )
 
-  it.each(OPERATION_CATALOG.map((e) => [e.spec.name, e] as const))('%s: the client has a method of that name', (name, { service }) => {
-    const client = service === 'iam' ? new IamClient({ credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }) : new StsClient({ credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
-    expect(typeof (client as unknown as Record<string, unknown>)[name]).toBe('function')
-  })
+  it.each(OPERATION_CATALOG.map((e) => [e.spec.name, e] as const))(
+    '%s: the client has a method of that name',
+    (name, { service }) => {
+      const client =
+        service === 'iam'
+          ? new IamClient({ credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
+          : new StsClient({ credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
+      expect(typeof (client as unknown as Record<string, unknown>)[name]).toBe('function')
+    },
+  )
 
-  it.each(OPERATION_CATALOG.map((e) => [e.spec.name, e] as const))('%s: README operations table row matches the declaration', (name, { spec }) => {
-    const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\` |`))
-    expect(row).toBeDefined()
-    const cells = (row ?? '').split('|').map((cell) => cell.trim())
-    expect(cells[2]).toBe(spec.method)
-    expect(cells[3]).toBe(`\`${spec.path}${spec.flags === undefined ? '' : `?${spec.flags.join('&')}`}\``)
-    expect(cells[4]).toBe(spec.idempotent ? 'yes' : 'no')
-  })
+  it.each(OPERATION_CATALOG.map((e) => [e.spec.name, e] as const))(
+    '%s: README operations table row matches the declaration',
+    (name, { spec }) => {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\` |`))
+      expect(row).toBeDefined()
+      const cells = (row ?? '').split('|').map((cell) => cell.trim())
+      expect(cells[2]).toBe(spec.method)
+      expect(cells[3]).toBe(`\`${spec.path}${spec.flags === undefined ? '' : `?${spec.flags.join('&')}`}\``)
+      expect(cells[4]).toBe(spec.idempotent ? 'yes' : 'no')
+    },
+  )
 })

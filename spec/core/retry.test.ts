@@ -8,7 +8,14 @@ const fast = { baseDelayMs: 5, maxDelayMs: 20 }
 async function setup(answers: Parameters<typeof scriptedServer>[0], extra: Record<string, unknown> = {}) {
   const server = await scriptedServer(answers)
   const events: BceEvent[] = []
-  const iam = new IamClient({ endpoint: server.url, credentials, allowInsecureHttp: true, retry: fast, observe: (e) => events.push(e), ...extra })
+  const iam = new IamClient({
+    endpoint: server.url,
+    credentials,
+    allowInsecureHttp: true,
+    retry: fast,
+    observe: (e) => events.push(e),
+    ...extra,
+  })
   return {
     server,
     iam,
@@ -56,7 +63,12 @@ describe('retries', () => {
   })
 
   it('never retries other 4xx, quota errors included', async () => {
-    for (const [status, code] of [[409, 'LimitExceeded'], [400, 'InvalidHTTPRequest'], [403, 'AccessDenied'], [404, 'NotFound']] as const) {
+    for (const [status, code] of [
+      [409, 'LimitExceeded'],
+      [400, 'InvalidHTTPRequest'],
+      [403, 'AccessDenied'],
+      [404, 'NotFound'],
+    ] as const) {
       const t = await setup([json(status, { code })])
       expect((await t.iam.getUser({ userName: 'a' }))._unsafeUnwrapErr()).toMatchObject({ code, attempts: 1 })
       expect(t.server.seen).toHaveLength(1)
@@ -66,7 +78,13 @@ describe('retries', () => {
 
   it('retries a request that never left (connection refused), even a POST', async () => {
     const events: BceEvent[] = []
-    const iam = new IamClient({ endpoint: await closedPort(), credentials, allowInsecureHttp: true, retry: fast, observe: (e) => events.push(e) })
+    const iam = new IamClient({
+      endpoint: await closedPort(),
+      credentials,
+      allowInsecureHttp: true,
+      retry: fast,
+      observe: (e) => events.push(e),
+    })
     const error = (await iam.createUser({ name: 'a' }))._unsafeUnwrapErr()
     expect(error).toMatchObject({ reason: 'Network', attempts: 4 })
     expect(error).not.toHaveProperty('outcomeUnknown')
@@ -128,14 +146,21 @@ describe('retries', () => {
   })
 
   it('a drained budget stops retries for every call of that client', async () => {
-    const t = await setup(Array.from({ length: 20 }, () => json(503, {})), { retry: { ...fast, budget: { capacity: 10, retryCost: 5 } } })
+    const t = await setup(
+      Array.from({ length: 20 }, () => json(503, {})),
+      { retry: { ...fast, budget: { capacity: 10, retryCost: 5 } } },
+    )
     expect((await t.iam.listUsers())._unsafeUnwrapErr()).toMatchObject({ attempts: 3 })
     expect((await t.iam.listUsers())._unsafeUnwrapErr()).toMatchObject({ attempts: 1 })
     await t.close()
   })
 
   it('an observer that throws changes nothing', async () => {
-    const t = await setup([json(503, {})], { observe: () => { throw new Error('boom') } })
+    const t = await setup([json(503, {})], {
+      observe: () => {
+        throw new Error('boom')
+      },
+    })
     expect((await t.iam.getUser({ userName: 'a' })).isOk()).toBe(true)
     await t.close()
   })
@@ -148,11 +173,17 @@ describe('clock skew correction', () => {
       const signedAt = Date.parse(String(req.headers['x-bce-date']))
       const serverNow = Date.now() + serverAhead
       const date = new Date(serverNow).toUTCString()
-      if (Math.abs(serverNow - signedAt) > 60_000) return json(400, { code: 'RequestExpired', message: 'expired' }, { date })(req, res)
+      if (Math.abs(serverNow - signedAt) > 60_000)
+        return json(400, { code: 'RequestExpired', message: 'expired' }, { date })(req, res)
       return json(200, { users: [] }, { date })(req, res)
     })
     const events: BceEvent[] = []
-    const iam = new IamClient({ endpoint: server.url, credentials, allowInsecureHttp: true, observe: (e) => events.push(e) })
+    const iam = new IamClient({
+      endpoint: server.url,
+      credentials,
+      allowInsecureHttp: true,
+      observe: (e) => events.push(e),
+    })
     expect((await iam.listUsers()).isOk()).toBe(true)
     expect(server.seen).toHaveLength(2)
     const learned = events.find((e) => e.type === 'attempt' && e.clockOffsetMs !== undefined)
@@ -164,7 +195,11 @@ describe('clock skew correction', () => {
   })
 
   it('retries a skew error only once', async () => {
-    const t = await setup(Array.from({ length: 5 }, () => json(400, { code: 'RequestExpired' }, { date: new Date(Date.now() + 7200_000).toUTCString() })))
+    const t = await setup(
+      Array.from({ length: 5 }, () =>
+        json(400, { code: 'RequestExpired' }, { date: new Date(Date.now() + 7200_000).toUTCString() }),
+      ),
+    )
     expect((await t.iam.listUsers())._unsafeUnwrapErr()).toMatchObject({ code: 'RequestExpired', attempts: 2 })
     await t.close()
   })

@@ -14,8 +14,22 @@ const userReader = codecReader(userCodec)
 
 describe('decodeResponse: non-2xx answers are always BceServiceError', () => {
   it('takes code, message and requestId from a JSON error body', () => {
-    const error = decodeResponse(raw(404, '{"code":"NotFound","message":"no such user","requestId":"r-1"}', { 'x-bce-request-id': 'h-1' }), userReader, context)._unsafeUnwrapErr()
-    expect(error).toEqual({ _tag: 'BceServiceError', kind: 'NotFound', code: 'NotFound', statusCode: 404, message: 'no such user', requestId: 'r-1', operation: 'getUser', attempts: 1, retryable: false })
+    const error = decodeResponse(
+      raw(404, '{"code":"NotFound","message":"no such user","requestId":"r-1"}', { 'x-bce-request-id': 'h-1' }),
+      userReader,
+      context,
+    )._unsafeUnwrapErr()
+    expect(error).toEqual({
+      _tag: 'BceServiceError',
+      kind: 'NotFound',
+      code: 'NotFound',
+      statusCode: 404,
+      message: 'no such user',
+      requestId: 'r-1',
+      operation: 'getUser',
+      attempts: 1,
+      retryable: false,
+    })
     expect(Object.isFrozen(error)).toBe(true)
   })
 
@@ -35,8 +49,18 @@ describe('decodeResponse: non-2xx answers are always BceServiceError', () => {
   })
 
   it('turns an HTML proxy page into a service error, not a crash', () => {
-    const error = decodeResponse(raw(502, '<html><body>Bad Gateway</body></html>', { 'content-type': 'text/html' }), userReader, context)._unsafeUnwrapErr()
-    expect(error).toMatchObject({ _tag: 'BceServiceError', code: 'BadGateway', kind: 'ServerError', statusCode: 502, retryable: true })
+    const error = decodeResponse(
+      raw(502, '<html><body>Bad Gateway</body></html>', { 'content-type': 'text/html' }),
+      userReader,
+      context,
+    )._unsafeUnwrapErr()
+    expect(error).toMatchObject({
+      _tag: 'BceServiceError',
+      code: 'BadGateway',
+      kind: 'ServerError',
+      statusCode: 502,
+      retryable: true,
+    })
     expect(error.message).toContain('non-JSON body')
   })
 
@@ -55,26 +79,48 @@ describe('decodeResponse: non-2xx answers are always BceServiceError', () => {
   })
 
   it('never treats a quota error as retryable', () => {
-    const error = decodeResponse(raw(409, '{"code":"LimitExceeded","message":"too many keys"}'), userReader, context)._unsafeUnwrapErr()
+    const error = decodeResponse(
+      raw(409, '{"code":"LimitExceeded","message":"too many keys"}'),
+      userReader,
+      context,
+    )._unsafeUnwrapErr()
     expect(error).toMatchObject({ kind: 'LimitExceeded', retryable: false })
   })
 })
 
 describe('decodeResponse: 2xx answers', () => {
   it('decodes a user, turning timestamps into Dates and keeping optional fields optional', () => {
-    const user = decodeResponse(raw(201, '{"id":"a1","name":"alice","createTime":"2019-06-06T03:42:13Z","extra":1}'), userReader, context)._unsafeUnwrap()
+    const user = decodeResponse(
+      raw(201, '{"id":"a1","name":"alice","createTime":"2019-06-06T03:42:13Z","extra":1}'),
+      userReader,
+      context,
+    )._unsafeUnwrap()
     expect(user).toMatchObject({ id: 'a1', name: 'alice', createTime: new Date('2019-06-06T03:42:13Z') })
     expect(user.description).toBeUndefined()
   })
 
   it('accepts fractional seconds and numeric offsets in timestamps', () => {
-    const user = decodeResponse(raw(200, '{"id":"a","name":"b","createTime":"2019-06-06T11:42:13.250+08:00"}'), userReader, context)._unsafeUnwrap()
+    const user = decodeResponse(
+      raw(200, '{"id":"a","name":"b","createTime":"2019-06-06T11:42:13.250+08:00"}'),
+      userReader,
+      context,
+    )._unsafeUnwrap()
     expect(user.createTime?.toISOString()).toBe('2019-06-06T03:42:13.250Z')
   })
 
   it('reports a 2xx HTML page (captive portal) as Decode with status and request id', () => {
-    const error = decodeResponse(raw(200, '<html>login</html>', { 'x-bce-request-id': 'rid' }), userReader, context)._unsafeUnwrapErr()
-    expect(error).toMatchObject({ _tag: 'BceClientError', reason: 'Decode', statusCode: 200, requestId: 'rid', retryable: false })
+    const error = decodeResponse(
+      raw(200, '<html>login</html>', { 'x-bce-request-id': 'rid' }),
+      userReader,
+      context,
+    )._unsafeUnwrapErr()
+    expect(error).toMatchObject({
+      _tag: 'BceClientError',
+      reason: 'Decode',
+      statusCode: 200,
+      requestId: 'rid',
+      retryable: false,
+    })
   })
 
   it('reports shape problems with precise, value-free issues', () => {
@@ -91,8 +137,14 @@ describe('decodeResponse: 2xx answers', () => {
   it('reads list wrappers, treating a missing list as empty and pointing at bad items', () => {
     const reader = listReader('users', userCodec)
     expect(decodeResponse(raw(200, '{}'), reader, context)._unsafeUnwrap()).toEqual([])
-    const error = decodeResponse(raw(200, '{"users":[{"id":"1","name":"a"},{"id":"2"}]}'), reader, context)._unsafeUnwrapErr()
-    expect(error._tag === 'BceClientError' && error.issues).toEqual([{ path: 'users.1.name', expected: 'string', actual: 'undefined' }])
+    const error = decodeResponse(
+      raw(200, '{"users":[{"id":"1","name":"a"},{"id":"2"}]}'),
+      reader,
+      context,
+    )._unsafeUnwrapErr()
+    expect(error._tag === 'BceClientError' && error.issues).toEqual([
+      { path: 'users.1.name', expected: 'string', actual: 'undefined' },
+    ])
   })
 
   it('ignores any body for operations without a response', () => {
@@ -101,28 +153,44 @@ describe('decodeResponse: 2xx answers', () => {
 })
 
 describe('decodeResponse properties', () => {
-  const headersArb = fc.dictionary(fc.constantFrom('x-bce-request-id', 'content-type', 'x-other'), fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 3 })))
+  const headersArb = fc.dictionary(
+    fc.constantFrom('x-bce-request-id', 'content-type', 'x-other'),
+    fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 3 })),
+  )
   const bodyArb = fc.oneof(
     fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)),
     fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value) ?? '')),
-    fc.record({ code: fc.string(), message: fc.string(), requestId: fc.string() }, { requiredKeys: [] }).map((v) => Buffer.from(JSON.stringify(v))),
+    fc
+      .record({ code: fc.string(), message: fc.string(), requestId: fc.string() }, { requiredKeys: [] })
+      .map((v) => Buffer.from(JSON.stringify(v))),
   )
   const statusArb = fc.oneof(fc.integer({ min: 100, max: 599 }), fc.integer())
   const readers = [userReader, listReader('users', userCodec), ignoreBody(), codecReader(t.type({ a: t.number }))]
 
   it('never throws and maps every non-2xx answer to BceServiceError with that status', () => {
     fc.assert(
-      fc.property(statusArb, headersArb, bodyArb, fc.constantFrom(...readers), fc.boolean(), (status, headers, body, reader, idempotent) => {
-        const result = decodeResponse({ statusCode: status, headers, body }, reader as typeof userReader, { ...context, idempotent })
-        if (status >= 200 && status <= 299) {
-          if (result.isErr()) expect(result.error).toMatchObject({ _tag: 'BceClientError', reason: 'Decode', statusCode: status })
-        } else {
-          const error = result._unsafeUnwrapErr()
-          expect(error).toMatchObject({ _tag: 'BceServiceError', statusCode: status })
-          expect(typeof (error as { code: string }).code).toBe('string')
-          expect((error as { code: string }).code.length).toBeGreaterThan(0)
-        }
-      }),
+      fc.property(
+        statusArb,
+        headersArb,
+        bodyArb,
+        fc.constantFrom(...readers),
+        fc.boolean(),
+        (status, headers, body, reader, idempotent) => {
+          const result = decodeResponse({ statusCode: status, headers, body }, reader as typeof userReader, {
+            ...context,
+            idempotent,
+          })
+          if (status >= 200 && status <= 299) {
+            if (result.isErr())
+              expect(result.error).toMatchObject({ _tag: 'BceClientError', reason: 'Decode', statusCode: status })
+          } else {
+            const error = result._unsafeUnwrapErr()
+            expect(error).toMatchObject({ _tag: 'BceServiceError', statusCode: status })
+            expect(typeof (error as { code: string }).code).toBe('string')
+            expect((error as { code: string }).code.length).toBeGreaterThan(0)
+          }
+        },
+      ),
       { numRuns: 500 },
     )
   })

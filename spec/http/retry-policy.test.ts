@@ -5,12 +5,16 @@ import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, resolveRetryPolicy
 describe('backoffDelay (full jitter)', () => {
   it('draws from [0, min(cap, base × 2^(n−1)))', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (retry, draw) => {
-        const delay = backoffDelay(retry, DEFAULT_RETRY_POLICY, () => draw)
-        const ceiling = Math.min(20_000, 300 * 2 ** (retry - 1))
-        expect(delay).toBeGreaterThanOrEqual(0)
-        expect(delay).toBeLessThan(Math.max(ceiling, 1))
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (retry, draw) => {
+          const delay = backoffDelay(retry, DEFAULT_RETRY_POLICY, () => draw)
+          const ceiling = Math.min(20_000, 300 * 2 ** (retry - 1))
+          expect(delay).toBeGreaterThanOrEqual(0)
+          expect(delay).toBeLessThan(Math.max(ceiling, 1))
+        },
+      ),
     )
     expect(backoffDelay(1, DEFAULT_RETRY_POLICY, () => 0.999)).toBe(299)
     expect(backoffDelay(3, DEFAULT_RETRY_POLICY, () => 0.5)).toBe(600)
@@ -33,7 +37,8 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Wed, 31 Dec 2025 23:00:00 GMT', now, 20_000)).toBe(0)
   })
   it('ignores garbage', () => {
-    for (const value of [undefined, '', '-1', '1.5', 'soon', '9e9', 'Mon, 99 Foo']) expect(parseRetryAfter(value, now, 20_000)).toBeUndefined()
+    for (const value of [undefined, '', '-1', '1.5', 'soon', '9e9', 'Mon, 99 Foo'])
+      expect(parseRetryAfter(value, now, 20_000)).toBeUndefined()
   })
 })
 
@@ -41,9 +46,21 @@ describe('resolveRetryPolicy', () => {
   it('fills defaults, honours false and per-field overrides', () => {
     expect(resolveRetryPolicy(undefined)._unsafeUnwrap()).toEqual(DEFAULT_RETRY_POLICY)
     expect(resolveRetryPolicy(false)._unsafeUnwrap().maxAttempts).toBe(1)
-    expect(resolveRetryPolicy({ maxAttempts: 2, budget: false })._unsafeUnwrap()).toMatchObject({ maxAttempts: 2, baseDelayMs: 300, budget: false })
+    expect(resolveRetryPolicy({ maxAttempts: 2, budget: false })._unsafeUnwrap()).toMatchObject({
+      maxAttempts: 2,
+      baseDelayMs: 300,
+      budget: false,
+    })
   })
-  it.each([[{ maxAttempts: 0 }], [{ maxAttempts: 1.5 }], [{ baseDelayMs: -1 }], [{ budget: 3 }], [{ budget: { capacity: -5 } }], ['yes'], [null]])('rejects %p', (options) => {
+  it.each([
+    [{ maxAttempts: 0 }],
+    [{ maxAttempts: 1.5 }],
+    [{ baseDelayMs: -1 }],
+    [{ budget: 3 }],
+    [{ budget: { capacity: -5 } }],
+    ['yes'],
+    [null],
+  ])('rejects %p', (options) => {
     expect(resolveRetryPolicy(options).isErr()).toBe(true)
   })
 })

@@ -26,7 +26,10 @@ describe('transport failures become BceClientError', () => {
   it('a stalled answer hits the headers timeout; a POST then has an unknown outcome', async () => {
     server = await rawServer(() => undefined)
     const iam = clientFor(server.url, { headersTimeoutMs: 150 })
-    expect((await iam.getUser({ userName: 'a' }))._unsafeUnwrapErr()).toMatchObject({ reason: 'Timeout', retryable: true })
+    expect((await iam.getUser({ userName: 'a' }))._unsafeUnwrapErr()).toMatchObject({
+      reason: 'Timeout',
+      retryable: true,
+    })
     const post = (await iam.createUser({ name: 'a' }))._unsafeUnwrapErr()
     expect(post).toMatchObject({ reason: 'Timeout', retryable: false, outcomeUnknown: true })
     expect(post.message).toContain('may have been applied')
@@ -58,9 +61,14 @@ describe('transport failures become BceClientError', () => {
     const iam = clientFor(server.url)
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 50)
-    expect((await iam.getUser({ userName: 'a' }, { signal: controller.signal }))._unsafeUnwrapErr()).toMatchObject({ reason: 'Aborted', retryable: false })
+    expect((await iam.getUser({ userName: 'a' }, { signal: controller.signal }))._unsafeUnwrapErr()).toMatchObject({
+      reason: 'Aborted',
+      retryable: false,
+    })
     const hitsBefore = server.hits()
-    expect((await iam.getUser({ userName: 'a' }, { signal: AbortSignal.abort() }))._unsafeUnwrapErr()).toMatchObject({ reason: 'Aborted' })
+    expect((await iam.getUser({ userName: 'a' }, { signal: AbortSignal.abort() }))._unsafeUnwrapErr()).toMatchObject({
+      reason: 'Aborted',
+    })
     expect(server.hits()).toBe(hitsBefore)
     await iam.close()
   })
@@ -68,8 +76,15 @@ describe('transport failures become BceClientError', () => {
   it('a connection reset after the request was sent leaves a POST outcome unknown', async () => {
     server = await rawServer((req) => req.socket.resetAndDestroy())
     const iam = clientFor(server.url)
-    expect((await iam.getUser({ userName: 'a' }))._unsafeUnwrapErr()).toMatchObject({ reason: 'Network', retryable: true })
-    expect((await iam.createUser({ name: 'a' }))._unsafeUnwrapErr()).toMatchObject({ reason: 'Network', retryable: false, outcomeUnknown: true })
+    expect((await iam.getUser({ userName: 'a' }))._unsafeUnwrapErr()).toMatchObject({
+      reason: 'Network',
+      retryable: true,
+    })
+    expect((await iam.createUser({ name: 'a' }))._unsafeUnwrapErr()).toMatchObject({
+      reason: 'Network',
+      retryable: false,
+      outcomeUnknown: true,
+    })
     await iam.close()
   })
 
@@ -101,7 +116,10 @@ describe('configuration problems never throw', () => {
     const created = IamClient.create(config as never)
     expect(created._unsafeUnwrapErr()).toMatchObject({ _tag: 'BceClientError', reason: 'InvalidConfig' })
     const iam = new IamClient(config as never)
-    expect((await iam.getUser({ userName: 'a' }))._unsafeUnwrapErr()).toMatchObject({ reason: 'InvalidConfig', operation: 'getUser' })
+    expect((await iam.getUser({ userName: 'a' }))._unsafeUnwrapErr()).toMatchObject({
+      reason: 'InvalidConfig',
+      operation: 'getUser',
+    })
     expect((await iam.close()).isOk()).toBe(true)
   })
 
@@ -109,7 +127,10 @@ describe('configuration problems never throw', () => {
     ['missing secret', { accessKeyId: 'a' }],
     ['empty access key', { accessKeyId: '', secretAccessKey: 's' }],
     ['a number', 42],
-    ['expired session credentials', { accessKeyId: 'a', secretAccessKey: 's', sessionToken: 't', expiration: new Date(0) }],
+    [
+      'expired session credentials',
+      { accessKeyId: 'a', secretAccessKey: 's', sessionToken: 't', expiration: new Date(0) },
+    ],
   ])('%s → Credentials error naming the problem but no value', async (_label, creds) => {
     const iam = new IamClient({ credentials: creds as never })
     const error = (await iam.listUsers())._unsafeUnwrapErr()
