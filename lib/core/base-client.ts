@@ -1,4 +1,4 @@
-import { okAsync, ResultAsync, type Result } from 'neverthrow'
+import { err, ok, okAsync, ResultAsync, type Result } from 'neverthrow'
 import type { BceClientError, BceError } from '../errors/types'
 import type { CallOptions, ClientConfig } from './config'
 import { execute } from './execute'
@@ -14,6 +14,19 @@ export abstract class BaseClient {
 
   protected constructor(config: ClientConfig, defaultEndpoint: string) {
     this.#runtime = createRuntime(config, defaultEndpoint)
+  }
+
+  /**
+   * Creates a client, returning configuration problems immediately (as `InvalidConfig` or
+   * `Credentials`) instead of on the first call: `IamClient.create(config)`.
+   */
+  static create<C extends BaseClient>(
+    this: new (config: ClientConfig) => C,
+    config: ClientConfig,
+  ): Result<C, BceClientError> {
+    const client = new this(config)
+    const problem = client.configurationError
+    return problem === undefined ? ok(client) : err(problem)
   }
 
   /** The configuration problem that makes every call fail, if any. */

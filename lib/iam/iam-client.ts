@@ -1,7 +1,7 @@
-import { err, ok, type Result, type ResultAsync } from 'neverthrow'
+import type { ResultAsync } from 'neverthrow'
 import { BaseClient } from '../core/base-client'
 import type { CallOptions, ClientConfig } from '../core/config'
-import type { BceClientError, BceError } from '../errors/types'
+import type { BceError } from '../errors/types'
 import type { AccessKey, NewAccessKey } from './access-key-model'
 import * as keys from './access-key-operations'
 import type { AccessKeyInput } from './access-key-operations'
@@ -75,13 +75,6 @@ export class IamClient extends BaseClient {
   /** Creates a client; configuration problems surface on the first call (or use {@link IamClient.create}). */
   constructor(config: IamClientConfig) {
     super(config, IAM_ENDPOINT)
-  }
-
-  /** Creates a client, returning configuration problems immediately instead of on first call. */
-  static create(config: IamClientConfig): Result<IamClient, BceClientError> {
-    const client = new IamClient(config)
-    const problem = client.configurationError
-    return problem === undefined ? ok(client) : err(problem)
   }
 
   // ── Users (U1–U11) ──────────────────────────────────────────────────────────────────────

@@ -1,7 +1,7 @@
-import { err, ok, type Result, type ResultAsync } from 'neverthrow'
+import type { ResultAsync } from 'neverthrow'
 import { BaseClient } from '../core/base-client'
 import type { CallOptions, ClientConfig } from '../core/config'
-import type { BceClientError, BceError } from '../errors/types'
+import type { BceError } from '../errors/types'
 import type { SessionCredentials } from './session-credentials-model'
 import * as sts from './sts-operations'
 import type { AssumeRoleInput, GetSessionTokenInput } from './sts-operations'
@@ -21,13 +21,6 @@ export class StsClient extends BaseClient {
   /** Creates a client; configuration problems surface on the first call (or use {@link StsClient.create}). */
   constructor(config: StsClientConfig) {
     super(config, STS_ENDPOINT)
-  }
-
-  /** Creates a client, returning configuration problems immediately. */
-  static create(config: StsClientConfig): Result<StsClient, BceClientError> {
-    const client = new StsClient(config)
-    const problem = client.configurationError
-    return problem === undefined ? ok(client) : err(problem)
   }
 
   /** S1: temporary credentials acting as the caller, optionally narrowed by an ACL. */
