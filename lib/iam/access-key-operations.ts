@@ -1,4 +1,4 @@
-import { defineOperation } from '../core/operation'
+import { defineOperation, type OperationSpec } from '../core/operation'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
 import { accessKeyCodec, newAccessKeyCodec, type AccessKey, type NewAccessKey } from './access-key-model'
 import { accessKeyIdInPath, userNameInPath } from './fields'
@@ -19,27 +19,24 @@ export const createAccessKey = defineOperation<UserNameInput, NewAccessKey>({
   reader: codecReader(newAccessKeyCodec),
 })
 
+/** K2/K3 share a path and differ only in the bare query flag that switches the key. */
+function switchAccessKey(name: string, flag: 'disable' | 'enable'): OperationSpec<AccessKeyInput, AccessKey> {
+  return defineOperation<AccessKeyInput, AccessKey>({
+    name,
+    method: 'PUT',
+    path: '/v1/user/{userName}/accesskey/{accessKeyId}',
+    fields: { userName: userNameInPath, accessKeyId: accessKeyIdInPath },
+    flags: [flag],
+    idempotent: true,
+    reader: codecReader(accessKeyCodec),
+  })
+}
+
 /** K2 `PUT /v1/user/{userName}/accesskey/{accessKeyId}?disable`. */
-export const disableAccessKey = defineOperation<AccessKeyInput, AccessKey>({
-  name: 'disableAccessKey',
-  method: 'PUT',
-  path: '/v1/user/{userName}/accesskey/{accessKeyId}',
-  fields: { userName: userNameInPath, accessKeyId: accessKeyIdInPath },
-  flags: ['disable'],
-  idempotent: true,
-  reader: codecReader(accessKeyCodec),
-})
+export const disableAccessKey = switchAccessKey('disableAccessKey', 'disable')
 
 /** K3 `PUT /v1/user/{userName}/accesskey/{accessKeyId}?enable`. */
-export const enableAccessKey = defineOperation<AccessKeyInput, AccessKey>({
-  name: 'enableAccessKey',
-  method: 'PUT',
-  path: '/v1/user/{userName}/accesskey/{accessKeyId}',
-  fields: { userName: userNameInPath, accessKeyId: accessKeyIdInPath },
-  flags: ['enable'],
-  idempotent: true,
-  reader: codecReader(accessKeyCodec),
-})
+export const enableAccessKey = switchAccessKey('enableAccessKey', 'enable')
 
 /** K4 `DELETE /v1/user/{userName}/accesskey/{accessKeyId}`. */
 export const deleteAccessKey = defineOperation<AccessKeyInput, void>({

@@ -2,11 +2,10 @@ import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { IamClient } from '../../lib'
 import { MAX_RESPONSE_BYTES } from '../../lib/http/transport'
-import { rawServer, type RawServer } from '../support/raw-server'
+import { rawServer, singleAttemptClient, type RawServer } from '../support/raw-server'
 
 const credentials = { accessKeyId: 'ak', secretAccessKey: 'sk' }
-const clientFor = (endpoint: string, extra: Record<string, unknown> = {}) =>
-  new IamClient({ endpoint, credentials, allowInsecureHttp: true, retry: false, ...extra })
+const clientFor = singleAttemptClient
 
 let server: RawServer | undefined
 afterEach(async () => {

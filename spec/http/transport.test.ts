@@ -1,9 +1,8 @@
 import { IamClient } from '../../lib'
-import { closedPort, rawServer, type RawServer } from '../support/raw-server'
+import { closedPort, rawServer, singleAttemptClient, type RawServer } from '../support/raw-server'
 
 const credentials = { accessKeyId: 'ak', secretAccessKey: 'sk' }
-const clientFor = (endpoint: string, extra: Record<string, unknown> = {}) =>
-  new IamClient({ endpoint, credentials, allowInsecureHttp: true, retry: false, ...extra })
+const clientFor = singleAttemptClient
 
 let server: RawServer | undefined
 afterEach(async () => {

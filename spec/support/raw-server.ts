@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { IamClient, type IamClientConfig } from '../../lib'
 
 /** A bare HTTP server on loopback for transport tests; `hits` counts requests it saw. */
 export interface RawServer {
@@ -34,4 +35,15 @@ export async function closedPort(): Promise<string> {
   const server = await rawServer(() => undefined)
   await server.close()
   return server.url
+}
+
+/** A client for transport tests: dummy credentials, plain HTTP allowed, one attempt per call. */
+export function singleAttemptClient(endpoint: string, extra: Partial<IamClientConfig> = {}): IamClient {
+  return new IamClient({
+    endpoint,
+    credentials: { accessKeyId: 'ak', secretAccessKey: 'sk' },
+    allowInsecureHttp: true,
+    retry: false,
+    ...extra,
+  })
 }
