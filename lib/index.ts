@@ -5,7 +5,8 @@
  * @packageDocumentation
  */
 export { IamClient, IAM_ENDPOINT } from './iam/iam-client'
-export type { IamClientConfig } from './iam/iam-client'
+export type { IamClientConfig, ClientMethod } from './iam/iam-client'
+export type { BaseClient } from './core/base-client'
 export { StsClient, STS_ENDPOINT } from './sts/sts-client'
 export type { StsClientConfig } from './sts/sts-client'
 export type { ClientConfig, CallOptions } from './core/config'
@@ -67,6 +68,7 @@ export type {
 export { classifyServiceError } from './errors/classify'
 export { signRequest, DEFAULT_EXPIRATION_SECONDS } from './auth/sign-request'
 export type { SignRequestInput } from './auth/sign-request'
+export type { SignableHeaders, SignableQuery } from './auth/canonical'
 export { fromStatic } from './auth/credentials'
 export { fromEnv, ENV_ACCESS_KEY_ID, ENV_SECRET_ACCESS_KEY, ENV_SECURITY_TOKEN } from './auth/from-env'
 export { fromProfile, defaultProfileFile, ENV_PROFILE } from './auth/from-profile'

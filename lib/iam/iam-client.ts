@@ -53,7 +53,8 @@ export const IAM_ENDPOINT = 'https://iam.bj.baidubce.com'
 /** Configuration of an {@link IamClient}; `endpoint` defaults to {@link IAM_ENDPOINT}. */
 export type IamClientConfig = ClientConfig
 
-type Call<I, O> = (input: I, options?: CallOptions) => ResultAsync<O, BceError>
+/** The shape of a client method: one input object, optional call options, a `ResultAsync`. */
+export type ClientMethod<I, O> = (input: I, options?: CallOptions) => ResultAsync<O, BceError>
 
 /**
  * Client for Baidu AI Cloud IAM. Every method returns a `ResultAsync` that never rejects; the
@@ -80,35 +81,38 @@ export class IamClient extends BaseClient {
   // ── Users (U1–U11) ──────────────────────────────────────────────────────────────────────
 
   /** U1: creates a sub-user (`POST /v1/user`, 201). A duplicate name is `AlreadyExists`. */
-  readonly createUser: Call<CreateUserInput, User> = (input, options) => this.call(users.createUser, input, options)
+  readonly createUser: ClientMethod<CreateUserInput, User> = (input, options) =>
+    this.call(users.createUser, input, options)
   /** U2: reads a sub-user; a missing one is `NotFound`. */
-  readonly getUser: Call<UserNameInput, User> = (input, options) => this.call(users.getUser, input, options)
+  readonly getUser: ClientMethod<UserNameInput, User> = (input, options) => this.call(users.getUser, input, options)
   /** U3: renames, describes, enables or disables a sub-user; unset fields stay as they are. */
-  readonly updateUser: Call<UpdateUserInput, User> = (input, options) => this.call(users.updateUser, input, options)
+  readonly updateUser: ClientMethod<UpdateUserInput, User> = (input, options) =>
+    this.call(users.updateUser, input, options)
   /** U4: deletes a sub-user; it must have no access keys, groups, policies or login profile left (`Conflict`). */
-  readonly deleteUser: Call<UserNameInput, void> = (input, options) => this.call(users.deleteUser, input, options)
+  readonly deleteUser: ClientMethod<UserNameInput, void> = (input, options) =>
+    this.call(users.deleteUser, input, options)
   /** U5: lists every sub-user (not paginated; at most 500). */
   readonly listUsers: (input?: ListUsersInput, options?: CallOptions) => ResultAsync<readonly User[], BceError> = (
     input = {},
     options,
   ) => this.call(users.listUsers, input, options)
   /** U6: creates or changes a sub-user's console login; only the fields given change. */
-  readonly updateLoginProfile: Call<UpdateLoginProfileInput, LoginProfile> = (input, options) =>
+  readonly updateLoginProfile: ClientMethod<UpdateLoginProfileInput, LoginProfile> = (input, options) =>
     this.call(users.updateLoginProfile, input, options)
   /** U7: reads a sub-user's console login settings (`NotFound` when there are none). */
-  readonly getLoginProfile: Call<UserNameInput, LoginProfile> = (input, options) =>
+  readonly getLoginProfile: ClientMethod<UserNameInput, LoginProfile> = (input, options) =>
     this.call(users.getLoginProfile, input, options)
   /** U8: turns a sub-user's console login off. */
-  readonly deleteLoginProfile: Call<UserNameInput, void> = (input, options) =>
+  readonly deleteLoginProfile: ClientMethod<UserNameInput, void> = (input, options) =>
     this.call(users.deleteLoginProfile, input, options)
   /** U9: switches MFA "operation protection" for a sub-user. */
-  readonly setUserOperationMfa: Call<SetUserOperationMfaInput, void> = (input, options) =>
+  readonly setUserOperationMfa: ClientMethod<SetUserOperationMfaInput, void> = (input, options) =>
     this.call(users.setUserOperationMfa, input, options)
   /** U10: unbinds a sub-user's MFA device (experimental: documented only by the Python SDK). */
-  readonly unbindUserMfaDevice: Call<UnbindUserMfaDeviceInput, void> = (input, options) =>
+  readonly unbindUserMfaDevice: ClientMethod<UnbindUserMfaDeviceInput, void> = (input, options) =>
     this.call(users.unbindUserMfaDevice, input, options)
   /** U11: changes a sub-user's password or enabled state. */
-  readonly updateSubUser: Call<UpdateSubUserInput, User> = (input, options) =>
+  readonly updateSubUser: ClientMethod<UpdateSubUserInput, User> = (input, options) =>
     this.call(users.updateSubUser, input, options)
 
   // ── Access keys (K1–K5) ─────────────────────────────────────────────────────────────────
@@ -117,63 +121,66 @@ export class IamClient extends BaseClient {
    * K1: creates an access key; the result's `secret` is returned only this once (it is hidden
    * from every rendering: read `key.secret` explicitly). Never retried once sent.
    */
-  readonly createAccessKey: Call<UserNameInput, NewAccessKey> = (input, options) =>
+  readonly createAccessKey: ClientMethod<UserNameInput, NewAccessKey> = (input, options) =>
     this.call(keys.createAccessKey, input, options)
   /** K2: disables an access key; requests signed with it fail at once. */
-  readonly disableAccessKey: Call<AccessKeyInput, AccessKey> = (input, options) =>
+  readonly disableAccessKey: ClientMethod<AccessKeyInput, AccessKey> = (input, options) =>
     this.call(keys.disableAccessKey, input, options)
   /** K3: re-enables an access key. */
-  readonly enableAccessKey: Call<AccessKeyInput, AccessKey> = (input, options) =>
+  readonly enableAccessKey: ClientMethod<AccessKeyInput, AccessKey> = (input, options) =>
     this.call(keys.enableAccessKey, input, options)
   /** K4: deletes an access key. */
-  readonly deleteAccessKey: Call<AccessKeyInput, void> = (input, options) =>
+  readonly deleteAccessKey: ClientMethod<AccessKeyInput, void> = (input, options) =>
     this.call(keys.deleteAccessKey, input, options)
   /** K5: lists a sub-user's access keys (never with secrets). */
-  readonly listAccessKeys: Call<UserNameInput, readonly AccessKey[]> = (input, options) =>
+  readonly listAccessKeys: ClientMethod<UserNameInput, readonly AccessKey[]> = (input, options) =>
     this.call(keys.listAccessKeys, input, options)
 
   // ── Groups (G1–G9) ──────────────────────────────────────────────────────────────────────
 
   /** G1: creates a group (name ≤ 64, description ≤ 128 characters). */
-  readonly createGroup: Call<CreateGroupInput, Group> = (input, options) =>
+  readonly createGroup: ClientMethod<CreateGroupInput, Group> = (input, options) =>
     this.call(groups.createGroup, input, options)
   /** G2: reads a group. */
-  readonly getGroup: Call<GroupNameInput, Group> = (input, options) => this.call(groups.getGroup, input, options)
+  readonly getGroup: ClientMethod<GroupNameInput, Group> = (input, options) =>
+    this.call(groups.getGroup, input, options)
   /** G3: renames or describes a group. */
-  readonly updateGroup: Call<UpdateGroupInput, Group> = (input, options) =>
+  readonly updateGroup: ClientMethod<UpdateGroupInput, Group> = (input, options) =>
     this.call(groups.updateGroup, input, options)
   /** G4: deletes a group; it must have no members or policies left (`Conflict`). */
-  readonly deleteGroup: Call<GroupNameInput, void> = (input, options) => this.call(groups.deleteGroup, input, options)
+  readonly deleteGroup: ClientMethod<GroupNameInput, void> = (input, options) =>
+    this.call(groups.deleteGroup, input, options)
   /** G5: lists every group. */
   readonly listGroups: (input?: ListGroupsInput, options?: CallOptions) => ResultAsync<readonly Group[], BceError> = (
     input = {},
     options,
   ) => this.call(groups.listGroups, input, options)
   /** G6: adds a user to a group (adding a member again is harmless). */
-  readonly addUserToGroup: Call<GroupMembershipInput, void> = (input, options) =>
+  readonly addUserToGroup: ClientMethod<GroupMembershipInput, void> = (input, options) =>
     this.call(groups.addUserToGroup, input, options)
   /** G7: removes a user from a group (`NotFound` if not a member). */
-  readonly removeUserFromGroup: Call<GroupMembershipInput, void> = (input, options) =>
+  readonly removeUserFromGroup: ClientMethod<GroupMembershipInput, void> = (input, options) =>
     this.call(groups.removeUserFromGroup, input, options)
   /** G8: lists a group's members. */
-  readonly listUsersInGroup: Call<GroupNameInput, readonly User[]> = (input, options) =>
+  readonly listUsersInGroup: ClientMethod<GroupNameInput, readonly User[]> = (input, options) =>
     this.call(groups.listUsersInGroup, input, options)
   /** G9: lists the groups a user belongs to. */
-  readonly listGroupsForUser: Call<UserNameInput, readonly Group[]> = (input, options) =>
+  readonly listGroupsForUser: ClientMethod<UserNameInput, readonly Group[]> = (input, options) =>
     this.call(groups.listGroupsForUser, input, options)
 
   // ── Policies and attachments (P1–P16) ───────────────────────────────────────────────────
 
   /** P1: creates a custom policy from a typed ACL or a JSON string. */
-  readonly createPolicy: Call<CreatePolicyInput, Policy> = (input, options) =>
+  readonly createPolicy: ClientMethod<CreatePolicyInput, Policy> = (input, options) =>
     this.call(policies.createPolicy, input, options)
   /** P2: reads a policy (`policyType: 'System'` for platform policies). */
-  readonly getPolicy: Call<PolicyNameInput, Policy> = (input, options) => this.call(policies.getPolicy, input, options)
+  readonly getPolicy: ClientMethod<PolicyNameInput, Policy> = (input, options) =>
+    this.call(policies.getPolicy, input, options)
   /** P3: changes a custom policy (a POST on the wire). */
-  readonly updatePolicy: Call<UpdatePolicyInput, Policy> = (input, options) =>
+  readonly updatePolicy: ClientMethod<UpdatePolicyInput, Policy> = (input, options) =>
     this.call(policies.updatePolicy, input, options)
   /** P4: deletes a custom policy; it must not be attached anywhere (`Conflict`). */
-  readonly deletePolicy: Call<PolicyNameInput, void> = (input, options) =>
+  readonly deletePolicy: ClientMethod<PolicyNameInput, void> = (input, options) =>
     this.call(policies.deletePolicy, input, options)
   /** P5: lists policies of one type (default Custom), optionally filtered by name. */
   readonly listPolicies: (
@@ -182,49 +189,52 @@ export class IamClient extends BaseClient {
   ) => ResultAsync<readonly Policy[], BceError> = (input = {}, options) =>
     this.call(policies.listPolicies, input, options)
   /** P6: attaches a policy to a user (attaching twice is harmless). */
-  readonly attachPolicyToUser: Call<UserPolicyInput, void> = (input, options) =>
+  readonly attachPolicyToUser: ClientMethod<UserPolicyInput, void> = (input, options) =>
     this.call(policies.attachPolicyToUser, input, options)
   /** P7: detaches a policy from a user (`NotFound` if not attached). */
-  readonly detachPolicyFromUser: Call<UserPolicyInput, void> = (input, options) =>
+  readonly detachPolicyFromUser: ClientMethod<UserPolicyInput, void> = (input, options) =>
     this.call(policies.detachPolicyFromUser, input, options)
   /** P8: lists the policies attached to a user (with `attachTime`). */
-  readonly listUserAttachedPolicies: Call<UserNameInput, readonly Policy[]> = (input, options) =>
+  readonly listUserAttachedPolicies: ClientMethod<UserNameInput, readonly Policy[]> = (input, options) =>
     this.call(policies.listUserAttachedPolicies, input, options)
   /** P9: attaches a policy to a group (at most 5 per group). */
-  readonly attachPolicyToGroup: Call<GroupPolicyInput, void> = (input, options) =>
+  readonly attachPolicyToGroup: ClientMethod<GroupPolicyInput, void> = (input, options) =>
     this.call(policies.attachPolicyToGroup, input, options)
   /** P10: detaches a policy from a group. */
-  readonly detachPolicyFromGroup: Call<GroupPolicyInput, void> = (input, options) =>
+  readonly detachPolicyFromGroup: ClientMethod<GroupPolicyInput, void> = (input, options) =>
     this.call(policies.detachPolicyFromGroup, input, options)
   /** P11: lists the policies attached to a group. */
-  readonly listGroupAttachedPolicies: Call<GroupNameInput, readonly Policy[]> = (input, options) =>
+  readonly listGroupAttachedPolicies: ClientMethod<GroupNameInput, readonly Policy[]> = (input, options) =>
     this.call(policies.listGroupAttachedPolicies, input, options)
   /** P12: attaches a policy to a role. */
-  readonly attachPolicyToRole: Call<RolePolicyInput, void> = (input, options) =>
+  readonly attachPolicyToRole: ClientMethod<RolePolicyInput, void> = (input, options) =>
     this.call(policies.attachPolicyToRole, input, options)
   /** P13: detaches a policy from a role. */
-  readonly detachPolicyFromRole: Call<RolePolicyInput, void> = (input, options) =>
+  readonly detachPolicyFromRole: ClientMethod<RolePolicyInput, void> = (input, options) =>
     this.call(policies.detachPolicyFromRole, input, options)
   /** P14: lists the policies attached to a role. */
-  readonly listRoleAttachedPolicies: Call<RoleNameInput, readonly Policy[]> = (input, options) =>
+  readonly listRoleAttachedPolicies: ClientMethod<RoleNameInput, readonly Policy[]> = (input, options) =>
     this.call(policies.listRoleAttachedPolicies, input, options)
   /** P15: lists the users, groups and roles a policy (by **id**) is attached to. */
-  readonly listPolicyEntities: Call<PolicyIdInput, readonly PolicyEntity[]> = (input, options) =>
+  readonly listPolicyEntities: ClientMethod<PolicyIdInput, readonly PolicyEntity[]> = (input, options) =>
     this.call(policies.listPolicyEntities, input, options)
   /** P16: like P15, restricted to one kind of principal. */
-  readonly listPolicyEntitiesByGrantType: Call<PolicyGrantInput, readonly PolicyEntity[]> = (input, options) =>
+  readonly listPolicyEntitiesByGrantType: ClientMethod<PolicyGrantInput, readonly PolicyEntity[]> = (input, options) =>
     this.call(policies.listPolicyEntitiesByGrantType, input, options)
 
   // ── Roles (R1–R5) ───────────────────────────────────────────────────────────────────────
 
   /** R1: creates a role with a trust document saying who may assume it. */
-  readonly createRole: Call<CreateRoleInput, Role> = (input, options) => this.call(roles.createRole, input, options)
+  readonly createRole: ClientMethod<CreateRoleInput, Role> = (input, options) =>
+    this.call(roles.createRole, input, options)
   /** R2: reads a role. */
-  readonly getRole: Call<RoleNameInput, Role> = (input, options) => this.call(roles.getRole, input, options)
+  readonly getRole: ClientMethod<RoleNameInput, Role> = (input, options) => this.call(roles.getRole, input, options)
   /** R3: renames a role or changes its description or trust document. */
-  readonly updateRole: Call<UpdateRoleInput, Role> = (input, options) => this.call(roles.updateRole, input, options)
+  readonly updateRole: ClientMethod<UpdateRoleInput, Role> = (input, options) =>
+    this.call(roles.updateRole, input, options)
   /** R4: deletes a role; it must have no attached policies (`Conflict`). */
-  readonly deleteRole: Call<RoleNameInput, void> = (input, options) => this.call(roles.deleteRole, input, options)
+  readonly deleteRole: ClientMethod<RoleNameInput, void> = (input, options) =>
+    this.call(roles.deleteRole, input, options)
   /** R5: lists every role. */
   readonly listRoles: (input?: ListRolesInput, options?: CallOptions) => ResultAsync<readonly Role[], BceError> = (
     input = {},
@@ -239,10 +249,10 @@ export class IamClient extends BaseClient {
     options,
   ) => this.call(idp.getSubUserIdp, input, options)
   /** I2: enables or disables sub-user SSO. */
-  readonly updateSubUserIdpStatus: Call<UpdateSubUserIdpStatusInput, Idp> = (input, options) =>
+  readonly updateSubUserIdpStatus: ClientMethod<UpdateSubUserIdpStatusInput, Idp> = (input, options) =>
     this.call(idp.updateSubUserIdpStatus, input, options)
   /** I3: uploads IdP metadata or changes the auxiliary domain. */
-  readonly updateSubUserIdp: Call<UpdateSubUserIdpInput, Idp> = (input, options) =>
+  readonly updateSubUserIdp: ClientMethod<UpdateSubUserIdpInput, Idp> = (input, options) =>
     this.call(idp.updateSubUserIdp, input, options)
   /** I4: removes the identity provider. */
   readonly deleteSubUserIdp: (input?: NoInput, options?: CallOptions) => ResultAsync<void, BceError> = (

@@ -28,7 +28,7 @@ export interface ChaosSettings {
   readonly seed?: number
 }
 
-/** What {@link FaultQueue.report} answers. */
+/** What `faultReport()` answers. */
 export interface FaultReport {
   readonly pending: readonly PendingFault[]
   readonly consumed: readonly ConsumedFault[]
