@@ -36,6 +36,15 @@ describe('model-based: SDK + emulator against a pure IAM model', () => {
 
 describe('model-based under faults: 10% injected 503s and connection resets', () => {
   it('idempotent commands still match the model; creates either match or report an unknown outcome that the state settles', async () => {
+    // Without a retry budget and with 8 attempts: this test checks that retries preserve the
+    // model's results, not the budget (which, shared across thousands of faulted calls, rightly
+    // stops retrying at some point) nor the odds of 4 faults in a row (1e-4 per call at 10%).
+    const faultTolerant = new IamClient({
+      endpoint: emulator.endpoint,
+      credentials: emulator.credentials,
+      allowInsecureHttp: true,
+      retry: { maxAttempts: 8, baseDelayMs: 1, maxDelayMs: 5, budget: false },
+    })
     const unknownOutcomes = { count: 0 }
     let injected = 0
     await fc.assert(
@@ -45,12 +54,16 @@ describe('model-based under faults: 10% injected 503s and connection resets', ()
         emulator
           .setChaos({ rate: 0.1, faults: [{ type: 'status', status: 503 }, { type: 'reset' }], seed })
           ._unsafeUnwrap()
-        await fc.asyncModelRun(() => ({ model: new IamModel(), real: { iam, unknownOutcomes } }), commands)
+        await fc.asyncModelRun(
+          () => ({ model: new IamModel(), real: { iam: faultTolerant, unknownOutcomes } }),
+          commands,
+        )
         injected += emulator.faultReport().consumed.length
         emulator.setChaos(undefined)._unsafeUnwrap()
       }),
       { numRuns: 30 },
     )
+    await faultTolerant.close()
     expect(injected).toBeGreaterThan(50)
   })
 })

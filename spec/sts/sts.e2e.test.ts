@@ -104,6 +104,8 @@ describe('refreshing STS providers against the emulator', () => {
     expect(stsCalls()).toBe(1)
     const results = await Promise.all(Array.from({ length: 200 }, () => iam.listUsers()))
     expect(results.every((r) => r.isOk())).toBe(true)
+    for (let waited = 0; stsCalls() < 2 && waited < 3000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20))
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(stsCalls()).toBe(2)
     await iam.close()
