@@ -1,10 +1,7 @@
 /** A non-null, non-array object whose fields can be looked up by name. */
 export type UnknownRecord = Readonly<Record<string, unknown>>
 
-/** Whether `value` is a non-null object that is not an array. */
-export function isRecord(value: unknown): value is UnknownRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+export { isRecord } from '../decode/is-record'
 
 /**
  * The record's own field `key`, or undefined. Inherited properties are ignored, so a JSON field

@@ -1,10 +1,8 @@
 import { parseBceDate } from './bce-date'
 import { REJECTED } from './fast-path'
+import { isRecord } from './is-record'
 
-/** What io-ts calls an `UnknownRecord`: a non-null object that is not an array. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+export { isRecord }
 
 /** An optional `t.string` field: absent (undefined) or a string. */
 export function isOptionalString(value: unknown): boolean {

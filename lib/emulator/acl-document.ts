@@ -1,4 +1,5 @@
 import type { ApiError } from './wire'
+import { isRecord } from '../decode/is-record'
 
 /** A checked ACL document: a JSON object with a valid, non-empty `accessControlList`. */
 export type AclObject = Readonly<Record<string, unknown>> & {
@@ -10,8 +11,6 @@ export type AclUse = 'policy' | 'trust' | 'session'
 
 const inappropriate = (message: string): ApiError => ({ status: 400, code: 'InappropriateJSON', message })
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string')
 const nonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.length > 0

@@ -1,3 +1,5 @@
+import { isRecord } from '../../decode/is-record'
+
 /** Statuses a `status` fault may answer with. */
 export const FAULT_STATUSES = [429, 500, 502, 503, 504] as const
 
@@ -30,8 +32,6 @@ export interface FaultInstruction {
   readonly times?: number
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 const nonNegativeInteger = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0
 
 /** Reads a fault from untrusted JSON; a message says what is wrong. */
