@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto'
 
+/** How many taken ids in a row {@link IdGenerator.next} skips before it switches to random ids. */
+export const MAX_SKIPPED = 1024
+
+const neverTaken = (): boolean => false
+
 /** The internal position of a seeded generator (four 32-bit words), to persist and resume. */
 export type IdGeneratorPosition = readonly [number, number, number, number]
 
@@ -44,8 +49,23 @@ export class IdGenerator {
     if (this.#state.every((word) => word === 0)) this.#state[0] = 1
   }
 
-  /** The next id. */
-  next(): string {
+  /**
+   * The next id that `isTaken` does not reject: ids already in use are skipped, so a `reseed`
+   * that restarts a sequence never hands out an id that something already has (a seeded run
+   * stays deterministic: it skips the same ids given the same state). Never loops forever: after
+   * {@link MAX_SKIPPED} taken ids in a row it falls back on random ids.
+   */
+  next(isTaken: (id: string) => boolean = neverTaken): string {
+    for (let attempt = 0; attempt < MAX_SKIPPED; attempt += 1) {
+      const id = this.#draw()
+      if (!isTaken(id)) return id
+    }
+    let id = randomBytes(16).toString('hex')
+    while (isTaken(id)) id = randomBytes(16).toString('hex')
+    return id
+  }
+
+  #draw(): string {
     if (this.#state === undefined) return randomBytes(16).toString('hex')
     let out = ''
     for (let word = 0; word < 4; word += 1) out += this.#xorshift().toString(16).padStart(8, '0')

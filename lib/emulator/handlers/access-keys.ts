@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { AccessKeyRecord, EmulatorState, UserRecord } from '../state'
+import { freshId, type AccessKeyRecord, type EmulatorState, type UserRecord } from '../state'
 import { fail, failWith, isApiError, reply, type ApiError, type Outcome } from '../wire'
 import type { HandlerContext } from './context'
 import { findUser } from './lookup'
@@ -28,7 +28,7 @@ export function createAccessKey({ state, params }: HandlerContext): Outcome {
     return failWith(limitExceeded('access keys per user', state.limits.accessKeysPerUser))
   }
   const key: AccessKeyRecord = {
-    id: state.ids.next(),
+    id: freshId(state),
     secret: randomBytes(16).toString('hex'),
     userId: user.id,
     createTime: state.timestamp(),

@@ -1,4 +1,4 @@
-import type { GroupRecord } from '../state'
+import { freshId, type GroupRecord } from '../state'
 import { failWith, isApiError, reply, type Outcome } from '../wire'
 import { readBody } from './body'
 import type { HandlerContext } from './context'
@@ -24,7 +24,7 @@ export function createGroup({ state, body }: HandlerContext): Outcome {
   if (state.groups.size >= state.limits.groupsPerAccount)
     return failWith(limitExceeded('groups per account', state.limits.groupsPerAccount))
   const group: GroupRecord = {
-    id: state.ids.next(),
+    id: freshId(state),
     name,
     description: (read.fields.description as string | undefined) ?? '',
     createTime: state.timestamp(),

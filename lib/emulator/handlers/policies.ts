@@ -1,5 +1,5 @@
 import { normalisePolicyDocument, parseAclText } from '../acl-document'
-import { SYSTEM_POLICIES, type PolicyRecord } from '../state'
+import { freshId, SYSTEM_POLICIES, type PolicyRecord } from '../state'
 import { failWith, isApiError, reply, type Outcome } from '../wire'
 import { readBody } from './body'
 import type { HandlerContext } from './context'
@@ -22,7 +22,7 @@ export function createPolicy({ state, body }: HandlerContext): Outcome {
   const acl = parseAclText(read.fields.document as string, 'document', 'policy')
   if (isApiError(acl)) return failWith(acl)
   if (state.policies.has(name) || SYSTEM_POLICIES.has(name)) return failWith(alreadyExists('policy', name))
-  const id = state.ids.next()
+  const id = freshId(state)
   const policy: PolicyRecord = {
     id,
     name,

@@ -1,5 +1,5 @@
 import { normaliseTrustDocument, parseAclText } from '../acl-document'
-import type { RoleRecord } from '../state'
+import { freshId, type RoleRecord } from '../state'
 import { failWith, isApiError, reply, type Outcome } from '../wire'
 import { readBody } from './body'
 import type { HandlerContext } from './context'
@@ -26,7 +26,7 @@ export function createRole({ state, body }: HandlerContext): Outcome {
   const acl = parseAclText(read.fields.assumeRolePolicyDocument as string, 'assumeRolePolicyDocument', 'trust')
   if (isApiError(acl)) return failWith(acl)
   if (state.roles.has(name)) return failWith(alreadyExists('role', name))
-  const id = state.ids.next()
+  const id = freshId(state)
   const role: RoleRecord = {
     id,
     name,

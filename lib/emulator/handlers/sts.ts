@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { checkAcl, trustAllows } from '../acl-document'
 import type { Principal } from '../principal'
-import type { EmulatorState, SessionRecord, SessionSubject } from '../state'
+import { freshId, type EmulatorState, type SessionRecord, type SessionSubject } from '../state'
 import { fail, failWith, isApiError, reply, type ApiError, type Outcome } from '../wire'
 import type { HandlerContext } from './context'
 import { invalidParameter, notFound } from './names'
@@ -44,7 +44,7 @@ function issue(
     if (Date.parse(old.expiration) + EXPIRED_SESSION_RETENTION_MS < now) state.sessions.delete(id)
   }
   const session: SessionRecord = {
-    accessKeyId: state.ids.next(),
+    accessKeyId: freshId(state),
     secretAccessKey: randomBytes(16).toString('hex'),
     sessionToken: randomBytes(48).toString('base64url'),
     createTime: state.timestamp(),

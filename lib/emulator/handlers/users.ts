@@ -1,4 +1,4 @@
-import type { EmulatorState, UserRecord } from '../state'
+import { freshId, type EmulatorState, type UserRecord } from '../state'
 import { failWith, isApiError, reply, type Outcome } from '../wire'
 import { readBody } from './body'
 import type { HandlerContext } from './context'
@@ -19,7 +19,7 @@ export function createUser({ state, body }: HandlerContext): Outcome {
   if (state.users.size >= state.limits.usersPerAccount)
     return failWith(limitExceeded('users per account', state.limits.usersPerAccount))
   const user: UserRecord = {
-    id: state.ids.next(),
+    id: freshId(state),
     name,
     description: (fields.description as string | undefined) ?? '',
     enabled: true,

@@ -1,0 +1,22 @@
+import type { EmulatorState } from './emulator-state'
+import { SYSTEM_POLICIES } from './system-policies'
+
+/**
+ * Whether `id` already names something in `state`: the account, the root key pair, a user,
+ * group, policy (Custom or System) or role, a sub-user's access key, or temporary credentials.
+ * New ids are checked against it, so no two things ever share an id.
+ */
+export function idInUse(state: EmulatorState, id: string): boolean {
+  if (id === state.accountId || id === state.root.accessKeyId) return true
+  if (state.accessKeys.has(id) || state.sessions.has(id)) return true
+  for (const policy of SYSTEM_POLICIES.values()) if (policy.id === id) return true
+  for (const entities of [state.users, state.groups, state.policies, state.roles] as const) {
+    for (const entity of entities.values()) if (entity.id === id) return true
+  }
+  return false
+}
+
+/** A new id that nothing in `state` uses yet (see {@link idInUse}). */
+export function freshId(state: EmulatorState): string {
+  return state.ids.next((id) => idInUse(state, id))
+}
