@@ -1,0 +1,138 @@
+import { attemptOutcome, invalidClockOutcome } from '../../lib/core/attempt'
+import { sleep } from '../../lib/core/sleep'
+import { SigningClock } from '../../lib/core/signing-clock'
+import type { ResponseReader } from '../../lib/decode/response'
+import { answer, failure } from './fake-runtime'
+
+const reader: ResponseReader<string> = { kind: 'ignore', value: 'done' }
+const idempotent = { operation: 'getUser', attempts: 2, idempotent: true }
+const creating = { operation: 'createUser', attempts: 3, idempotent: false }
+
+describe('attemptOutcome: transport failures', () => {
+  it('a request that may have been sent by a non-idempotent operation is outcomeUnknown and not retryable', () => {
+    const error = attemptOutcome(failure('Network', true, undefined, 'socket hang up'), reader, creating).result
+    expect(error._unsafeUnwrapErr()).toMatchObject({
+      _tag: 'BceClientError',
+      reason: 'Network',
+      message: 'socket hang up; the request may have been applied',
+      operation: 'createUser',
+      attempts: 3,
+      retryable: false,
+      outcomeUnknown: true,
+      cause: { name: 'Error', code: 'ECONNRESET', message: 'socket' },
+    })
+  })
+
+  it('the same failure of an idempotent operation is retryable and not outcomeUnknown', () => {
+    const error = attemptOutcome(failure('Timeout', true, undefined, 'headers timeout'), reader, idempotent).result
+    const value = error._unsafeUnwrapErr()
+    expect(value).toMatchObject({ reason: 'Timeout', message: 'headers timeout', attempts: 2, retryable: true })
+    expect(value).not.toHaveProperty('outcomeUnknown')
+    expect(value).not.toHaveProperty('statusCode')
+  })
+
+  it('a request that never left is retryable even for a create', () => {
+    const value = attemptOutcome(
+      failure('Network', false, undefined, 'refused'),
+      reader,
+      creating,
+    ).result._unsafeUnwrapErr()
+    expect(value).toMatchObject({ message: 'refused', retryable: true })
+    expect(value).not.toHaveProperty('outcomeUnknown')
+  })
+
+  it('an abort is never retryable; a status seen before the failure is kept', () => {
+    for (const context of [idempotent, creating]) {
+      const value = attemptOutcome(failure('Aborted', false, 200), reader, context).result._unsafeUnwrapErr()
+      expect(value).toMatchObject({ reason: 'Aborted', retryable: false, statusCode: 200 })
+    }
+  })
+})
+
+describe('attemptOutcome: answers', () => {
+  it('a success carries no hints', () => {
+    const outcome = attemptOutcome(
+      answer(200, {}, { date: 'Mon, 01 Jan 2024 00:00:00 GMT', 'retry-after': '3' }),
+      reader,
+      idempotent,
+    )
+    expect(outcome).toEqual({ result: expect.anything() })
+    expect(outcome.result._unsafeUnwrap()).toBe('done')
+  })
+
+  it('an error answer reports its Date (as epoch ms) and raw Retry-After', () => {
+    const outcome = attemptOutcome(
+      answer(503, { code: 'ServiceUnavailable' }, { date: 'Mon, 01 Jan 2024 00:00:07 GMT', 'retry-after': ' 3 ' }),
+      reader,
+      idempotent,
+    )
+    expect(outcome.serverDateMs).toBe(Date.parse('2024-01-01T00:00:07Z'))
+    expect(outcome.retryAfter).toBe(' 3 ')
+    expect(outcome.result._unsafeUnwrapErr()).toMatchObject({ statusCode: 503, attempts: 2, retryable: true })
+  })
+
+  it('an unreadable or absent Date and an absent Retry-After are left out', () => {
+    const garbled = attemptOutcome(answer(500, {}, { date: 'yesterday-ish' }), reader, idempotent)
+    expect(Object.keys(garbled).sort()).toEqual(['result'])
+    const bare = attemptOutcome(answer(500), reader, idempotent)
+    expect(Object.keys(bare).sort()).toEqual(['result'])
+  })
+
+  it('invalidClockOutcome is a non-retryable InvalidConfig for the attempt', () => {
+    expect(invalidClockOutcome(creating).result._unsafeUnwrapErr()).toMatchObject({
+      reason: 'InvalidConfig',
+      operation: 'createUser',
+      attempts: 3,
+      retryable: false,
+    })
+  })
+})
+
+describe('sleep', () => {
+  it('resolves true after the wait, false at once for an aborted signal, true at once for 0 or less', async () => {
+    expect(await sleep(5)).toBe(true)
+    expect(await sleep(0)).toBe(true)
+    expect(await sleep(-5)).toBe(true)
+    const aborted = new AbortController()
+    aborted.abort()
+    expect(await sleep(10_000, aborted.signal)).toBe(false)
+    expect(await sleep(0, aborted.signal)).toBe(false)
+  })
+
+  it('an abort during the wait resolves false, clears the timer; a finished wait detaches its listener', async () => {
+    const controller = new AbortController()
+    const cleared = jest.spyOn(global, 'clearTimeout')
+    const waiting = sleep(60_000, controller.signal)
+    controller.abort()
+    expect(await waiting).toBe(false)
+    expect(cleared).toHaveBeenCalled()
+    cleared.mockRestore()
+    const finished = new AbortController()
+    const detach = jest.spyOn(finished.signal, 'removeEventListener')
+    expect(await sleep(1, finished.signal)).toBe(true)
+    expect(detach).toHaveBeenCalledWith('abort', expect.any(Function))
+  })
+})
+
+describe('SigningClock', () => {
+  it('starts at local time with offset 0, learns the rounded difference, and applies it', () => {
+    let local = 1_000_000
+    const clock = new SigningClock(() => local)
+    expect(clock.offsetMs).toBe(0)
+    expect(clock.now()).toBe(1_000_000)
+    expect(clock.learn(1_003_600.6)).toBe(3601)
+    expect(clock.offsetMs).toBe(3601)
+    local = 2_000_000
+    expect(clock.now()).toBe(2_003_601)
+    expect(clock.learn(1_999_000)).toBe(-1000)
+    expect(clock.now()).toBe(1_999_000)
+  })
+
+  it('uses Date.now by default', () => {
+    const clock = new SigningClock()
+    const before = Date.now()
+    const now = clock.now()
+    expect(now).toBeGreaterThanOrEqual(before)
+    expect(now).toBeLessThanOrEqual(Date.now())
+  })
+})
