@@ -35,15 +35,29 @@ export interface WarningEvent {
 /** Everything a client reports through `observe`. */
 export type BceEvent = AttemptEvent | WarningEvent
 
-/** A callback receiving client events; an observer that throws is ignored. */
-export type Observer = (event: BceEvent) => void
+/**
+ * A callback receiving client events. It may be async: its promise is never awaited, and an
+ * observer that throws, or whose promise rejects, is ignored.
+ */
+export type Observer = (event: BceEvent) => void | PromiseLike<void>
 
-/** Delivers an event, shielding the SDK from an observer that throws. */
+function ignore(): void {
+  // An observer's failure must never change the outcome of a call.
+}
+
+/**
+ * Delivers an event, shielding the SDK from an observer that throws or whose returned promise
+ * rejects (the rejection is swallowed, so it can never become an unhandled rejection).
+ */
 export function emit(observer: Observer | undefined, event: BceEvent): void {
   if (observer === undefined) return
   try {
-    observer(event)
+    const returned: unknown = observer(event)
+    if (typeof returned === 'object' && returned !== null && 'then' in returned) {
+      const then: unknown = returned.then
+      if (typeof then === 'function') (then as (f: unknown, r: unknown) => unknown).call(returned, undefined, ignore)
+    }
   } catch {
-    // An observer's failure must never change the outcome of a call.
+    ignore()
   }
 }

@@ -1,20 +1,24 @@
 /**
- * Waits `ms` milliseconds; resolves `false` early if `signal` aborts (never rejects). The timer
- * is unref'd so a pending backoff never keeps the process alive on its own.
+ * Waits `ms` milliseconds; resolves `false` early if `signal` (or `shutdown`) aborts, never
+ * rejects. The timer is a normal (ref'd) one: a call waiting to retry is pending I/O and keeps
+ * the process alive until it settles, like any other pending request.
  */
-export function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
-  if (signal?.aborted === true) return Promise.resolve(false)
+export function sleep(ms: number, signal?: AbortSignal, shutdown?: AbortSignal): Promise<boolean> {
+  if (signal?.aborted === true || shutdown?.aborted === true) return Promise.resolve(false)
   if (ms <= 0) return Promise.resolve(true)
   return new Promise((resolve) => {
     const onAbort = (): void => {
       clearTimeout(timer)
+      signal?.removeEventListener('abort', onAbort)
+      shutdown?.removeEventListener('abort', onAbort)
       resolve(false)
     }
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort)
+      shutdown?.removeEventListener('abort', onAbort)
       resolve(true)
     }, ms)
-    timer.unref()
     signal?.addEventListener('abort', onAbort, { once: true })
+    shutdown?.addEventListener('abort', onAbort, { once: true })
   })
 }
