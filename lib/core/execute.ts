@@ -56,8 +56,10 @@ function nextDelay(
   if (attempt >= settings.retry.maxAttempts) return undefined
   if (isClockSkewError(error)) {
     if (state.skewCorrected || outcome.serverDateMs === undefined) return undefined
+    const clockOffsetMs = runtime.clock.learn(outcome.serverDateMs)
+    if (clockOffsetMs === undefined) return undefined
     state.skewCorrected = true
-    return { delay: 0, clockOffsetMs: runtime.clock.learn(outcome.serverDateMs) }
+    return { delay: 0, clockOffsetMs }
   }
   if (!error.retryable) return undefined
   const retryAfter = parseRetryAfter(outcome.retryAfter, Date.now(), settings.retry.maxRetryAfterMs)
