@@ -91,17 +91,30 @@ export function renderHtml(status: number, requestId: string, nowMs: number): Re
   }
 }
 
-/** Writes a whole answer (nothing if the connection is already gone). */
+/**
+ * Writes the status line and headers; false (and the connection destroyed) when Node refuses
+ * them, e.g. a header value with CR/LF or a character above U+00FF, so that a bad header can
+ * never throw out of the request handler and crash the process.
+ */
+function writeHeadSafely(res: ServerResponse, answer: RenderedAnswer): boolean {
+  try {
+    res.writeHead(answer.status, answer.headers)
+    return true
+  } catch {
+    res.destroy()
+    return false
+  }
+}
+
+/** Writes a whole answer (nothing if the connection is already gone; see {@link writeHeadSafely}). */
 export function writeAnswer(res: ServerResponse, answer: RenderedAnswer): void {
-  if (res.destroyed) return
-  res.writeHead(answer.status, answer.headers)
+  if (res.destroyed || !writeHeadSafely(res, answer)) return
   res.end(answer.payload)
 }
 
 /** Writes the headers and the first body byte, and the rest after `delayMs`. */
 export function writeAnswerSlowly(res: ServerResponse, answer: RenderedAnswer, delayMs: number): void {
-  if (res.destroyed) return
-  res.writeHead(answer.status, answer.headers)
+  if (res.destroyed || !writeHeadSafely(res, answer)) return
   res.write(answer.payload.subarray(0, 1))
   setTimeout(() => {
     if (!res.destroyed) res.end(answer.payload.subarray(1))
@@ -110,7 +123,6 @@ export function writeAnswerSlowly(res: ServerResponse, answer: RenderedAnswer, d
 
 /** Writes the headers (with the full length) and half the body, then closes the connection. */
 export function writeAnswerTruncated(res: ServerResponse, answer: RenderedAnswer): void {
-  if (res.destroyed) return
-  res.writeHead(answer.status, answer.headers)
+  if (res.destroyed || !writeHeadSafely(res, answer)) return
   res.write(answer.payload.subarray(0, Math.floor(answer.payload.length / 2)), () => res.socket?.destroy())
 }

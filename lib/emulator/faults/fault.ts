@@ -1,4 +1,5 @@
 import { isRecord } from '../../decode/is-record'
+import { retryAfterProblem } from './retry-after'
 
 /** Statuses a `status` fault may answer with. */
 export const FAULT_STATUSES = [429, 500, 502, 503, 504] as const
@@ -8,7 +9,10 @@ export const FAULT_STATUSES = [429, 500, 502, 503, 504] as const
  * request's change happens.
  */
 export type Fault =
-  /** Answer this status with a BCE error body (not applied); `retryAfter` sets `Retry-After`. */
+  /**
+   * Answer this status with a BCE error body (not applied); `retryAfter` sets `Retry-After`: it
+   * must be delta-seconds or an IMF-fixdate HTTP-date (anything else is refused when injected).
+   */
   | { readonly type: 'status'; readonly status: (typeof FAULT_STATUSES)[number]; readonly retryAfter?: string }
   /** Reset the connection before answering (not applied). */
   | { readonly type: 'reset' }
@@ -41,7 +45,11 @@ export function parseFault(value: unknown): Fault | string {
     case 'status': {
       if (!FAULT_STATUSES.includes(value.status as never))
         return `status fault needs status ${FAULT_STATUSES.join('|')}`
-      if (value.retryAfter !== undefined && typeof value.retryAfter !== 'string') return 'retryAfter must be a string'
+      if (value.retryAfter !== undefined) {
+        if (typeof value.retryAfter !== 'string') return 'retryAfter must be a string'
+        const problem = retryAfterProblem(value.retryAfter)
+        if (problem !== undefined) return problem
+      }
       return {
         type: 'status',
         status: value.status as (typeof FAULT_STATUSES)[number],
