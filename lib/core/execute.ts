@@ -11,7 +11,7 @@ import { emit, type AttemptEvent } from './observe'
 import type { OperationSpec } from './operation'
 import { prepareRequest } from './prepare'
 import { isClockSkewError, isRejectedSessionError, retryCostClass } from './retry-decision'
-import type { Runtime } from './runtime'
+import { isValidTimeout, MAX_TIMEOUT_MS, type Runtime } from './runtime'
 import { sleep } from './sleep'
 
 /** Per-call settings after validation. */
@@ -27,8 +27,8 @@ function callSettings(runtime: Runtime, untrusted: unknown): Result<CallSettings
   }
   const options = untrusted as CallOptions | undefined
   const timeoutMs = options?.timeoutMs ?? runtime.callTimeoutMs
-  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    return err([{ path: 'options.timeoutMs', expected: 'positive number' }])
+  if (!isValidTimeout(timeoutMs)) {
+    return err([{ path: 'options.timeoutMs', expected: `positive number of ms, at most ${MAX_TIMEOUT_MS}` }])
   }
   const signal: unknown = options?.signal
   if (signal !== undefined && !(signal instanceof AbortSignal))

@@ -37,11 +37,22 @@ export interface Runtime {
   readonly random: () => number
 }
 
+/**
+ * Longest timeout accepted, in ms: 2^31 − 1 (about 24.8 days), the largest delay a Node timer
+ * honours (a longer one fires after 1 ms). Longer values are rejected, not clamped.
+ */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1
+
+/** Whether `value` is a usable timeout: a number of ms in (0, {@link MAX_TIMEOUT_MS}]. */
+export function isValidTimeout(value: unknown): value is number {
+  return typeof value === 'number' && value > 0 && value <= MAX_TIMEOUT_MS
+}
+
 function positive(value: unknown, name: string, fallback: number): Result<number, string> {
   if (value === undefined) return ok(fallback)
-  return typeof value === 'number' && Number.isFinite(value) && value > 0
+  return isValidTimeout(value)
     ? ok(value)
-    : err(`${name} must be a positive number of milliseconds`)
+    : err(`${name} must be a positive number of milliseconds, at most ${MAX_TIMEOUT_MS} (about 24.8 days)`)
 }
 
 /**
