@@ -1,0 +1,80 @@
+// The mutation-testing batches: one per module group, small enough for a 2-core machine.
+// Used by stryker.config.mjs (which files to mutate, which tests to run), scripts/mutate.js (which
+// batches to run) and scripts/mutate-summary.js (which file belongs to which batch).
+//
+// `mutate`: the files (globs) Stryker mutates. `tests`: the jest test files (globs relative to the
+// repository root) that run against that batch's mutants; the unit, property and end-to-end suites
+// that exercise those modules. Per-test coverage then runs, for each mutant, only the tests that
+// reach it. Omit `tests` to run every test file except `excludedTests`.
+'use strict'
+
+/** @typedef {{ mutate: readonly string[], tests?: readonly string[] }} Batch */
+
+/** @type {Record<string, Batch>} */
+const batches = {
+  signing: {
+    mutate: ['lib/auth/sign-request.ts', 'lib/auth/canonical.ts', 'lib/auth/uri-encode.ts'],
+    tests: [
+      'spec/auth/**/*.test.ts',
+      'spec/core/request-signer.test.ts',
+      'spec/emulator/verify-signature*.test.ts',
+      'spec/emulator/official-signer*.test.ts',
+      'spec/reliability/path-safety.property.test.ts',
+    ],
+  },
+  errors: {
+    mutate: ['lib/errors/classify.ts', 'lib/errors/make.ts', 'lib/errors/retryable.ts'],
+    tests: [
+      'spec/errors/**/*.test.ts',
+      'spec/decode/**/*.test.ts',
+      'spec/security/**/*.test.ts',
+      'spec/reliability/secrets.property.test.ts',
+      'spec/reliability/retry-conformance.test.ts',
+    ],
+  },
+  decoding: {
+    mutate: ['lib/decode/response.ts', 'lib/decode/error-body.ts', 'lib/decode/bce-date.ts'],
+    tests: [
+      'spec/decode/**/*.test.ts',
+      'spec/errors/**/*.test.ts',
+      'spec/security/**/*.test.ts',
+      'spec/reliability/secrets.property.test.ts',
+    ],
+  },
+  retry: {
+    mutate: [
+      'lib/http/retry-policy.ts',
+      'lib/http/retry-budget.ts',
+      'lib/core/retry-decision.ts',
+      'lib/core/attempt.ts',
+      'lib/core/sleep.ts',
+    ],
+    tests: [
+      'spec/http/retry*.test.ts',
+      'spec/core/retry*.test.ts',
+      'spec/core/attempt*.test.ts',
+      'spec/core/sleep*.test.ts',
+      'spec/reliability/retry-conformance.test.ts',
+    ],
+  },
+  pipeline: {
+    mutate: ['lib/core/execute.ts', 'lib/core/prepare.ts', 'lib/core/request-signer.ts', 'lib/core/signing-clock.ts'],
+    tests: ['spec/core/**/*.test.ts', 'spec/reliability/retry-conformance.test.ts', 'spec/http/transport.test.ts'],
+  },
+  acl: {
+    mutate: ['lib/acl/parse-acl.ts', 'lib/acl/validate-acl.ts', 'lib/acl/evaluate-acl.ts', 'lib/acl/glob.ts'],
+    tests: ['spec/acl/**/*.test.ts', 'spec/emulator/acl-document.test.ts', 'spec/emulator/authorization*.test.ts'],
+  },
+  emulator: {
+    mutate: ['lib/emulator/verify-signature.ts', 'lib/emulator/authenticate.ts', 'lib/emulator/authorization/*.ts'],
+    tests: ['spec/emulator/**/*.test.ts', 'spec/iam/authorization.e2e.test.ts', 'spec/sts/**/*.test.ts'],
+  },
+}
+
+/**
+ * Test files never run under Stryker, even when a batch lists no tests: process-level suites that
+ * are slow and check packaging, examples or load rather than the behaviour of one module.
+ */
+const excludedTests = ['/spec/package/', '/spec/examples\\.test\\.ts$', '/spec/reliability/load\\.test\\.ts$']
+
+module.exports = { batches, excludedTests }
