@@ -115,17 +115,41 @@ describe('sleep', () => {
 })
 
 describe('SigningClock', () => {
+  const T = Date.UTC(2024, 0, 1)
   it('starts at local time with offset 0, learns the rounded difference, and applies it', () => {
-    let local = 1_000_000
+    let local = T
     const clock = new SigningClock(() => local)
     expect(clock.offsetMs).toBe(0)
-    expect(clock.now()).toBe(1_000_000)
-    expect(clock.learn(1_003_600.6)).toBe(3601)
+    expect(clock.now()).toBe(T)
+    expect(clock.learn(T + 3600.6)).toBe(3601)
     expect(clock.offsetMs).toBe(3601)
-    local = 2_000_000
-    expect(clock.now()).toBe(2_003_601)
-    expect(clock.learn(1_999_000)).toBe(-1000)
-    expect(clock.now()).toBe(1_999_000)
+    local = T + 1_000_000
+    expect(clock.now()).toBe(T + 1_003_601)
+    expect(clock.learn(T + 999_000)).toBe(-1000)
+    expect(clock.now()).toBe(T + 999_000)
+  })
+
+  it('ignores implausible server times and keeps the offset it had', () => {
+    const clock = new SigningClock(() => T)
+    expect(clock.learn(T + 5000)).toBe(5000)
+    for (const bad of [
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Date.UTC(1999, 11, 31, 23, 59, 59, 999),
+      Date.UTC(2100, 0, 1),
+      Date.UTC(10000, 0, 1),
+    ]) {
+      expect(clock.learn(bad)).toBeUndefined()
+      expect(clock.offsetMs).toBe(5000)
+    }
+    expect(clock.learn(Date.UTC(2000, 0, 1))).toBe(Date.UTC(2000, 0, 1) - T)
+    expect(clock.learn(Date.UTC(2100, 0, 1) - 1)).toBe(Date.UTC(2100, 0, 1) - 1 - T)
+  })
+
+  it('learns nothing when the local clock is unreadable', () => {
+    const clock = new SigningClock(() => Number.NaN)
+    expect(clock.learn(T)).toBeUndefined()
+    expect(clock.offsetMs).toBe(0)
   })
 
   it('uses Date.now by default', () => {
