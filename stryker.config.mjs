@@ -29,6 +29,7 @@ export default {
     enableFindRelatedTests: false,
     config: {
       testPathIgnorePatterns: ['/node_modules/', ...excludedTests],
+      setupFiles: ['<rootDir>/scripts/mutate-jest-setup.js'],
       ...(selected.tests === undefined ? {} : { testMatch: selected.tests.map((glob) => `<rootDir>/${glob}`) }),
     },
   },
