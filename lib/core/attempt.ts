@@ -1,11 +1,14 @@
 import type { Result } from 'neverthrow'
 import { err } from 'neverthrow'
+import type { Credentials } from '../auth/credentials'
 import { headerValue } from '../decode/headers'
 import type { ResponseContext } from '../decode/error-body'
 import { decodeResponse, type ResponseReader } from '../decode/response'
 import { makeClientError } from '../errors/make'
+import { scrubError, secretScrubber } from '../errors/scrub'
+import type { Scrub } from '../errors/server-text'
 import type { BceError } from '../errors/types'
-import type { SendOutcome } from '../http/transport'
+import type { HttpRequest, SendOutcome } from '../http/transport'
 
 /** Facts about the call an attempt belongs to: its operation, idempotency and attempt number. */
 export type AttemptContext = ResponseContext
@@ -33,33 +36,68 @@ export function invalidClockOutcome(context: AttemptContext): AttemptOutcome<nev
   }
 }
 
-/** Turns what the transport produced into the attempt's outcome: every failure becomes a tagged error. */
+/**
+ * The scrubber of one attempt's errors: the secrets this client knows and a server might reflect
+ * (secret key, session token, the whole Authorization header and its signature). Built on the
+ * error path only.
+ */
+export function attemptScrubber(credentials: Credentials | undefined, request: HttpRequest | undefined): Scrub {
+  const authorization = request?.headers.authorization
+  const token = credentials?.sessionToken
+  return secretScrubber([
+    credentials?.secretAccessKey,
+    token,
+    token?.trim(),
+    authorization,
+    authorization?.slice(authorization.lastIndexOf('/') + 1),
+  ])
+}
+
+/**
+ * Turns what the transport produced into the attempt's outcome: every failure becomes a tagged
+ * error, with the client's own secrets (those of `credentials` and the signed `request`)
+ * scrubbed from every server-supplied string in it.
+ */
 export function attemptOutcome<T>(
   sent: SendOutcome,
   reader: ResponseReader<T>,
   context: AttemptContext,
+  credentials?: Credentials,
+  request?: HttpRequest,
 ): AttemptOutcome<T> {
   if (!sent.ok) {
     const { failure } = sent
     const outcomeUnknown = failure.mayHaveBeenSent && !context.idempotent
     return {
       result: err(
-        makeClientError({
-          reason: failure.reason,
-          message: outcomeUnknown ? `${failure.message}; the request may have been applied` : failure.message,
-          operation: context.operation,
-          attempts: context.attempts,
-          retryable: failure.reason !== 'Aborted' && (!failure.mayHaveBeenSent || context.idempotent),
-          ...(outcomeUnknown ? { outcomeUnknown } : {}),
-          ...(sent.statusCode === undefined ? {} : { statusCode: sent.statusCode }),
-          cause: failure.cause,
-        }),
+        scrubError(
+          makeClientError({
+            reason: failure.reason,
+            message: outcomeUnknown ? `${failure.message}; the request may have been applied` : failure.message,
+            operation: context.operation,
+            attempts: context.attempts,
+            retryable: failure.reason !== 'Aborted' && (!failure.mayHaveBeenSent || context.idempotent),
+            ...(outcomeUnknown ? { outcomeUnknown } : {}),
+            ...(sent.statusCode === undefined ? {} : { statusCode: sent.statusCode }),
+            cause: failure.cause,
+          }),
+          attemptScrubber(credentials, request),
+        ),
       ),
     }
   }
   const { response } = sent
-  const result = decodeResponse(response, reader, context)
-  if (result.isOk()) return { result }
+  const success = response.statusCode >= 200 && response.statusCode <= 299
+  const decoded = decodeResponse(response, reader, context, success ? undefined : attemptScrubber(credentials, request))
+  if (decoded.isOk()) return { result: decoded }
+  let result: Result<T, BceError> = decoded
+  if (success) {
+    // A 2xx that did not decode (rare): decode again with the scrubber, so a reflected secret is
+    // removed before any cap could cut it, and scrub the issues as well.
+    const scrub = attemptScrubber(credentials, request)
+    const again = decodeResponse(response, reader, context, scrub)
+    result = again.isErr() ? err(scrubError(again.error, scrub)) : again
+  }
   const date = headerValue(response.headers, 'date')
   const serverDateMs = date === undefined ? Number.NaN : Date.parse(date)
   const retryAfter = headerValue(response.headers, 'retry-after')

@@ -153,7 +153,13 @@ async function run<O>(
       const outcome =
         request === undefined
           ? invalidClockOutcome(context)
-          : attemptOutcome(await rt.transport.send(request, settings.deadline, settings.signal), spec.reader, context)
+          : attemptOutcome(
+              await rt.transport.send(request, settings.deadline, settings.signal),
+              spec.reader,
+              context,
+              credentials,
+              request,
+            )
       if (outcome.result.isOk()) {
         if (settings.retry.budget !== false) rt.budget?.recordSuccess(state?.lastRetryCost)
         if (observe !== undefined) {

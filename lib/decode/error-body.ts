@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http'
 import { classifyServiceError, codeFromStatus } from '../errors/classify'
 import { makeServiceError } from '../errors/make'
+import { MAX_CODE_CHARS, MAX_MESSAGE_CHARS, MAX_REQUEST_ID_CHARS, serverText, type Scrub } from '../errors/server-text'
 import { isRetryableServiceError } from '../errors/retryable'
 import type { BceServiceError } from '../errors/types'
 import { parseJsonBytes } from './json'
@@ -12,8 +13,6 @@ export interface ResponseContext {
   readonly idempotent: boolean
 }
 
-const MAX_MESSAGE_CHARS = 500
-
 function stringField(record: Record<string, unknown>, key: string): string | undefined {
   const value = record[key]
   return typeof value === 'string' && value.length > 0 ? value : undefined
@@ -23,12 +22,15 @@ function stringField(record: Record<string, unknown>, key: string): string | und
  * Builds the {@link BceServiceError} for a non-2xx answer, whatever its body: the JSON error body
  * `{code, message, requestId}` when there is one; otherwise (empty, HTML, truncated JSON) a code
  * derived from the status and a message that says what the body was. Total and pure.
+ * Server-supplied `code`, `message` and `requestId` pass through `scrub` (when given) and are then
+ * capped ({@link MAX_CODE_CHARS}, {@link MAX_MESSAGE_CHARS}, {@link MAX_REQUEST_ID_CHARS}).
  */
 export function serviceErrorFromResponse(
   statusCode: number,
   requestIdFromHeader: string | undefined,
   body: Buffer,
   context: ResponseContext,
+  scrub?: Scrub,
 ): BceServiceError {
   const phrase = STATUS_CODES[statusCode]
   const parsed = body.length > 0 ? parseJsonBytes(body) : undefined
@@ -36,7 +38,8 @@ export function serviceErrorFromResponse(
     parsed !== undefined && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)
       ? (parsed.value as Record<string, unknown>)
       : undefined
-  const code = (record && stringField(record, 'code')) ?? codeFromStatus(statusCode, phrase)
+  const bodyCode = record && stringField(record, 'code')
+  const code = bodyCode === undefined ? codeFromStatus(statusCode, phrase) : serverText(bodyCode, MAX_CODE_CHARS, scrub)
   const bodyMessage = record && stringField(record, 'message')
   const fallback =
     body.length === 0
@@ -44,8 +47,9 @@ export function serviceErrorFromResponse(
       : record === undefined
         ? `HTTP ${statusCode}${phrase === undefined ? '' : ` ${phrase}`} with a non-JSON body (${body.length} bytes)`
         : `HTTP ${statusCode}${phrase === undefined ? '' : ` ${phrase}`}`
-  const message = (bodyMessage ?? fallback).slice(0, MAX_MESSAGE_CHARS)
-  const requestId = (record && stringField(record, 'requestId')) ?? requestIdFromHeader
+  const message = bodyMessage === undefined ? fallback : serverText(bodyMessage, MAX_MESSAGE_CHARS, scrub)
+  const rawRequestId = (record && stringField(record, 'requestId')) ?? requestIdFromHeader
+  const requestId = rawRequestId === undefined ? undefined : serverText(rawRequestId, MAX_REQUEST_ID_CHARS, scrub)
   return makeServiceError({
     kind: classifyServiceError(statusCode, code),
     code,

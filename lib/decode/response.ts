@@ -1,5 +1,6 @@
 import { err, ok, type Result } from 'neverthrow'
 import { makeClientError } from '../errors/make'
+import { MAX_REQUEST_ID_CHARS, serverText, type Scrub } from '../errors/server-text'
 import type { BceError, ErrorIssue } from '../errors/types'
 import { serviceErrorFromResponse, type ResponseContext } from './error-body'
 import { requestIdHeader } from './headers'
@@ -22,16 +23,18 @@ export interface RawResponse {
 /**
  * The pure decoder from an HTTP answer to a result: non-2xx is always a `BceServiceError`;
  * a 2xx whose body cannot be read is a `BceClientError` with reason `Decode` (with `issues`,
- * `statusCode`, `requestId`). Never throws, for any status, headers or bytes.
+ * `statusCode`, `requestId`). Never throws, for any status, headers or bytes. Every
+ * server-supplied string kept in an error passes through `scrub` (when given) and is capped.
  */
 export function decodeResponse<T>(
   response: RawResponse,
   reader: ResponseReader<T>,
   context: ResponseContext,
+  scrub?: Scrub,
 ): Result<T, BceError> {
-  const requestId = requestIdHeader(response.headers)
+  const headerRequestId = requestIdHeader(response.headers)
   if (!(response.statusCode >= 200 && response.statusCode <= 299)) {
-    return err(serviceErrorFromResponse(response.statusCode, requestId, response.body, context))
+    return err(serviceErrorFromResponse(response.statusCode, headerRequestId, response.body, context, scrub))
   }
   if (reader.kind === 'ignore') return ok(reader.value)
   const decodeError = (message: string, issues: readonly ErrorIssue[]): Result<never, BceError> =>
@@ -43,7 +46,9 @@ export function decodeResponse<T>(
         attempts: context.attempts,
         issues,
         statusCode: response.statusCode,
-        ...(requestId === undefined ? {} : { requestId }),
+        ...(headerRequestId === undefined
+          ? {}
+          : { requestId: serverText(headerRequestId, MAX_REQUEST_ID_CHARS, scrub) }),
       }),
     )
   const parsed = parseJsonBytes(response.body)
