@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { deny, evaluateAcl, parseAcl, serializeAcl, type Acl, type AclStatement } from '../../lib/acl'
 import { smallAcls, smallRequest, smallStatement, validAcl } from './arbitraries'
+import { referenceCheck } from './reference-grammar'
 
 const RUNS = { numRuns: 300 }
 
@@ -111,22 +112,57 @@ describe('parseAcl / serializeAcl properties', () => {
     )
   })
 
-  it('(c) any accepted input re-serialises to a fixed point', () => {
+  it('(c) unknown fields and null eids are dropped: the result is the typed document, a fixed point', () => {
     const noisy = fc.tuple(validAcl, fc.jsonValue({ maxDepth: 2 })).map(([document, noise]) => ({
-      condition: noise,
-      ...document,
-      accessControlList: document.accessControlList.map((statement) => ({
-        notResource: noise,
-        ...statement,
-        eid: null,
-      })),
+      document,
+      input: {
+        condition: noise,
+        ...document,
+        accessControlList: document.accessControlList.map((statement) => ({
+          notResource: noise,
+          ...statement,
+          eid: null,
+        })),
+      },
     }))
     fc.assert(
-      fc.property(fc.oneof(noisy, fc.jsonValue()), (input) => {
+      fc.property(noisy, ({ document, input }) => {
+        const typed = {
+          ...document,
+          accessControlList: document.accessControlList.map(({ eid: _eid, ...statement }) => statement),
+        }
         const parsed = parseAcl(JSON.stringify(input))
-        if (parsed.isErr()) return
-        const text = serializeAcl(parsed.value)
+        expect(parsed._unsafeUnwrap()).toEqual(typed)
+        const text = serializeAcl(parsed._unsafeUnwrap())
+        expect(text).not.toContain('notResource')
+        expect(text).not.toContain('condition')
         expect(serializeAcl(parseAcl(text)._unsafeUnwrap())).toBe(text)
+        const strict = parseAcl(JSON.stringify(input), { rejectUnknownFields: true })._unsafeUnwrapErr()
+        expect(strict.issues?.map((issue) => issue.path).sort()).toEqual(
+          ['condition', ...input.accessControlList.map((_, i) => `accessControlList.${i}.notResource`)].sort(),
+        )
+      }),
+      RUNS,
+    )
+  })
+
+  it('(c) arbitrary JSON is accepted exactly when the grammar allows it, and then re-serialises to a fixed point', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (input) => {
+        const parsed = parseAcl(JSON.stringify(input))
+        const expected = referenceCheck(input)
+        if (expected.issuePaths.length > 0) {
+          expect(
+            parsed
+              ._unsafeUnwrapErr()
+              .issues?.map((issue) => issue.path)
+              .sort(),
+          ).toEqual(expected.issuePaths)
+        } else {
+          expect(parsed._unsafeUnwrap()).toEqual(expected.acl)
+          const text = serializeAcl(parsed._unsafeUnwrap())
+          expect(serializeAcl(parseAcl(text)._unsafeUnwrap())).toBe(text)
+        }
       }),
       RUNS,
     )
@@ -146,7 +182,12 @@ describe('parseAcl / serializeAcl properties', () => {
         fc.record({ requireResource: fc.boolean(), rejectUnknownFields: fc.boolean() }, { requiredKeys: [] }),
         (input, options) => {
           const result = parseAcl(input, options)
-          if (result.isOk()) return
+          if (result.isOk()) {
+            // Accepted only if the text (or value) really is a document the grammar allows.
+            const value: unknown = typeof input === 'string' ? JSON.parse(input) : input
+            expect(referenceCheck(value, options).acl).toEqual(result.value)
+            return
+          }
           const { issues, reason, operation, _tag } = result.error
           expect({ _tag, reason, operation }).toEqual({
             _tag: 'BceClientError',
