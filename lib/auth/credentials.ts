@@ -18,9 +18,16 @@ export type CredentialsProvider = () => ResultAsync<Credentials, BceClientError>
 /** Where a client gets its credentials: a fixed key pair or a provider. */
 export type CredentialsSource = Credentials | CredentialsProvider
 
+// Header values: what a request may carry in the Authorization and x-bce-security-token headers.
+const NOT_VISIBLE_ASCII = /[^\x21-\x7e]/
+const NOT_HEADER_TEXT = /[^\t\x20-\x7e]/
+
 /**
  * Checks the shape of a key pair; the message names the field but never echoes a value.
- * Returns undefined when the credentials are usable.
+ * The access key id (sent in the Authorization header) must be visible ASCII without `/`, and
+ * the session token (sent as `x-bce-security-token`) visible ASCII, spaces and tabs: anything
+ * else (CR/LF, control or non-Latin-1 characters) cannot form a valid header. Returns
+ * undefined when the credentials are usable.
  */
 export function credentialsProblem(credentials: unknown): string | undefined {
   if (typeof credentials !== 'object' || credentials === null)
@@ -29,6 +36,8 @@ export function credentialsProblem(credentials: unknown): string | undefined {
   if (typeof record.accessKeyId !== 'string' || record.accessKeyId.length === 0)
     return 'accessKeyId must be a non-empty string'
   if (/[\s/]/.test(record.accessKeyId)) return 'accessKeyId must not contain whitespace or "/"'
+  if (NOT_VISIBLE_ASCII.test(record.accessKeyId))
+    return 'accessKeyId must contain only visible ASCII characters (it is sent in the Authorization header)'
   if (typeof record.secretAccessKey !== 'string' || record.secretAccessKey.length === 0)
     return 'secretAccessKey must be a non-empty string'
   if (
@@ -36,6 +45,9 @@ export function credentialsProblem(credentials: unknown): string | undefined {
     (typeof record.sessionToken !== 'string' || record.sessionToken.length === 0)
   ) {
     return 'sessionToken, when given, must be a non-empty string'
+  }
+  if (typeof record.sessionToken === 'string' && NOT_HEADER_TEXT.test(record.sessionToken)) {
+    return 'sessionToken must contain only visible ASCII characters, spaces and tabs (it is sent as a header)'
   }
   if (
     record.expiration !== undefined &&

@@ -76,7 +76,10 @@ export function attemptOutcome<T>(
             message: outcomeUnknown ? `${failure.message}; the request may have been applied` : failure.message,
             operation: context.operation,
             attempts: context.attempts,
-            retryable: failure.reason !== 'Aborted' && (!failure.mayHaveBeenSent || context.idempotent),
+            retryable:
+              failure.reason !== 'Aborted' &&
+              failure.permanent !== true &&
+              (!failure.mayHaveBeenSent || context.idempotent),
             ...(outcomeUnknown ? { outcomeUnknown } : {}),
             ...(sent.statusCode === undefined ? {} : { statusCode: sent.statusCode }),
             cause: failure.cause,

@@ -1,5 +1,11 @@
 import { err, ok, type Result } from 'neverthrow'
-import { fixedStaticCredentials, fromStatic, type Credentials, type CredentialsProvider } from '../auth/credentials'
+import {
+  credentialsProblem,
+  fixedStaticCredentials,
+  fromStatic,
+  type Credentials,
+  type CredentialsProvider,
+} from '../auth/credentials'
 import { makeClientError } from '../errors/make'
 import type { BceClientError } from '../errors/types'
 import { parseEndpoint, type Endpoint } from '../http/endpoint'
@@ -96,7 +102,17 @@ export function createRuntime(untrusted: unknown, defaultEndpoint: string): Resu
     if (config.observe !== undefined && typeof config.observe !== 'function')
       return invalid('observe must be a function')
     const source = config.credentials
+    if (typeof source !== 'function') {
+      const problem = credentialsProblem(source)
+      if (problem !== undefined) {
+        return err(
+          makeClientError({ reason: 'Credentials', message: `static credentials: ${problem}`, operation: 'configure' }),
+        )
+      }
+    }
     const credentials: CredentialsProvider = typeof source === 'function' ? source : fromStatic(source)
+    if (typeof config.userAgent === 'string' && /[^\t\x20-\x7e]/.test(config.userAgent))
+      return invalid('userAgent must contain only visible ASCII characters, spaces and tabs (it is sent as a header)')
     const userAgent =
       typeof config.userAgent === 'string' && config.userAgent.length > 0
         ? `${USER_AGENT} ${config.userAgent}`

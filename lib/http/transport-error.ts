@@ -5,6 +5,8 @@ export interface TransportFailure {
   readonly reason: 'Network' | 'Timeout' | 'Aborted'
   /** False only when the request certainly never reached the server (e.g. connection refused). */
   readonly mayHaveBeenSent: boolean
+  /** Set when the same request would fail the same way (it could not be formed): never retried. */
+  readonly permanent?: true
   readonly message: string
   readonly cause: ReturnType<typeof summariseCause>
 }
@@ -25,6 +27,10 @@ const NOT_SENT_CODES = new Set([
   'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
   'CERT_HAS_EXPIRED',
+  // undici refused the request before writing a byte: an invalid header value or other argument.
+  'UND_ERR_INVALID_ARG',
+  // Dispatched on a closed pool: rejected before anything was written.
+  'UND_ERR_CLOSED',
 ])
 
 const TIMEOUT_CODES = new Set([
@@ -55,5 +61,23 @@ export function classifyTransportError(error: unknown, localAbort: LocalAbort): 
     return { reason: 'Timeout', mayHaveBeenSent, message: `transport timeout (${code})`, cause }
   }
   const detail = code === '' ? cause.message : `${code}: ${cause.message}`
+  if (code === 'UND_ERR_INVALID_ARG') {
+    return {
+      reason: 'Network',
+      mayHaveBeenSent: false,
+      permanent: true,
+      message: `the request could not be formed and was not sent (${detail})`,
+      cause,
+    }
+  }
+  if (code === 'UND_ERR_CLOSED') {
+    return {
+      reason: 'Network',
+      mayHaveBeenSent: false,
+      permanent: true,
+      message: `the client is closed; the request was not sent (${detail})`,
+      cause,
+    }
+  }
   return { reason: 'Network', mayHaveBeenSent, message: `transport failure (${detail})`, cause }
 }
