@@ -17,6 +17,16 @@ function invalidConfig(message: string, operation: string): Result<never, BceCli
 }
 
 /**
+ * What of a rejected endpoint may be echoed in a message: never user info. Everything up to the
+ * last `@` (where user info and its password would be, however malformed the URL) is hidden.
+ */
+function echoable(text: string): string {
+  const at = text.lastIndexOf('@')
+  const shown = at === -1 ? text : `[user info hidden]@${text.slice(at + 1)}`
+  return JSON.stringify(shown.slice(0, 200))
+}
+
+/**
  * Parses and checks an endpoint: `https://` by default (a bare host name gets `https://`),
  * `http://` only when `allowInsecureHttp` is set, no user info, path, query or fragment.
  */
@@ -34,7 +44,7 @@ export function parseEndpoint(
   try {
     url = new URL(withScheme)
   } catch {
-    return invalidConfig(`endpoint is not a valid URL: ${JSON.stringify(text.slice(0, 200))}`, operation)
+    return invalidConfig(`endpoint is not a valid URL: ${echoable(text)}`, operation)
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return invalidConfig(`endpoint scheme must be https (got ${url.protocol})`, operation)
