@@ -1,5 +1,7 @@
+import { isDeepStrictEqual } from 'node:util'
 import fc from 'fast-check'
 import type { BceError, IamClient, Result } from '../../lib'
+import { parseAcl } from '../../lib/acl'
 import { IamModel, type Expected } from './iam-model'
 
 /** The system under test: an SDK client talking to the emulator. */
@@ -18,6 +20,21 @@ const isUnknownOutcome = <T>(result: Result<T, BceError>): boolean =>
 const USERS = ['ann', 'bob', 'c/../d', '测试'] as const
 const GROUPS = ['ops', 'dev'] as const
 const POLICIES = ['p1', 'p2'] as const
+const DESCRIPTIONS = ['', 'ops team', '描述 ✓'] as const
+
+/** Two policy documents, so that a policy's returned document says which one it was created with. */
+const DOCUMENTS = [
+  { service: 'bce:bos', region: 'bj', resource: ['*'], permission: ['READ'], effect: 'Allow' },
+  { service: 'bce:iam', region: '*', resource: ['user/*'], permission: ['FULL_CONTROL', 'READ'], effect: 'Deny' },
+].map((statement) => JSON.stringify({ accessControlList: [statement] }))
+
+/** The statements of an ACL document text, as the SDK's parser types them. */
+const statementsOf = (document: string | undefined): unknown =>
+  document === undefined
+    ? undefined
+    : parseAcl(document)
+        .map((acl) => acl.accessControlList)
+        .unwrapOr('unreadable')
 
 /** Compares an SDK result with the model's prediction (ok-ness and error kind). */
 export function expectMatches<T>(label: string, actual: Result<T, BceError>, expected: Expected): void {
@@ -30,6 +47,13 @@ export function expectMatches<T>(label: string, actual: Result<T, BceError>, exp
   if (seen !== wanted) {
     const detail = actual.isErr() ? String(actual.error) : 'Ok'
     throw new Error(`${label}: model expected ${wanted}, SDK returned ${seen} (${detail})`)
+  }
+}
+
+/** Compares data the SDK returned with the model's. */
+function expectData(label: string, actual: unknown, expected: unknown): void {
+  if (!isDeepStrictEqual(actual, expected)) {
+    throw new Error(`${label}: model has ${JSON.stringify(expected)}, SDK returned ${JSON.stringify(actual)}`)
   }
 }
 
@@ -51,13 +75,27 @@ function expectLocallyRejected<T>(label: string, result: Result<T, BceError>): v
   }
 }
 
+/** How a successful result is compared with the model (after the model took the command). */
+interface DataCheck<T> {
+  readonly actual: (value: T) => unknown
+  readonly expected: (model: IamModel) => unknown
+}
+
+interface Settle {
+  /** Whether the model holds the entity. */
+  readonly inModel: (model: IamModel) => boolean
+  /** Whether the real system holds it. */
+  readonly exists: (real: Real) => PromiseLike<boolean>
+}
+
 function nameCommand<T>(
   label: string,
   predict: (model: IamModel) => Expected,
   call: (real: Real) => PromiseLike<Result<T, BceError>>,
   names: readonly string[],
+  data?: DataCheck<T>,
   /** For creates: whether the model and the real system hold the entity, to settle an unknown outcome. */
-  settle?: { readonly inModel: (model: IamModel) => boolean; readonly exists: (real: Real) => PromiseLike<boolean> },
+  settle?: Settle,
 ): Step {
   return command(label, async (model, real) => {
     const result = await call(real)
@@ -72,30 +110,52 @@ function nameCommand<T>(
       return
     }
     expectMatches(label, result, predict(model))
+    if (data !== undefined && result.isOk()) expectData(label, data.actual(result.value), data.expected(model))
   })
 }
 
 const found = <T>(result: Result<T, BceError>): boolean => result.isOk()
+const sortedNames = (items: readonly { readonly name?: string }[]): string[] => items.map((x) => x.name ?? '').sort()
+const entity = (x: { readonly name: string; readonly description?: string }) => ({
+  name: x.name,
+  description: x.description ?? '',
+})
 
 const user = fc.constantFrom(...USERS)
 const group = fc.constantFrom(...GROUPS)
 const policy = fc.constantFrom(...POLICIES)
-const acl = JSON.stringify({
-  accessControlList: [{ service: 'bce:bos', region: 'bj', resource: ['*'], permission: ['READ'], effect: 'Allow' }],
-})
+const description = fc.constantFrom(...DESCRIPTIONS)
+const documentIndex = fc.nat({ max: DOCUMENTS.length - 1 })
+const described = (text: string) => (text === '' ? {} : { description: text })
 
 /** Arbitrary IAM commands over small name pools, so collisions and conflicts are frequent. */
 export const commandArbitraries: Array<fc.Arbitrary<Step>> = [
+  fc.tuple(user, description).map(([u, d]) =>
+    nameCommand(
+      `createUser(${u}, ${JSON.stringify(d)})`,
+      (m) => m.createUser(u, d),
+      (r) => r.iam.createUser({ name: u, ...described(d) }),
+      [u],
+      { actual: entity, expected: () => ({ name: u, description: d }) },
+      { inModel: (m) => m.users.has(u), exists: async (r) => found(await r.iam.getUser({ userName: u })) },
+    ),
+  ),
   user.map((u) =>
     nameCommand(
-      `createUser(${u})`,
-      (m) => m.createUser(u),
-      (r) => r.iam.createUser({ name: u }),
+      `getUser(${u})`,
+      (m) => m.exists('user', u),
+      (r) => r.iam.getUser({ userName: u }),
       [u],
-      {
-        inModel: (m) => m.users.has(u),
-        exists: async (r) => found(await r.iam.getUser({ userName: u })),
-      },
+      { actual: entity, expected: (m) => ({ name: u, description: m.users.get(u)?.description }) },
+    ),
+  ),
+  fc.tuple(user, description).map(([u, d]) =>
+    nameCommand(
+      `updateUser(${u}, ${JSON.stringify(d)})`,
+      (m) => m.updateUser(u, d),
+      (r) => r.iam.updateUser({ userName: u, description: d }),
+      [u],
+      { actual: entity, expected: () => ({ name: u, description: d }) },
     ),
   ),
   user.map((u) =>
@@ -106,16 +166,23 @@ export const commandArbitraries: Array<fc.Arbitrary<Step>> = [
       [u],
     ),
   ),
+  fc.tuple(group, description).map(([g, d]) =>
+    nameCommand(
+      `createGroup(${g}, ${JSON.stringify(d)})`,
+      (m) => m.createGroup(g, d),
+      (r) => r.iam.createGroup({ name: g, ...described(d) }),
+      [g],
+      { actual: entity, expected: () => ({ name: g, description: d }) },
+      { inModel: (m) => m.groups.has(g), exists: async (r) => found(await r.iam.getGroup({ groupName: g })) },
+    ),
+  ),
   group.map((g) =>
     nameCommand(
-      `createGroup(${g})`,
-      (m) => m.createGroup(g),
-      (r) => r.iam.createGroup({ name: g }),
+      `getGroup(${g})`,
+      (m) => m.exists('group', g),
+      (r) => r.iam.getGroup({ groupName: g }),
       [g],
-      {
-        inModel: (m) => m.groups.has(g),
-        exists: async (r) => found(await r.iam.getGroup({ groupName: g })),
-      },
+      { actual: entity, expected: (m) => ({ name: g, description: m.groups.get(g)?.description }) },
     ),
   ),
   group.map((g) =>
@@ -142,15 +209,46 @@ export const commandArbitraries: Array<fc.Arbitrary<Step>> = [
       [g, u],
     ),
   ),
-  policy.map((p) =>
+  group.map((g) =>
     nameCommand(
-      `createPolicy(${p})`,
-      (m) => m.createPolicy(p),
-      (r) => r.iam.createPolicy({ name: p, document: acl }),
+      `listUsersInGroup(${g})`,
+      (m) => m.exists('group', g),
+      (r) => r.iam.listUsersInGroup({ groupName: g }),
+      [g],
+      { actual: sortedNames, expected: (m) => [...(m.groups.get(g)?.members ?? [])].sort() },
+    ),
+  ),
+  user.map((u) =>
+    nameCommand(
+      `listGroupsForUser(${u})`,
+      (m) => m.exists('user', u),
+      (r) => r.iam.listGroupsForUser({ userName: u }),
+      [u],
+      { actual: sortedNames, expected: (m) => [...(m.users.get(u)?.groups ?? [])].sort() },
+    ),
+  ),
+  fc.tuple(policy, documentIndex).map(([p, index]) =>
+    nameCommand(
+      `createPolicy(${p}, document ${index})`,
+      (m) => m.createPolicy(p, statementsOf(DOCUMENTS[index]) as unknown[]),
+      (r) => r.iam.createPolicy({ name: p, document: DOCUMENTS[index] as string }),
       [p],
       {
-        inModel: (m) => m.policies.has(p),
-        exists: async (r) => found(await r.iam.getPolicy({ policyName: p })),
+        actual: (x) => ({ name: x.name, statements: statementsOf(x.document) }),
+        expected: (m) => ({ name: p, statements: m.policies.get(p)?.statements }),
+      },
+      { inModel: (m) => m.policies.has(p), exists: async (r) => found(await r.iam.getPolicy({ policyName: p })) },
+    ),
+  ),
+  policy.map((p) =>
+    nameCommand(
+      `getPolicy(${p})`,
+      (m) => m.exists('policy', p),
+      (r) => r.iam.getPolicy({ policyName: p }),
+      [p],
+      {
+        actual: (x) => ({ name: x.name, statements: statementsOf(x.document) }),
+        expected: (m) => ({ name: p, statements: m.policies.get(p)?.statements }),
       },
     ),
   ),
@@ -178,6 +276,15 @@ export const commandArbitraries: Array<fc.Arbitrary<Step>> = [
       [u, p],
     ),
   ),
+  user.map((u) =>
+    nameCommand(
+      `listUserAttachedPolicies(${u})`,
+      (m) => m.exists('user', u),
+      (r) => r.iam.listUserAttachedPolicies({ userName: u }),
+      [u],
+      { actual: sortedNames, expected: (m) => [...(m.users.get(u)?.policies ?? [])].sort() },
+    ),
+  ),
   fc.tuple(group, policy).map(([g, p]) =>
     nameCommand(
       `attachPolicyToGroup(${g}, ${p})`,
@@ -192,6 +299,15 @@ export const commandArbitraries: Array<fc.Arbitrary<Step>> = [
       (m) => m.detachFromGroup(g, p),
       (r) => r.iam.detachPolicyFromGroup({ groupName: g, policyName: p }),
       [g, p],
+    ),
+  ),
+  group.map((g) =>
+    nameCommand(
+      `listGroupAttachedPolicies(${g})`,
+      (m) => m.exists('group', g),
+      (r) => r.iam.listGroupAttachedPolicies({ groupName: g }),
+      [g],
+      { actual: sortedNames, expected: (m) => [...(m.groups.get(g)?.policies ?? [])].sort() },
     ),
   ),
   user.map((u) =>
@@ -209,41 +325,53 @@ export const commandArbitraries: Array<fc.Arbitrary<Step>> = [
       }
       const expected = model.canCreateKey(u)
       expectMatches(`createAccessKey(${u})`, result, expected)
-      if (result.isOk()) model.addKey(u, result.value.id)
+      if (result.isOk()) {
+        const { id, secret } = result.value
+        const before = [...(model.users.get(u)?.keys ?? [])]
+        if (id.length === 0 || secret.length === 0 || before.includes(id))
+          throw new Error(`createAccessKey(${u}): expected a new id and a secret, got id ${JSON.stringify(id)}`)
+        model.addKey(u, id)
+      }
     }),
+  ),
+  user.map((u) =>
+    nameCommand(
+      `listAccessKeys(${u})`,
+      (m) => m.exists('user', u),
+      (r) => r.iam.listAccessKeys({ userName: u }),
+      [u],
+      { actual: (keys) => keys.map((k) => k.id).sort(), expected: (m) => [...(m.users.get(u)?.keys ?? [])].sort() },
+    ),
   ),
   fc.tuple(user, fc.nat({ max: 2 })).map(([u, index]) =>
     command(`deleteAccessKey(${u}, #${index})`, async (model, real) => {
-      if (isLocallyInvalid(u)) return
       const known = [...(model.users.get(u)?.keys ?? [])]
       const id = known[index] ?? 'f'.repeat(32)
-      expectMatches(
-        `deleteAccessKey(${u}, ${id})`,
-        await real.iam.deleteAccessKey({ userName: u, accessKeyId: id }),
-        model.deleteKey(u, id),
-      )
+      const label = `deleteAccessKey(${u}, ${id})`
+      const result = await real.iam.deleteAccessKey({ userName: u, accessKeyId: id })
+      if (isLocallyInvalid(u)) return expectLocallyRejected(label, result)
+      expectMatches(label, result, model.deleteKey(u, id))
     }),
   ),
   fc.constant(
     command('checkState', async (model, real) => {
-      const users = (await real.iam.listUsers())
-        ._unsafeUnwrap()
-        .map((x) => x.name)
-        .sort()
-      const groups = (await real.iam.listGroups())
-        ._unsafeUnwrap()
-        .map((x) => x.name)
-        .sort()
-      const policies = (await real.iam.listPolicies())
-        ._unsafeUnwrap()
-        .map((x) => x.name)
-        .sort()
-      const expected = {
-        users: [...model.users.keys()].sort(),
-        groups: [...model.groups.keys()].sort(),
-        policies: [...model.policies].sort(),
-      }
-      expect({ users, groups, policies }).toEqual(expected)
+      const users = (await real.iam.listUsers())._unsafeUnwrap().map(entity)
+      const groups = (await real.iam.listGroups())._unsafeUnwrap().map(entity)
+      const policies = (await real.iam.listPolicies())._unsafeUnwrap()
+      const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+      expectData(
+        'checkState',
+        {
+          users: users.sort(byName),
+          groups: groups.sort(byName),
+          policies: policies.map((p) => ({ name: p.name, statements: statementsOf(p.document) })).sort(byName),
+        },
+        {
+          users: [...model.users].map(([name, u]) => ({ name, description: u.description })).sort(byName),
+          groups: [...model.groups].map(([name, g]) => ({ name, description: g.description })).sort(byName),
+          policies: [...model.policies].map(([name, p]) => ({ name, statements: p.statements })).sort(byName),
+        },
+      )
     }),
   ),
 ]

@@ -16,6 +16,7 @@ const OK: Expected = { ok: true }
 const fail = (kind: ServiceErrorKind): Expected => ({ ok: false, kind })
 
 interface ModelUser {
+  description: string
   readonly keys: Set<string>
   readonly groups: Set<string>
   readonly policies: Set<string>
@@ -27,14 +28,29 @@ interface ModelUser {
  */
 export class IamModel {
   readonly users = new Map<string, ModelUser>()
-  readonly groups = new Map<string, { members: Set<string>; policies: Set<string> }>()
-  readonly policies = new Set<string>()
+  readonly groups = new Map<string, { description: string; members: Set<string>; policies: Set<string> }>()
+  /** Policy name → the ACL statements of its document. */
+  readonly policies = new Map<string, { readonly statements: readonly unknown[] }>()
 
-  createUser(name: string): Expected {
+  createUser(name: string, description = ''): Expected {
     if (this.users.has(name)) return fail('AlreadyExists')
     if (this.users.size >= MODEL_LIMITS.usersPerAccount) return fail('LimitExceeded')
-    this.users.set(name, { keys: new Set(), groups: new Set(), policies: new Set() })
+    this.users.set(name, { description, keys: new Set(), groups: new Set(), policies: new Set() })
     return OK
+  }
+
+  /** Predicts updateUser: only the description changes (the name is kept). */
+  updateUser(name: string, description: string): Expected {
+    const user = this.users.get(name)
+    if (user === undefined) return fail('NotFound')
+    user.description = description
+    return OK
+  }
+
+  /** Predicts a read of one user, group or policy: present or NotFound. */
+  exists(kind: 'user' | 'group' | 'policy', name: string): Expected {
+    const table = kind === 'user' ? this.users : kind === 'group' ? this.groups : this.policies
+    return table.has(name) ? OK : fail('NotFound')
   }
 
   deleteUser(name: string): Expected {
@@ -45,10 +61,10 @@ export class IamModel {
     return OK
   }
 
-  createGroup(name: string): Expected {
+  createGroup(name: string, description = ''): Expected {
     if (this.groups.has(name)) return fail('AlreadyExists')
     if (this.groups.size >= MODEL_LIMITS.groupsPerAccount) return fail('LimitExceeded')
-    this.groups.set(name, { members: new Set(), policies: new Set() })
+    this.groups.set(name, { description, members: new Set(), policies: new Set() })
     return OK
   }
 
@@ -98,9 +114,9 @@ export class IamModel {
     return OK
   }
 
-  createPolicy(name: string): Expected {
+  createPolicy(name: string, statements: readonly unknown[]): Expected {
     if (this.policies.has(name)) return fail('AlreadyExists')
-    this.policies.add(name)
+    this.policies.set(name, { statements })
     return OK
   }
 
