@@ -58,13 +58,6 @@ export function fakeRuntime(
   overrides: Partial<Runtime> = {},
 ): { runtime: Result<Runtime, BceError>; rt: Runtime; sent: SentRequest[] } {
   const sent: SentRequest[] = []
-  const transport = {
-    send: (request: HttpRequest, deadline: number, signal?: AbortSignal): Promise<SendOutcome> => {
-      sent.push({ request, deadline, signal })
-      return Promise.resolve(script(request, sent.length))
-    },
-    close: (): Promise<void> => Promise.resolve(),
-  } as unknown as Transport
   const base = createRuntime(
     {
       credentials: { accessKeyId: 'ak-test', secretAccessKey: 'sk-test' },
@@ -74,6 +67,18 @@ export function fakeRuntime(
     },
     'https://iam.bj.baidubce.com',
   )._unsafeUnwrap()
+  // The client's real transport (its pool is created lazily, so never) with `send` replaced.
+  const transport: Transport = base.transport
+  Object.defineProperty(transport, 'send', {
+    value: (request: HttpRequest, deadline: number, signal?: AbortSignal): Promise<SendOutcome> => {
+      sent.push({ request, deadline, signal })
+      try {
+        return Promise.resolve(script(request, sent.length))
+      } catch (cause) {
+        return Promise.reject(cause instanceof Error ? cause : new Error(String(cause)))
+      }
+    },
+  })
   const rt: Runtime = { ...base, transport, random: () => 0.5, ...overrides }
   return { runtime: ok(rt), rt, sent }
 }
