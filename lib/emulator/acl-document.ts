@@ -1,4 +1,5 @@
 import type { ApiError } from './wire'
+import { MAX_DOCUMENT_CHARS, MAX_JSON_DEPTH, parseJsonText, valueTooDeep } from './json-limits'
 import { isRecord } from '../decode/is-record'
 
 /** A checked ACL document: a JSON object with a valid, non-empty `accessControlList`. */
@@ -32,16 +33,60 @@ function entryProblem(entry: unknown, use: AclUse): string | undefined {
     return 'has a grantee that is not an array of {id: string}'
   }
   if (entry.eid !== undefined && typeof entry.eid !== 'string') return 'has an eid that is not a string'
+  if (entry.notResource !== undefined && !isStringArray(entry.notResource))
+    return 'has a notResource that is not an array of strings'
+  if (entry.condition !== undefined && !isRecord(entry.condition)) return 'has a condition that is not an object'
   return undefined
+}
+
+/** The fields an ACL document keeps; anything else is dropped when it is stored. */
+const DOCUMENT_FIELDS = ['id', 'version', 'accessControlList'] as const
+/**
+ * The fields a statement keeps: BCE's grammar, plus `notResource` and `condition`, which BCE's
+ * BOS ACL model documents (kept, so a conditional Allow is never widened by dropping its condition).
+ */
+const STATEMENT_FIELDS = [
+  'eid',
+  'service',
+  'region',
+  'resource',
+  'notResource',
+  'permission',
+  'grantee',
+  'effect',
+  'condition',
+] as const
+
+function pick(record: Readonly<Record<string, unknown>>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const key of keys) if (record[key] !== undefined) out[key] = record[key]
+  return out
+}
+
+/** A checked document with only the known fields (grantees keep only `id`). */
+function knownFields(value: Readonly<Record<string, unknown>>): AclObject {
+  const list = (value.accessControlList as ReadonlyArray<Readonly<Record<string, unknown>>>).map((entry) => {
+    const kept = pick(entry, STATEMENT_FIELDS)
+    if (Array.isArray(entry.grantee))
+      kept.grantee = (entry.grantee as ReadonlyArray<Readonly<Record<string, unknown>>>).map((g) => ({ id: g.id }))
+    return kept
+  })
+  return { ...pick(value, DOCUMENT_FIELDS), accessControlList: list }
 }
 
 /**
  * Checks a parsed ACL (BCE ACL grammar: `{id?, version?, accessControlList: [{service, region,
- * resource, permission, effect, grantee?, eid?}]}`); unknown fields are kept. A problem is 400
+ * resource, permission, effect, grantee?, eid?}]}`) and returns it with only the known fields
+ * (see `STATEMENT_FIELDS`; anything else is dropped, as BCE ignores what it does not know). A
+ * document nested deeper than {@link MAX_JSON_DEPTH} levels or longer than
+ * {@link MAX_DOCUMENT_CHARS} characters of compact JSON, or of the wrong shape, is 400
  * `InappropriateJSON` naming `field`.
  */
 export function checkAcl(value: unknown, field: string, use: AclUse): AclObject | ApiError {
+  if (valueTooDeep(value)) return inappropriate(`${field} nests deeper than ${MAX_JSON_DEPTH} levels`)
   if (!isRecord(value)) return inappropriate(`${field} must be a JSON object`)
+  if (JSON.stringify(value).length > MAX_DOCUMENT_CHARS)
+    return inappropriate(`${field} is longer than ${MAX_DOCUMENT_CHARS} characters`)
   if (value.id !== undefined && typeof value.id !== 'string') return inappropriate(`${field}.id must be a string`)
   if (value.version !== undefined && typeof value.version !== 'string')
     return inappropriate(`${field}.version must be a string`)
@@ -52,22 +97,21 @@ export function checkAcl(value: unknown, field: string, use: AclUse): AclObject 
     const problem = entryProblem(list[i], use)
     if (problem !== undefined) return inappropriate(`${field}.accessControlList[${i}] ${problem}`)
   }
-  return value as AclObject
+  return knownFields(value)
 }
 
 /**
  * Parses and checks an ACL sent as a JSON string (policy `document`, role
- * `assumeRolePolicyDocument`): text that is not JSON is 400 `MalformedJSON`, JSON of the wrong
- * shape 400 `InappropriateJSON`.
+ * `assumeRolePolicyDocument`): text that is not JSON is 400 `MalformedJSON`; text nested too
+ * deep (checked before parsing) or JSON of the wrong shape 400 `InappropriateJSON` (see
+ * {@link checkAcl}).
  */
 export function parseAclText(text: string, field: string, use: AclUse): AclObject | ApiError {
-  let value: unknown
-  try {
-    value = JSON.parse(text) as unknown
-  } catch {
-    return { status: 400, code: 'MalformedJSON', message: `${field} is not valid JSON` }
-  }
-  return checkAcl(value, field, use)
+  const parsed = parseJsonText(text, field)
+  if ('value' in parsed) return checkAcl(parsed.value, field, use)
+  return parsed.problem === 'syntax'
+    ? { status: 400, code: 'MalformedJSON', message: parsed.message }
+    : inappropriate(parsed.message)
 }
 
 function withoutKeys(record: Readonly<Record<string, unknown>>, keys: readonly string[]): Record<string, unknown> {

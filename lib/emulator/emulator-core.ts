@@ -1,28 +1,48 @@
 import { handleAdminRequest, isAdminPath } from './admin/admin-api'
 import { seedProblem, type EmulatorControls } from './admin/controls'
 import { clockOffsetProblem } from './clock'
-import { takeSnapshot } from './persistence/snapshot'
-import { writeStateFile } from './persistence/state-file'
 import { FaultQueue } from './faults/fault-queue'
-import { handleApiRequest, operationOf } from './pipeline'
+import { IdGenerator, type IdGeneratorPosition } from './ids'
+import { StateStore } from './persistence/state-store'
+import { handleApiRequest, operationOf, type HandledRequest } from './pipeline'
 import { redactQuery, RequestLog, type RequestLogEntry } from './request-log'
-import { mergeLimits, type EmulatorLimits, type EmulatorState } from './state'
+import { mergeLimits, type EmulatorLimits, type EmulatorState, type IdpRecord } from './state'
 import { fail, type Outcome, type WireRequest } from './wire'
+
+/** The status (and, for a failure, the code) an outcome answers, for the log. */
+const statusOf = (outcome: Outcome): { readonly status: number; readonly code?: string } =>
+  outcome.ok ? { status: outcome.reply.status } : { status: outcome.error.status, code: outcome.error.code }
 
 /** What an {@link EmulatorCore} starts from, and what `reset` returns to. */
 export interface EmulatorCoreInit {
   readonly state: EmulatorState
-  /** Where to save the state after every change (none: memory only). */
+  /** Where to persist the state (none: memory only). */
   readonly stateFile?: string
+  /** The journal generation of the snapshot the state was loaded from (0 for a new file). */
+  readonly journalGeneration?: number
   readonly initialSeed?: number
   readonly initialLimits: EmulatorLimits
   readonly initialClockOffsetMs: number
 }
 
+/** What is known of a request that reached no handler (e.g. a body over the size limit). */
+export interface RequestLine {
+  readonly method: string
+  readonly rawPath: string
+  readonly rawQuery: string
+}
+
+const samePosition = (a: IdGeneratorPosition | undefined, b: IdGeneratorPosition | undefined): boolean =>
+  a === undefined || b === undefined ? a === b : a.every((word, i) => word === b[i])
+
+const internalError = (): Outcome => fail(500, 'InternalError', 'the emulator failed to handle the request')
+
 /**
- * The emulator minus the socket: routes each request to the API or the admin API, records API
- * requests in the request log, and saves the state after every change. Synchronous, so
- * requests apply one at a time in arrival order.
+ * The emulator minus the socket: routes each request to the API or the admin API, records every
+ * API request in the request log, and persists each request's changes before answering: when
+ * they cannot be persisted (or the handler fails), they are undone and the answer is 500, so a
+ * change answered with an error never happened. Synchronous, so requests apply one at a time in
+ * arrival order.
  */
 export class EmulatorCore implements EmulatorControls {
   readonly state: EmulatorState
@@ -30,35 +50,40 @@ export class EmulatorCore implements EmulatorControls {
   readonly faults = new FaultQueue()
   readonly #log = new RequestLog()
   readonly #init: EmulatorCoreInit
-  #saved: string | undefined
+  readonly #store: StateStore | undefined
+  #committedIds: IdGeneratorPosition | undefined
+  #committedIdp: IdpRecord
 
   constructor(init: EmulatorCoreInit) {
     this.state = init.state
     this.#init = init
+    this.#store = init.stateFile === undefined ? undefined : new StateStore(init.stateFile, init.journalGeneration ?? 0)
+    this.#committedIds = init.state.ids.position()
+    this.#committedIdp = init.state.idp
+    init.state.changes.discard()
   }
 
   /**
-   * Handles one request and answers its outcome (a failed save turns it into 500
-   * `InternalError`); `fault` names an injected fault that lets the request apply, for the log.
+   * Handles one request and answers its outcome (a handler that fails, or changes that cannot be
+   * persisted, are undone and answered 500 `InternalError`); `fault` names an injected fault that
+   * lets the request apply, for the log.
    */
   handle(request: WireRequest, requestId: string, fault?: string): Outcome {
-    if (isAdminPath(request.rawPath)) return this.#saveAfter(handleAdminRequest(this, request))
-    const handled = handleApiRequest(this.state, request)
-    const outcome = this.#saveAfter(handled.outcome)
-    const entry: RequestLogEntry = {
+    if (isAdminPath(request.rawPath))
+      return this.#applied(() => ({ outcome: handleAdminRequest(this, request) })).outcome
+    const handled = this.#applied(() => handleApiRequest(this.state, request))
+    this.#log.record({
       ...(fault === undefined ? {} : { fault }),
       method: request.method,
       path: request.rawPath,
       query: redactQuery(request.rawQuery),
-      status: outcome.ok ? outcome.reply.status : outcome.error.status,
-      ...(outcome.ok ? {} : { code: outcome.error.code }),
+      ...statusOf(handled.outcome),
       ...(handled.operation === undefined ? {} : { operation: handled.operation }),
       ...(handled.accessKeyId === undefined ? {} : { accessKeyId: handled.accessKeyId }),
       requestId,
       time: new Date(this.state.clock.now()).toISOString(),
-    }
-    this.#log.record(entry)
-    return outcome
+    })
+    return handled.outcome
   }
 
   /** Logs an API request that an injected fault answered without handling it (`status` 0: no answer). */
@@ -77,21 +102,76 @@ export class EmulatorCore implements EmulatorControls {
     })
   }
 
-  /** Writes the state file when the state differs from what was last written; a message on failure. */
-  save(): string | undefined {
-    const file = this.#init.stateFile
-    if (file === undefined) return undefined
-    const text = `${JSON.stringify(takeSnapshot(this.state), null, 1)}\n`
-    if (text === this.#saved) return undefined
-    const problem = writeStateFile(file, text)
-    if (problem !== undefined) return `the emulator could not save its state to ${file}: ${problem}`
-    this.#saved = text
+  /** Logs an API request refused before it could be read whole (such as a body over the size limit). */
+  logRejected(request: RequestLine, requestId: string, outcome: Outcome): void {
+    if (isAdminPath(request.rawPath)) return
+    this.#log.record({
+      method: request.method,
+      path: request.rawPath,
+      query: redactQuery(request.rawQuery),
+      ...statusOf(outcome),
+      requestId,
+      time: new Date(this.state.clock.now()).toISOString(),
+    })
+  }
+
+  /**
+   * Writes the whole state as a new snapshot (folding the journal into it); a message on failure.
+   * Called at start and at close; in between, changes go to the journal. `ids` replaces the id
+   * generator's position in the snapshot (for a reseed that applies only once it is saved).
+   */
+  save(ids?: IdGeneratorPosition | null): string | undefined {
+    const store = this.#store
+    if (store === undefined) return undefined
+    const problem = store.compact(this.state, ids)
+    if (problem !== undefined) return this.#saveProblem(problem)
+    this.state.changes.discard()
+    this.#committedIds = this.state.ids.position()
+    this.#committedIdp = this.state.idp
     return undefined
   }
 
-  #saveAfter(outcome: Outcome): Outcome {
-    const problem = this.save()
-    return problem === undefined ? outcome : fail(500, 'InternalError', problem)
+  #saveProblem(problem: string): string {
+    return `the emulator could not save its state to ${this.#init.stateFile ?? ''}: ${problem}`
+  }
+
+  /** Runs `run`, then persists what it changed; undoes the change and answers 500 if either fails. */
+  #applied(run: () => HandledRequest): HandledRequest {
+    let handled: HandledRequest
+    try {
+      handled = run()
+    } catch {
+      this.#undo()
+      return { outcome: internalError() }
+    }
+    const problem = this.#commit()
+    if (problem === undefined) return handled
+    this.#undo()
+    return { ...handled, outcome: fail(500, 'InternalError', this.#saveProblem(problem)) }
+  }
+
+  /** Persists the pending changes (memory only: forgets them); a message when they could not be. */
+  #commit(): string | undefined {
+    const { state } = this
+    const ids = state.ids.position()
+    const movedIds = !samePosition(ids, this.#committedIds)
+    const changedIdp = state.idp !== this.#committedIdp
+    const problem = this.#store?.commit(state, {
+      changes: state.changes.pending(),
+      ...(movedIds ? { ids: ids ?? null } : {}),
+      ...(changedIdp ? { idp: state.idp } : {}),
+    })
+    if (problem !== undefined) return problem
+    state.changes.take()
+    this.#committedIds = ids
+    this.#committedIdp = state.idp
+    return undefined
+  }
+
+  /** Reverts the pending changes (the id generator keeps moving: skipped ids are never reused). */
+  #undo(): void {
+    this.state.changes.undo()
+    this.state.idp = this.#committedIdp
   }
 
   /** {@inheritDoc EmulatorControls.reset} */
@@ -100,21 +180,32 @@ export class EmulatorCore implements EmulatorControls {
       const problem = seedProblem(seed)
       if (problem !== undefined) return problem
     }
+    const restart = seed ?? this.#init.initialSeed
     this.state.clear()
-    this.state.ids.reseed(seed ?? this.#init.initialSeed)
+    const problem = this.save(new IdGenerator(restart).position() ?? null)
+    if (problem !== undefined) {
+      this.#undo()
+      return problem
+    }
+    this.state.ids.reseed(restart)
+    this.#committedIds = this.state.ids.position()
     this.state.limits = this.#init.initialLimits
     this.state.clock.setOffset(this.#init.initialClockOffsetMs)
     this.#log.clear()
     this.faults.clear()
-    return this.save()
+    return undefined
   }
 
   /** {@inheritDoc EmulatorControls.reseed} */
   reseed(seed: number): string | undefined {
     const problem = seedProblem(seed)
     if (problem !== undefined) return problem
+    const position = new IdGenerator(seed).position() ?? null
+    const failed = this.#store?.commit(this.state, { changes: [], ids: position }, position)
+    if (failed !== undefined) return this.#saveProblem(failed)
     this.state.ids.reseed(seed)
-    return this.save()
+    this.#committedIds = this.state.ids.position()
+    return undefined
   }
 
   /** {@inheritDoc EmulatorControls.setClockOffset} */

@@ -2,42 +2,68 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { splitTarget, type Outcome, type WireRequest } from './wire'
 
 /** Largest request body the emulator reads (IAM bodies are small). */
-const MAX_REQUEST_BYTES = 1024 * 1024
+export const MAX_REQUEST_BYTES = 1024 * 1024
 
-/** Collects the raw facts of a request: target, headers (and which repeat), body. */
-export function readWireRequest(req: IncomingMessage): Promise<WireRequest | 'too-large'> {
+/** A request whose body crossed {@link MAX_REQUEST_BYTES}: what is known of it, for the 413 and the log. */
+export interface OversizedRequest {
+  readonly tooLarge: true
+  readonly method: string
+  readonly rawPath: string
+  readonly rawQuery: string
+}
+
+function repeatedHeaderNames(rawHeaders: readonly string[]): Set<string> {
+  const seen = new Set<string>()
+  const repeated = new Set<string>()
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = (rawHeaders[i] as string).toLowerCase()
+    if (seen.has(name)) repeated.add(name)
+    seen.add(name)
+  }
+  return repeated
+}
+
+/**
+ * Collects the raw facts of a request: target, headers (and which repeat), body. A body that
+ * declares or reaches more than {@link MAX_REQUEST_BYTES} resolves to an {@link OversizedRequest}
+ * at once: reading stops there (the request is paused, so an endless chunked upload is not
+ * drained), and the caller answers 413 and closes the connection.
+ */
+export function readWireRequest(req: IncomingMessage): Promise<WireRequest | OversizedRequest> {
+  const { rawPath, rawQuery } = splitTarget(req.url ?? '/')
+  const method = req.method ?? 'GET'
+  const oversized: OversizedRequest = { tooLarge: true, method, rawPath, rawQuery }
   return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > MAX_REQUEST_BYTES) {
+      req.pause()
+      resolve(oversized)
+      return
+    }
     const chunks: Buffer[] = []
     let size = 0
-    let tooLarge = false
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length
-      if (size > MAX_REQUEST_BYTES) tooLarge = true
-      else chunks.push(chunk)
-    })
-    req.on('error', () => {
-      resolve('too-large')
-    })
-    req.on('end', () => {
-      if (tooLarge) {
-        resolve('too-large')
+      if (size <= MAX_REQUEST_BYTES) {
+        chunks.push(chunk)
         return
       }
-      const seen = new Set<string>()
-      const repeated = new Set<string>()
-      for (let i = 0; i < req.rawHeaders.length; i += 2) {
-        const name = (req.rawHeaders[i] as string).toLowerCase()
-        if (seen.has(name)) repeated.add(name)
-        seen.add(name)
-      }
-      const { rawPath, rawQuery } = splitTarget(req.url ?? '/')
+      req.off('data', onData)
+      req.pause()
+      resolve(oversized)
+    }
+    req.on('data', onData)
+    req.on('error', () => {
+      resolve(oversized)
+    })
+    req.on('end', () => {
       resolve({
-        method: req.method ?? 'GET',
+        method,
         rawPath,
         rawQuery,
         headers: req.headers,
-        repeatedHeaders: repeated,
-        body: Buffer.concat(chunks, Math.min(size, MAX_REQUEST_BYTES)),
+        repeatedHeaders: repeatedHeaderNames(req.rawHeaders),
+        body: Buffer.concat(chunks, size),
       })
     })
   })

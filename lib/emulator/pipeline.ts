@@ -1,6 +1,8 @@
 import { authenticate } from './authenticate'
 import { authorize } from './authorization/authorize'
+import { contentDigestProblem } from './content-digest'
 import type { HandlerContext } from './handlers/context'
+import { decodeUtf8, parseJsonText } from './json-limits'
 import type { Principal } from './principal'
 import { matchRoute, type RouteMatch } from './routes'
 import type { EmulatorState } from './state'
@@ -18,6 +20,9 @@ export function decodeSegments(rawPath: string): string[] | Outcome {
     if (!Buffer.from(text, 'utf8').equals(bytes)) return fail(400, 'InvalidURI', 'path segment is not valid UTF-8')
     if (text === '' || text === '.' || text === '..')
       return fail(400, 'InvalidURI', 'empty, "." and ".." path segments are not allowed')
+    // Names never contain / or \; an encoded one would let a path signed as two segments pass as one.
+    if (text.includes('/') || text.includes('\\'))
+      return fail(400, 'InvalidURI', 'a path segment must not contain an encoded "/" or "\\"')
     segments.push(text)
   }
   return segments
@@ -29,13 +34,17 @@ function decodeQuery(rawQuery: string): Map<string, string> | Outcome {
   return new Map(pairs.map(([key, value]) => [key.toString('utf8'), value.toString('utf8')]))
 }
 
+/**
+ * Parses a JSON body: invalid UTF-8 and invalid JSON are 400 `MalformedJSON`, nesting deeper than
+ * `MAX_JSON_DEPTH` levels 400 `InappropriateJSON` (checked on the text, before parsing).
+ */
 function parseBody(body: Buffer): { value: unknown } | Outcome {
   if (body.length === 0) return { value: undefined }
-  try {
-    return { value: JSON.parse(body.toString('utf8')) as unknown }
-  } catch {
-    return fail(400, 'MalformedJSON', 'the body is not valid JSON')
-  }
+  const text = decodeUtf8(body)
+  if (text === undefined) return fail(400, 'MalformedJSON', 'the body is not valid UTF-8')
+  const parsed = parseJsonText(text, 'the body')
+  if ('value' in parsed) return parsed
+  return fail(400, parsed.problem === 'syntax' ? 'MalformedJSON' : 'InappropriateJSON', parsed.message)
 }
 
 const isOutcome = (value: unknown): value is Outcome => typeof value === 'object' && value !== null && 'ok' in value
@@ -82,7 +91,7 @@ export interface HandledRequest {
 
 /**
  * Handles one signed API request: authenticate (errors first, so a badly signed request to an
- * unknown path is an auth error), route on the raw path, authorise (403 `AccessDenied` before
+ * unknown path is an auth error), check `Content-MD5` against the body, route on the raw path, authorise (403 `AccessDenied` before
  * the body is even parsed, so a denied change never applies), parse the body, run the handler.
  * Synchronous, so requests apply one at a time.
  */
@@ -96,6 +105,8 @@ export function handleApiRequest(state: EmulatorState, request: WireRequest): Ha
   const authenticated = authenticate(state, request)
   if ('status' in authenticated) return { ...facts, outcome: failWith(authenticated) }
   const { principal } = authenticated
+  const digest = contentDigestProblem(request)
+  if (digest !== undefined) return { ...facts, principal, outcome: failWith(digest) }
   if ('problem' in target) return { ...facts, principal, outcome: target.problem }
   const denied = authorize(state, principal, target.match)
   if (denied !== undefined) return { ...facts, principal, outcome: failWith(denied) }

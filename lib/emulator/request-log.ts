@@ -24,15 +24,26 @@ export interface RequestLogEntry {
 /** How many entries the log keeps (the oldest are dropped first). */
 export const REQUEST_LOG_CAPACITY = 10_000
 
-/** Replaces the value of any `authorization` query parameter (a presigned request's signature). */
+/**
+ * Percent-decodes a query parameter name leniently (valid `%XX` escapes decoded, anything else
+ * kept), so `%61uthorization` and `Authorization%` compare as what a server would read.
+ */
+function decodedName(name: string): string {
+  return name.replace(/%([0-9A-Fa-f]{2})/g, (_escape, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+}
+
+/**
+ * Replaces the value of any `authorization` query parameter (a presigned request's signature),
+ * whatever the case of its name and however it is percent-encoded (`%61uthorization`).
+ */
 export function redactQuery(rawQuery: string): string {
-  if (!/authorization/i.test(rawQuery)) return rawQuery
+  if (!/authorization|%/i.test(rawQuery)) return rawQuery
   return rawQuery
     .split('&')
     .map((part) => {
       const eq = part.indexOf('=')
       const key = eq === -1 ? part : part.slice(0, eq)
-      return key.toLowerCase() === 'authorization' && eq !== -1 ? `${key}=REDACTED` : part
+      return eq !== -1 && decodedName(key).trim().toLowerCase() === 'authorization' ? `${key}=REDACTED` : part
     })
     .join('&')
 }

@@ -4,6 +4,7 @@ import { isAdminPath } from './admin/admin-api'
 import type { EmulatorCore } from './emulator-core'
 import type { Fault } from './faults/fault'
 import {
+  MAX_REQUEST_BYTES,
   readWireRequest,
   renderHtml,
   renderOutcome,
@@ -91,11 +92,12 @@ export function requestHandler(core: EmulatorCore): (req: IncomingMessage, res: 
   return (req, res) => {
     void readWireRequest(req).then((request) => {
       const requestId = randomUUID()
-      if (request === 'too-large') {
-        writeAnswer(
-          res,
-          renderOutcome(fail(413, 'EntityTooLarge', 'request body too large'), requestId, core.state.clock.now()),
-        )
+      if ('tooLarge' in request) {
+        const outcome = fail(413, 'EntityTooLarge', `the request body is larger than ${MAX_REQUEST_BYTES} bytes`)
+        core.logRejected(request, requestId, outcome)
+        // Connection: close makes Node end the connection once the answer is out; the rest of the
+        // body is never read.
+        writeAnswer(res, renderOutcome(outcome, requestId, core.state.clock.now(), { connection: 'close' }))
         return
       }
       const fault = isAdminPath(request.rawPath)

@@ -8,6 +8,7 @@ import { seedProblem } from './admin/controls'
 import { clockOffsetProblem, EmulatorClock } from './clock'
 import { EmulatorCore } from './emulator-core'
 import { IdGenerator } from './ids'
+import { journalPathOf, parseJournal } from './persistence/journal'
 import { parseSnapshot, restoreSnapshot } from './persistence/snapshot'
 import { readStateFile } from './persistence/state-file'
 import { parseChaos, parseInstructions, type FaultInstruction } from './faults/fault'
@@ -37,8 +38,10 @@ export interface EmulatorOptions {
   /** Initial clock offset in ms added to the base clock (default 0). */
   readonly clockOffsetMs?: number
   /**
-   * A JSON file holding the state: loaded at start (a missing file means empty state), replaced
-   * atomically after every change. Holds secrets: keep it private.
+   * A JSON file holding the state: loaded at start (a missing file means empty state). Each
+   * change is appended to a journal beside it (`<stateFile>.journal`) before it is answered;
+   * the journal is folded into the file (replaced atomically) at start, at `close()`, and
+   * whenever it outgrows the file. Both hold secrets: keep them private.
    */
   readonly stateFile?: string
 }
@@ -144,23 +147,44 @@ function optionsProblem(options: EmulatorOptions): string | undefined {
   return undefined
 }
 
-/** Builds the state: from the state file when there is one, else fresh. */
-function initialState(options: EmulatorOptions, clock: EmulatorClock, limits: EmulatorLimits): EmulatorState | string {
+/** A loaded state and the journal generation of the snapshot it came from. */
+interface LoadedState {
+  readonly state: EmulatorState
+  readonly journalGeneration: number
+}
+
+/** Restores the state file's snapshot and the journal entries written after it. */
+function loadStateFile(
+  file: string,
+  text: string,
+  options: EmulatorOptions,
+  clock: EmulatorClock,
+  limits: EmulatorLimits,
+): LoadedState | string {
+  const unusable = (why: string): string => `the state file ${file} is not usable: ${why}`
+  const snapshot = parseSnapshot(text)
+  if (typeof snapshot === 'string') return unusable(snapshot)
+  const journalGeneration = snapshot.journalGeneration ?? 0
+  const journalText = readStateFile(journalPathOf(file))
+  if ('error' in journalText) return `cannot read the journal ${journalPathOf(file)}: ${journalText.error}`
+  const journal = parseJournal(journalText.text ?? '', journalGeneration)
+  if (typeof journal === 'string') return unusable(journal)
+  const state = restoreSnapshot(
+    snapshot,
+    { clock, limits, ...(options.credentials === undefined ? {} : { root: { ...options.credentials } }) },
+    journal,
+  )
+  return typeof state === 'string' ? unusable(state) : { state, journalGeneration }
+}
+
+/** Builds the state: from the state file (and its journal) when there is one, else fresh. */
+function initialState(options: EmulatorOptions, clock: EmulatorClock, limits: EmulatorLimits): LoadedState | string {
   if (options.stateFile !== undefined) {
     const read = readStateFile(options.stateFile)
     if ('error' in read) return `cannot read the state file ${options.stateFile}: ${read.error}`
-    if (read.text !== undefined) {
-      const snapshot = parseSnapshot(read.text)
-      if (typeof snapshot === 'string') return `the state file ${options.stateFile} is not usable: ${snapshot}`
-      const state = restoreSnapshot(snapshot, {
-        clock,
-        limits,
-        ...(options.credentials === undefined ? {} : { root: { ...options.credentials } }),
-      })
-      return typeof state === 'string' ? `the state file ${options.stateFile} is not usable: ${state}` : state
-    }
+    if (read.text !== undefined) return loadStateFile(options.stateFile, read.text, options, clock, limits)
   }
-  return new EmulatorState({
+  const state = new EmulatorState({
     root:
       options.credentials === undefined
         ? { accessKeyId: randomHex(), secretAccessKey: randomHex() }
@@ -170,6 +194,7 @@ function initialState(options: EmulatorOptions, clock: EmulatorClock, limits: Em
     ids: new IdGenerator(options.seed),
     limits,
   })
+  return { state, journalGeneration: 0 }
 }
 
 function controlsOf(
@@ -239,10 +264,12 @@ export function startEmulator(options: EmulatorOptions = {}): ResultAsync<Runnin
   const host = options.host ?? '127.0.0.1'
   const port = options.port ?? 0
   const clock = new EmulatorClock(options.clock ?? Date.now, options.clockOffsetMs ?? 0)
-  const state = initialState(options, clock, limits)
-  if (typeof state === 'string') return invalid(state)
+  const loaded = initialState(options, clock, limits)
+  if (typeof loaded === 'string') return invalid(loaded)
+  const { state } = loaded
   const core = new EmulatorCore({
     state,
+    journalGeneration: loaded.journalGeneration,
     ...(options.stateFile === undefined ? {} : { stateFile: options.stateFile }),
     ...(options.seed === undefined ? {} : { initialSeed: options.seed }),
     initialLimits: limits,
@@ -266,7 +293,13 @@ export function startEmulator(options: EmulatorOptions = {}): ResultAsync<Runnin
       credentials: state.root,
       accountId: state.accountId,
       ...controlsOf(core),
-      close: () => ResultAsync.fromSafePromise((closing ??= closeServer(server))),
+      close: () =>
+        ResultAsync.fromSafePromise(
+          (closing ??= closeServer(server).then(() => {
+            // Fold the journal into the state file; if that fails the journal still holds every change.
+            core.save()
+          })),
+        ),
     }
     return okAsync(running)
   })

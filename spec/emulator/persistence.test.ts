@@ -77,16 +77,18 @@ describe('state file', () => {
     await uninterrupted.close()
   })
 
-  it('writes versioned, owner-only JSON atomically and leaves no temporary files', async () => {
+  it('journals changes owner-only, folds them into versioned owner-only JSON at close, and leaves no temporary files', async () => {
     const stateFile = join(dir, 'state.json')
     const api = await startApi({ stateFile })
     await api.call('POST', '/v1/user', { body: { name: 'v' } })
+    expect(readdirSync(dir).sort()).toEqual(['state.json', 'state.json.journal'])
+    expect(statSync(`${stateFile}.journal`).mode & 0o777).toBe(0o600)
+    await api.close()
     const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as Record<string, unknown>
     expect(saved.version).toBe(1)
     expect((saved.users as unknown[]).length).toBe(1)
     expect(statSync(stateFile).mode & 0o777).toBe(0o600)
     expect(readdirSync(dir)).toEqual(['state.json'])
-    await api.close()
   })
 
   it('starts empty (and creates the file) when it is missing; forgets expired sessions', async () => {
@@ -94,12 +96,12 @@ describe('state file', () => {
     const api = await startApi({ stateFile })
     expect(readdirSync(dir)).toEqual(['fresh.json'])
     expect((await api.call('GET', '/v1/user')).body).toEqual({ users: [] })
-    await api.call('POST', '/v1/sessionToken', { query: { durationSeconds: '1' } })
-    expect((JSON.parse(readFileSync(stateFile, 'utf8')) as { sessions: unknown[] }).sessions).toHaveLength(1)
-    api.moveClock(5000)
-    await api.call('GET', '/v1/user')
-    expect((JSON.parse(readFileSync(stateFile, 'utf8')) as { sessions: unknown[] }).sessions).toHaveLength(0)
+    await api.call('POST', '/v1/sessionToken', { query: { durationSeconds: '60' } })
     await api.close()
+    expect((JSON.parse(readFileSync(stateFile, 'utf8')) as { sessions: unknown[] }).sessions).toHaveLength(1)
+    const later = await startApi({ stateFile, clockOffsetMs: 120_000 })
+    await later.close()
+    expect((JSON.parse(readFileSync(stateFile, 'utf8')) as { sessions: unknown[] }).sessions).toHaveLength(0)
   })
 
   it.each([

@@ -83,28 +83,50 @@ const word = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 0 && n <=
 /** The version this emulator writes and reads. */
 export const SNAPSHOT_VERSION = 1
 
+/** The codec of each tracked collection's records, to check journal entries as strictly as snapshots. */
+export const RECORD_CODECS = {
+  users: user,
+  accessKeys: accessKey,
+  groups: group,
+  policies: policy,
+  roles: role,
+  sessions: session,
+  memberships: membership,
+  attachments: attachment,
+} as const
+
+/** The codec of the SSO record. */
+export const IDP_CODEC = idp
+
+/** The codec of a seeded id generator's position (null: random ids). */
+export const ID_POSITION_CODEC = t.union([t.null, t.tuple([word, word, word, word])])
+
 /**
  * The persisted emulator state, version 1: everything needed to resume exactly where it stopped
  * (secrets included: it is the emulator's own store, written with owner-only permissions).
  * Not persisted: the System policy catalogue (built in), limits and the clock offset
- * (configuration), the request log, and expired temporary credentials.
+ * (configuration), the request log, and expired temporary credentials. `journalGeneration` (0
+ * when absent) names the journal entries that apply on top of it; older entries are ignored.
  */
-export const snapshotCodec = t.type({
-  version: t.literal(SNAPSHOT_VERSION),
-  accountId: t.string,
-  root: t.type({ accessKeyId: t.string, secretAccessKey: t.string }),
-  /** The seeded id generator's position, or null when ids are random. */
-  idGenerator: t.union([t.null, t.tuple([word, word, word, word])]),
-  users: t.array(user),
-  accessKeys: t.array(accessKey),
-  groups: t.array(group),
-  policies: t.array(policy),
-  roles: t.array(role),
-  idp,
-  memberships: t.array(membership),
-  attachments: t.array(attachment),
-  sessions: t.array(session),
-})
+export const snapshotCodec = t.intersection([
+  t.type({
+    version: t.literal(SNAPSHOT_VERSION),
+    accountId: t.string,
+    root: t.type({ accessKeyId: t.string, secretAccessKey: t.string }),
+    /** The seeded id generator's position, or null when ids are random. */
+    idGenerator: ID_POSITION_CODEC,
+    users: t.array(user),
+    accessKeys: t.array(accessKey),
+    groups: t.array(group),
+    policies: t.array(policy),
+    roles: t.array(role),
+    idp,
+    memberships: t.array(membership),
+    attachments: t.array(attachment),
+    sessions: t.array(session),
+  }),
+  t.partial({ journalGeneration: t.number }),
+])
 
 /** A decoded snapshot. */
 export type Snapshot = t.TypeOf<typeof snapshotCodec>

@@ -2,13 +2,18 @@ import { PathReporter } from 'io-ts/PathReporter'
 import type { EmulatorClock } from '../clock'
 import { IdGenerator } from '../ids'
 import { EmulatorState, type EmulatorLimits, type RootCredentials } from '../state'
+import { applyJournalEntry, type JournalEntry } from './journal'
 import { SNAPSHOT_VERSION, snapshotCodec, type Snapshot } from './snapshot-codec'
 
-/** The snapshot of a state: what a state file holds. Expired temporary credentials are left out. */
-export function takeSnapshot(state: EmulatorState): Snapshot {
+/**
+ * The snapshot of a state: what a state file holds, for journal `generation`. Expired temporary
+ * credentials are left out.
+ */
+export function takeSnapshot(state: EmulatorState, generation = 0): Snapshot {
   const now = state.clock.now()
   return {
     version: SNAPSHOT_VERSION,
+    journalGeneration: generation,
     accountId: state.accountId,
     root: { accessKeyId: state.root.accessKeyId, secretAccessKey: state.root.secretAccessKey },
     idGenerator:
@@ -53,7 +58,7 @@ function duplicate(values: readonly string[]): string | undefined {
   return undefined
 }
 
-/** Why a snapshot's parts do not fit together (duplicate names, edges to nothing), or undefined. */
+/** Why a restored state's parts do not fit together (duplicate names, edges to nothing), or undefined. */
 function integrityProblem(state: EmulatorState, snapshot: Snapshot): string | undefined {
   if (!/^[0-9a-f]{32}$/.test(snapshot.accountId)) return 'accountId is not 32 hex characters'
   for (const [kind, names] of [
@@ -66,13 +71,13 @@ function integrityProblem(state: EmulatorState, snapshot: Snapshot): string | un
     const twice = duplicate(names)
     if (twice !== undefined) return `${kind} ${JSON.stringify(twice)} appears twice`
   }
-  for (const key of snapshot.accessKeys)
+  for (const key of state.accessKeys.values())
     if (state.userById(key.userId) === undefined) return `access key ${key.id} belongs to no user`
-  for (const edge of snapshot.memberships) {
+  for (const edge of state.memberships.all()) {
     if (state.groupById(edge.groupId) === undefined || state.userById(edge.userId) === undefined)
       return 'a membership refers to a missing user or group'
   }
-  for (const edge of snapshot.attachments) {
+  for (const edge of state.attachments.all()) {
     const target =
       edge.target === 'user'
         ? state.userById(edge.targetId)
@@ -93,13 +98,22 @@ export interface RestoreOptions {
   readonly root?: RootCredentials
 }
 
-/** Rebuilds a state from a snapshot, or explains why its parts do not fit together. */
-export function restoreSnapshot(snapshot: Snapshot, options: RestoreOptions): EmulatorState | string {
+/**
+ * Rebuilds a state from a snapshot and the journal entries written after it (see
+ * `parseJournal`), or explains why its parts do not fit together.
+ */
+export function restoreSnapshot(
+  snapshot: Snapshot,
+  options: RestoreOptions,
+  journal: readonly JournalEntry[] = [],
+): EmulatorState | string {
+  let position = snapshot.idGenerator
+  for (const entry of journal) if (entry.ids !== undefined) position = entry.ids === null ? null : [...entry.ids]
   const state = new EmulatorState({
     root: options.root ?? snapshot.root,
     accountId: snapshot.accountId,
     clock: options.clock,
-    ids: IdGenerator.resume(snapshot.idGenerator ?? undefined),
+    ids: IdGenerator.resume(position ?? undefined),
     limits: options.limits,
   })
   for (const user of snapshot.users) state.users.set(user.name, user)
@@ -111,6 +125,8 @@ export function restoreSnapshot(snapshot: Snapshot, options: RestoreOptions): Em
   for (const edge of snapshot.attachments) state.attachments.add(edge)
   for (const session of snapshot.sessions) state.sessions.set(session.accessKeyId, session)
   state.idp = snapshot.idp
+  for (const entry of journal) applyJournalEntry(state, entry)
+  state.changes.discard()
   const problem = integrityProblem(state, snapshot)
   return problem ?? state
 }

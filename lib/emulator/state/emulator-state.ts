@@ -1,7 +1,8 @@
 import { formatBceTime, type EmulatorClock } from '../clock'
 import type { IdGenerator } from '../ids'
 import type { AccessKeyRecord } from './access-keys'
-import { attachmentKey, EdgeSet, membershipKey, type AttachmentEdge, type MembershipEdge } from './edges'
+import { ChangeLog, TrackedEdgeSet, TrackedMap } from './change-log'
+import { attachmentKey, type EdgeSet, membershipKey, type AttachmentEdge, type MembershipEdge } from './edges'
 import type { GroupRecord } from './groups'
 import { defaultIdp, type IdpRecord } from './idp'
 import type { EmulatorLimits } from './limits'
@@ -35,22 +36,32 @@ export interface EmulatorStateInit {
  * request sees a serial history.
  */
 export class EmulatorState {
+  /** Every change to the keyed collections since the last commit (see the persistence journal). */
+  readonly changes = new ChangeLog()
   /** Sub-users by name. */
-  readonly users = new Map<string, UserRecord>()
+  readonly users: Map<string, UserRecord> = new TrackedMap<UserRecord>(this.changes, 'users')
   /** Sub-users' access keys by access key id. */
-  readonly accessKeys = new Map<string, AccessKeyRecord>()
+  readonly accessKeys: Map<string, AccessKeyRecord> = new TrackedMap<AccessKeyRecord>(this.changes, 'accessKeys')
   /** Groups by name. */
-  readonly groups = new Map<string, GroupRecord>()
+  readonly groups: Map<string, GroupRecord> = new TrackedMap<GroupRecord>(this.changes, 'groups')
   /** Custom policies by name (the System catalogue is {@link SYSTEM_POLICIES}). */
-  readonly policies = new Map<string, PolicyRecord>()
+  readonly policies: Map<string, PolicyRecord> = new TrackedMap<PolicyRecord>(this.changes, 'policies')
   /** Roles by name. */
-  readonly roles = new Map<string, RoleRecord>()
+  readonly roles: Map<string, RoleRecord> = new TrackedMap<RoleRecord>(this.changes, 'roles')
   /** Which users are in which groups. */
-  readonly memberships = new EdgeSet<MembershipEdge>((edge) => membershipKey(edge.groupId, edge.userId))
+  readonly memberships: EdgeSet<MembershipEdge> = new TrackedEdgeSet<MembershipEdge>(
+    (edge) => membershipKey(edge.groupId, edge.userId),
+    this.changes,
+    'memberships',
+  )
   /** Which policies are attached to which users, groups and roles. */
-  readonly attachments = new EdgeSet<AttachmentEdge>((edge) => attachmentKey(edge.target, edge.targetId, edge.policyId))
+  readonly attachments: EdgeSet<AttachmentEdge> = new TrackedEdgeSet<AttachmentEdge>(
+    (edge) => attachmentKey(edge.target, edge.targetId, edge.policyId),
+    this.changes,
+    'attachments',
+  )
   /** STS temporary credentials by access key id. */
-  readonly sessions = new Map<string, SessionRecord>()
+  readonly sessions: Map<string, SessionRecord> = new TrackedMap<SessionRecord>(this.changes, 'sessions')
   /** The IAM-user SSO record. */
   idp: IdpRecord
   limits: EmulatorLimits

@@ -1,0 +1,158 @@
+import { EdgeSet } from './edges'
+
+/** The keyed collections of the state whose changes are tracked (what a journal entry names). */
+export type TrackedCollection =
+  'users' | 'accessKeys' | 'groups' | 'policies' | 'roles' | 'sessions' | 'memberships' | 'attachments'
+
+/** Every {@link TrackedCollection}, in a fixed order. */
+export const TRACKED_COLLECTIONS: readonly TrackedCollection[] = [
+  'users',
+  'accessKeys',
+  'groups',
+  'policies',
+  'roles',
+  'sessions',
+  'memberships',
+  'attachments',
+]
+
+/** One change to one key of a tracked collection. */
+export interface Change {
+  readonly collection: TrackedCollection
+  readonly key: string
+  /** The value after the change; `undefined` when the key was removed. */
+  readonly value: unknown
+  /** The value before the change (`undefined`: the key was absent), to undo it. */
+  readonly before: { readonly value: unknown } | undefined
+}
+
+type Restore = (key: string, before: Change['before']) => void
+
+/**
+ * The changes made to the state since they were last taken: what one request did, so that it can
+ * be written to the journal (its cost depends on the change, never on the state's size) or undone
+ * when it cannot be persisted.
+ */
+export class ChangeLog {
+  #changes: Change[] = []
+  readonly #restorers = new Map<TrackedCollection, Restore>()
+
+  /** Lets a collection undo its own changes. */
+  register(collection: TrackedCollection, restore: Restore): void {
+    this.#restorers.set(collection, restore)
+  }
+
+  /** Notes a change. */
+  record(change: Change): void {
+    this.#changes.push(change)
+  }
+
+  /** The changes noted since the last {@link take}, {@link undo} or {@link discard}, oldest first. */
+  pending(): readonly Change[] {
+    return this.#changes
+  }
+
+  /** Returns the pending changes and forgets them (they are now committed). */
+  take(): readonly Change[] {
+    const changes = this.#changes
+    this.#changes = []
+    return changes
+  }
+
+  /** Reverts the pending changes, newest first, and forgets them. */
+  undo(): void {
+    const changes = this.#changes
+    this.#changes = []
+    for (let i = changes.length - 1; i >= 0; i -= 1) {
+      const change = changes[i] as Change
+      this.#restorers.get(change.collection)?.(change.key, change.before)
+    }
+  }
+
+  /** Forgets the pending changes without reverting them (e.g. after loading or a reset). */
+  discard(): void {
+    this.#changes = []
+  }
+}
+
+/** A string-keyed `Map` that notes every change in a {@link ChangeLog}. */
+export class TrackedMap<V> extends Map<string, V> {
+  readonly #log: ChangeLog
+  readonly #collection: TrackedCollection
+
+  constructor(log: ChangeLog, collection: TrackedCollection) {
+    super()
+    this.#log = log
+    this.#collection = collection
+    log.register(collection, (key, before) => {
+      if (before === undefined) super.delete(key)
+      else super.set(key, before.value as V)
+    })
+  }
+
+  /** Sets a value and notes the change. */
+  override set(key: string, value: V): this {
+    const before = super.has(key) ? { value: super.get(key) } : undefined
+    this.#log.record({ collection: this.#collection, key, value, before })
+    return super.set(key, value)
+  }
+
+  /** Removes a key and notes the change (nothing is noted when it was absent). */
+  override delete(key: string): boolean {
+    if (!super.has(key)) return false
+    this.#log.record({ collection: this.#collection, key, value: undefined, before: { value: super.get(key) } })
+    return super.delete(key)
+  }
+
+  /** Removes every key, noting each removal. */
+  override clear(): void {
+    for (const [key, value] of super.entries())
+      this.#log.record({ collection: this.#collection, key, value: undefined, before: { value } })
+    super.clear()
+  }
+}
+
+/** An {@link EdgeSet} that notes every change in a {@link ChangeLog}. */
+export class TrackedEdgeSet<E> extends EdgeSet<E> {
+  readonly #log: ChangeLog
+  readonly #collection: TrackedCollection
+  readonly #keyOf: (edge: E) => string
+
+  constructor(keyOf: (edge: E) => string, log: ChangeLog, collection: TrackedCollection) {
+    super(keyOf)
+    this.#keyOf = keyOf
+    this.#log = log
+    this.#collection = collection
+    log.register(collection, (key, before) => {
+      if (before === undefined) super.delete(key)
+      else super.add(before.value as E)
+    })
+  }
+
+  /** Adds an edge and notes the change; false (nothing noted) when its key exists. */
+  override add(edge: E): boolean {
+    if (!super.add(edge)) return false
+    this.#log.record({ collection: this.#collection, key: this.#keyOf(edge), value: edge, before: undefined })
+    return true
+  }
+
+  /** Removes the edge with this key and notes the change; false when there was none. */
+  override delete(key: string): boolean {
+    const before = super.get(key)
+    if (!super.delete(key)) return false
+    this.#log.record({ collection: this.#collection, key, value: undefined, before: { value: before } })
+    return true
+  }
+
+  /** Removes every edge, noting each removal. */
+  override clear(): void {
+    for (const edge of super.all())
+      this.#log.record({
+        collection: this.#collection,
+        key: this.#keyOf(edge),
+        value: undefined,
+        before: { value: edge },
+      })
+    super.clear()
+  }
+}
