@@ -56,9 +56,17 @@ export function officialRawQuery(query: OfficialRequest['query']): string {
 
 /** The Authorization header Baidu's own signer computes for `request`. */
 export function officialSign(request: OfficialRequest): string {
+  const { path, ...rest } = request
+  return officialSignRaw({ ...rest, resource: officialCanonicalUri(path) })
+}
+
+/** {@link officialSign} with the resource passed verbatim, as the official SDK's own clients do. */
+export function officialSignRaw(
+  request: Omit<OfficialRequest, 'path' | 'timestampSeconds'> & { resource: string; timestampSeconds: number },
+): string {
   return new Auth(request.ak, request.sk).generateAuthorization(
     request.method,
-    officialCanonicalUri(request.path),
+    request.resource,
     request.query,
     request.headers,
     request.timestampSeconds,
