@@ -72,13 +72,15 @@ export class EmulatorCore implements EmulatorControls {
     if (isAdminPath(request.rawPath))
       return this.#applied(() => ({ outcome: handleAdminRequest(this, request) })).outcome
     const handled = this.#applied(() => handleApiRequest(this.state, request))
+    // A handler that threw left no facts: the route still names the operation.
+    const operation = handled.operation ?? operationOf(request)
     this.#log.record({
       ...(fault === undefined ? {} : { fault }),
       method: request.method,
       path: request.rawPath,
       query: redactQuery(request.rawQuery),
       ...statusOf(handled.outcome),
-      ...(handled.operation === undefined ? {} : { operation: handled.operation }),
+      ...(operation === undefined ? {} : { operation }),
       ...(handled.accessKeyId === undefined ? {} : { accessKeyId: handled.accessKeyId }),
       requestId,
       time: new Date(this.state.clock.now()).toISOString(),
@@ -153,9 +155,12 @@ export class EmulatorCore implements EmulatorControls {
   /** Persists the pending changes (memory only: forgets them); a message when they could not be. */
   #commit(): string | undefined {
     const { state } = this
+    const changedIdp = state.idp !== this.#committedIdp
+    if (state.changes.pending().length === 0 && !changedIdp) return undefined
+    // The id generator's position is written along with a change (ids skipped by an undone change
+    // alone need no write: a read-only request never has to touch the disk).
     const ids = state.ids.position()
     const movedIds = !samePosition(ids, this.#committedIds)
-    const changedIdp = state.idp !== this.#committedIdp
     const problem = this.#store?.commit(state, {
       changes: state.changes.pending(),
       ...(movedIds ? { ids: ids ?? null } : {}),
