@@ -1,9 +1,17 @@
 /** ISO-8601 date-time as BCE sends it (`2019-06-06T03:42:13Z`; fractions and offsets accepted). */
 export const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/
 
-/** The reference reading of a BCE DateTime: the ISO pattern, then `Date.parse`; NaN when unreadable. */
+/**
+ * The reference reading of a BCE DateTime: the ISO pattern, a day that exists in its month (the
+ * platform's `Date.parse` would roll `2023-02-30` over to March 2), then `Date.parse`; NaN when
+ * unreadable.
+ */
 export function parseBceDateSlow(value: string): number {
-  return ISO_DATE_TIME.test(value) ? Date.parse(value) : Number.NaN
+  if (!ISO_DATE_TIME.test(value)) return Number.NaN
+  const year = Number(value.slice(0, 4))
+  const month = Number(value.slice(5, 7))
+  const day = Number(value.slice(8, 10))
+  return day > daysInMonth(year, month) ? Number.NaN : Date.parse(value)
 }
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (Hinnant's days_from_civil; month 1-12). */
@@ -31,8 +39,8 @@ function twoDigits(text: string, at: number): number {
 /**
  * Epoch ms of a BCE DateTime string, NaN when it is not one. The shape BCE sends,
  * `YYYY-MM-DDTHH:mm:ssZ` with in-range fields, is read by position; anything else (fractions,
- * offsets, `24:00`, rolled-over days, years before 100) goes through {@link parseBceDateSlow},
- * so the answer is always the reference one.
+ * offsets, `24:00`, days the month does not have, years before 100) goes through
+ * {@link parseBceDateSlow}, so the answer is always the reference one.
  */
 export function parseBceDate(value: string): number {
   if (

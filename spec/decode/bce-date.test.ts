@@ -71,9 +71,51 @@ describe('parseBceDate', () => {
     '2019-01-01T00-00:00Z',
     '2019-01-01T00:00-00Z',
     '2019-01-01T00:00:00X',
+    // A non-digit in each two-digit field, including the characters just outside '0'-'9'.
+    'x019-01-01T00:00:00Z',
+    '2x19-01-01T00:00:00Z',
+    '20x9-01-01T00:00:00Z',
+    '201x-01-01T00:00:00Z',
+    '2019-01-0aT00:00:00Z',
+    '2019-01-01T0a:00:00Z',
+    '2019-01-01T00:0a:00Z',
+    '2019-01-01T00:00:0aZ',
+    '2019-01-01T00:00:1:Z',
+    '2019-01-01T00:00:1/Z',
+    '2019-01-01T00:00::0Z',
+    '2019-01-01T00:00:/0Z',
+    '2019-1:-01T00:00:00Z',
+    '2019-01-01T1:00:00Z0',
   ])('is NaN for %j', (text) => {
     expect(parseBceDate(text)).toBeNaN()
     expect(parseBceDateSlow(text)).toBeNaN()
+  })
+
+  it.each([
+    '2023-02-29T00:00:00Z',
+    '2023-02-30T00:00:00Z',
+    '2024-02-30T00:00:00Z',
+    '1900-02-29T00:00:00Z',
+    '2100-02-29T12:00:00Z',
+    '2023-04-31T00:00:00Z',
+    '2023-06-31T00:00:00Z',
+    '2023-09-31T00:00:00Z',
+    '2023-11-31T00:00:00Z',
+    '2023-02-29T00:00:00.5Z',
+    '2023-02-29T08:00:00+08:00',
+    '0099-02-29T00:00:00Z',
+  ])('is NaN for %s, a day its month does not have (instead of rolling over)', (text) => {
+    expect(parseBceDate(text)).toBeNaN()
+    expect(parseBceDateSlow(text)).toBeNaN()
+  })
+
+  it.each([
+    ['2000-02-29T00:00:00Z', utc(2000, 2, 29)],
+    ['2400-02-29T00:00:00Z', utc(2400, 2, 29)],
+    ['2024-02-29T00:00:00.5+01:00', utc(2024, 2, 28, 23, 0, 0, 500)],
+    ['0096-02-29T00:00:00Z', utc(96, 2, 29)],
+  ])('reads the leap day %s', (text, expected) => {
+    expect(parseBceDate(text)).toBe(expected)
   })
 
   it('reads every in-range BCE-shaped instant as the calendar says', () => {
