@@ -43,9 +43,25 @@ export abstract class BaseClient {
     return execute(this.#runtime, spec, input, options)
   }
 
-  /** Releases the client's pooled sockets (a user-supplied dispatcher is left open). Never fails. */
-  close(): ResultAsync<void, never> {
+  /**
+   * Releases the client's pooled sockets (a user-supplied dispatcher is left open). Never fails.
+   *
+   * By default the close is graceful: it resolves once the calls already sent have been
+   * answered (undici drains the pool); a call still waiting to retry then fails without sending.
+   * With `{ force: true }` it aborts instead: every call in flight or waiting to retry resolves at
+   * once to a `BceClientError` with reason `Aborted` (flagged `outcomeUnknown` when a
+   * non-idempotent request may already have been applied), the sockets are destroyed, and every
+   * later call resolves to `Aborted` without sending anything.
+   */
+  close(options?: { readonly force?: boolean }): ResultAsync<void, never> {
     if (this.#runtime.isErr()) return okAsync(undefined)
-    return ResultAsync.fromSafePromise(this.#runtime.value.transport.close())
+    let force = false
+    try {
+      const untrusted: unknown = options
+      force = typeof untrusted === 'object' && untrusted !== null && (untrusted as { force?: unknown }).force === true
+    } catch {
+      // An options object whose getter throws: close gracefully.
+    }
+    return ResultAsync.fromSafePromise(this.#runtime.value.transport.close(force))
   }
 }

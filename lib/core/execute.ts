@@ -192,11 +192,13 @@ async function run<O>(
         if (renewed.isErr()) return err(amendError(renewed.error, { attempts: attempt }))
         credentials = renewed.value
       }
-      if (!(await sleep(next.delay, settings.signal))) {
+      if (!(await sleep(next.delay, settings.signal, rt.transport.shutdownSignal))) {
         return err(
           makeClientError({
             reason: 'Aborted',
-            message: 'the call was aborted by its signal while waiting to retry',
+            message: rt.transport.shutdownSignal.aborted
+              ? 'the client was closed (close({ force: true })) while the call was waiting to retry'
+              : 'the call was aborted by its signal while waiting to retry',
             operation: spec.name,
             attempts: attempt,
           }),

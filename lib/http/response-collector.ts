@@ -36,12 +36,21 @@ export class ResponseCollector implements Dispatcher.DispatchHandler {
   #rest: Buffer[] | undefined
   #size = 0
 
-  constructor(maxBytes: number, deadline: number | undefined, signal: AbortSignal | undefined) {
+  /** Called once when the outcome settles (the transport stops tracking the exchange). */
+  readonly #onSettle: ((collector: ResponseCollector) => void) | undefined
+
+  constructor(
+    maxBytes: number,
+    deadline: number | undefined,
+    signal: AbortSignal | undefined,
+    onSettle?: (collector: ResponseCollector) => void,
+  ) {
     this.outcome = new Promise((resolve) => {
       this.#resolve = resolve
     })
     this.#maxBytes = maxBytes
     this.#signal = signal
+    this.#onSettle = onSettle
     if (signal !== undefined) {
       const onSignal = (): void => {
         this.cutShort('caller')
@@ -52,8 +61,8 @@ export class ResponseCollector implements Dispatcher.DispatchHandler {
     if (deadline !== undefined) this.#timer = setTimeout(fireDeadline, Math.max(0, deadline - Date.now()), this)
   }
 
-  /** Ends the exchange from our side: the deadline passed or the caller's signal fired. */
-  cutShort(why: 'deadline' | 'caller'): void {
+  /** Ends the exchange from our side: the deadline passed, the caller's signal fired, or the client was force-closed. */
+  cutShort(why: 'deadline' | 'caller' | 'shutdown'): void {
     if (this.#done) return
     const reason: unknown = why === 'caller' ? this.#signal?.reason : abortedWithoutReason()
     this.#fail(classifyTransportError(reason, why))
@@ -121,6 +130,7 @@ export class ResponseCollector implements Dispatcher.DispatchHandler {
     if (this.#onSignal !== undefined) this.#signal?.removeEventListener('abort', this.#onSignal)
     this.#first = undefined
     this.#rest = undefined
+    this.#onSettle?.(this)
     this.#resolve(outcome)
   }
 }

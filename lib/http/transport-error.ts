@@ -40,8 +40,11 @@ const TIMEOUT_CODES = new Set([
   'ETIMEDOUT',
 ])
 
-/** Why an attempt was cut short by us rather than by the network. */
-export type LocalAbort = 'deadline' | 'caller' | undefined
+/**
+ * Why an attempt was cut short by us rather than by the network: our deadline, the caller's
+ * signal, or the client being closed with `close({ force: true })`.
+ */
+export type LocalAbort = 'deadline' | 'caller' | 'shutdown' | undefined
 
 /**
  * Classifies whatever undici (or the socket) threw. `localAbort` says whether our own deadline
@@ -51,6 +54,14 @@ export function classifyTransportError(error: unknown, localAbort: LocalAbort): 
   const cause = summariseCause(error)
   if (localAbort === 'caller') {
     return { reason: 'Aborted', mayHaveBeenSent: true, message: 'the call was aborted by its signal', cause }
+  }
+  if (localAbort === 'shutdown') {
+    return {
+      reason: 'Aborted',
+      mayHaveBeenSent: true,
+      message: 'the client was closed (close({ force: true })) while the call was in flight',
+      cause,
+    }
   }
   if (localAbort === 'deadline') {
     return { reason: 'Timeout', mayHaveBeenSent: true, message: 'the call exceeded its timeout', cause }

@@ -55,6 +55,14 @@ export class Transport {
   readonly #owned: boolean
   #dispatcher: Dispatcher | undefined
   #closed = false
+  /** Set by `close({ force: true })`: no request is sent any more. */
+  #forced = false
+  /** Exchanges under way, so a forced close can abort them. */
+  readonly #active = new Set<ResponseCollector>()
+  readonly #untrack = (collector: ResponseCollector): void => {
+    this.#active.delete(collector)
+  }
+  readonly #shutdown = new AbortController()
 
   constructor(origin: string, timeouts: TransportTimeouts, dispatcher?: Dispatcher, maxConnections = 50) {
     this.#origin = origin
@@ -85,11 +93,14 @@ export class Transport {
    * rejects.
    */
   send(request: HttpRequest, deadline?: number, signal?: AbortSignal): Promise<SendOutcome> {
-    if (signal?.aborted === true) {
-      const failure = classifyTransportError(signal.reason, 'caller')
+    if (signal?.aborted === true || this.#forced) {
+      const failure = this.#forced
+        ? classifyTransportError(undefined, 'shutdown')
+        : classifyTransportError(signal?.reason, 'caller')
       return Promise.resolve({ ok: false, failure: { ...failure, mayHaveBeenSent: false } })
     }
-    const collector = new ResponseCollector(MAX_RESPONSE_BYTES, deadline, signal)
+    const collector = new ResponseCollector(MAX_RESPONSE_BYTES, deadline, signal, this.#untrack)
+    this.#active.add(collector)
     try {
       this.#pool().dispatch(
         {
@@ -109,13 +120,29 @@ export class Transport {
     return collector.outcome
   }
 
-  /** Closes the pool if the client created it; a user-supplied dispatcher is left alone. */
-  async close(): Promise<void> {
+  /** Aborted by `close({ force: true })`: wakes calls waiting to retry. */
+  get shutdownSignal(): AbortSignal {
+    return this.#shutdown.signal
+  }
+
+  /**
+   * Closes the pool if the client created it; a user-supplied dispatcher is left open.
+   * Graceful by default: requests already sent are allowed to finish. With `force`, every
+   * exchange under way is aborted at once (each settles as `Aborted`), later requests are
+   * refused without being sent, and an owned pool is destroyed rather than drained.
+   */
+  async close(force = false): Promise<void> {
+    if (force) {
+      this.#forced = true
+      this.#shutdown.abort()
+      for (const collector of [...this.#active]) collector.cutShort('shutdown')
+      this.#active.clear()
+    }
     if (!this.#owned) return
     this.#closed = true
     if (this.#dispatcher === undefined) return
     try {
-      await this.#dispatcher.close()
+      await (force ? this.#dispatcher.destroy() : this.#dispatcher.close())
     } catch {
       // Already closed or destroyed: nothing left to release.
     }
