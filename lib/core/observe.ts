@@ -36,10 +36,10 @@ export interface WarningEvent {
 export type BceEvent = AttemptEvent | WarningEvent
 
 /**
- * A callback receiving client events. It may be async: its promise is never awaited, and an
- * observer that throws, or whose promise rejects, is ignored.
+ * A callback receiving client events. Its return value is ignored, so it may be async: its
+ * promise is never awaited, and an observer that throws, or whose promise rejects, is ignored.
  */
-export type Observer = (event: BceEvent) => void | PromiseLike<void>
+export type Observer = (event: BceEvent) => unknown
 
 function ignore(): void {
   // An observer's failure must never change the outcome of a call.
