@@ -114,6 +114,32 @@ describe('sleep', () => {
   })
 })
 
+describe('sleep with a shutdown signal', () => {
+  it('an already aborted shutdown resolves false at once, whatever the wait', async () => {
+    const shutdown = new AbortController()
+    shutdown.abort()
+    expect(await sleep(60_000, undefined, shutdown.signal)).toBe(false)
+    expect(await sleep(0, undefined, shutdown.signal)).toBe(false)
+  })
+
+  it('a shutdown during the wait resolves false and detaches both listeners', async () => {
+    const caller = new AbortController()
+    const shutdown = new AbortController()
+    const detachCaller = jest.spyOn(caller.signal, 'removeEventListener')
+    const waiting = sleep(60_000, caller.signal, shutdown.signal)
+    shutdown.abort()
+    expect(await waiting).toBe(false)
+    expect(detachCaller).toHaveBeenCalledWith('abort', expect.any(Function))
+  })
+
+  it('a finished wait detaches its listener from the shutdown signal too', async () => {
+    const shutdown = new AbortController()
+    const detach = jest.spyOn(shutdown.signal, 'removeEventListener')
+    expect(await sleep(1, undefined, shutdown.signal)).toBe(true)
+    expect(detach).toHaveBeenCalledWith('abort', expect.any(Function))
+  })
+})
+
 describe('SigningClock', () => {
   const T = Date.UTC(2024, 0, 1)
   it('starts at local time with offset 0, learns the rounded difference, and applies it', () => {

@@ -118,6 +118,22 @@ describe('execute: deadlines and signals', () => {
   })
 })
 
+describe('execute: closing the client', () => {
+  it('a forced close during the backoff ends the call as Aborted, saying the client was closed', async () => {
+    const { runtime, rt, sent } = fakeRuntime(
+      { retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 } },
+      sequence(answer(503), answer(200, USER)),
+    )
+    const pending = execute(runtime, getUser, { userName: 'a' })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await rt.transport.close(true)
+    const error = (await pending)._unsafeUnwrapErr()
+    expect(error).toMatchObject({ reason: 'Aborted', attempts: 1, operation: 'getUser' })
+    expect(error.message).toBe('the client was closed (close({ force: true })) while the call was waiting to retry')
+    expect(sent).toHaveLength(1)
+  })
+})
+
 describe('execute: waits between attempts', () => {
   it('full-jitter backoff from the runtime random source, growing per retry', async () => {
     const events: BceEvent[] = []
