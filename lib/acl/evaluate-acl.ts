@@ -13,8 +13,9 @@ export interface AclRequest {
   /** Permission needed, e.g. `READ` or `AssumeRole`. */
   readonly permission: string
   /**
-   * The calling principal (an account id) for resource-based documents such as role trust
-   * policies. Without it, statements carrying `grantee` are ignored.
+   * The calling principal (an account id, or a sub-user's id) for resource-based documents such
+   * as role trust policies. Without it, `Allow` statements carrying `grantee` are ignored and
+   * `Deny` statements carrying `grantee` apply (fail closed).
    */
   readonly principal?: string
 }
@@ -70,31 +71,53 @@ function normalise(request: unknown): NormalisedRequest | undefined {
   return { service: service.toLowerCase(), region, resource, permission, principal }
 }
 
-function anyMatches(patterns: unknown, value: string, cache: GlobCache, implied?: string): boolean {
-  if (!Array.isArray(patterns)) return false
+/**
+ * Whether one of `patterns` matches `value`. `failClosed` (a `Deny`) makes what cannot be read
+ * count as a match: a list that is not an array, or an entry that is not a string.
+ */
+function anyMatches(
+  patterns: unknown,
+  value: string,
+  cache: GlobCache,
+  failClosed: boolean,
+  implied?: string,
+): boolean {
+  if (!Array.isArray(patterns)) return failClosed
   for (const pattern of patterns as readonly unknown[]) {
-    if (typeof pattern !== 'string') continue
+    if (typeof pattern !== 'string') {
+      if (failClosed) return true
+      continue
+    }
     if (pattern === implied || matchGlob(cache.get(pattern), value)) return true
   }
   return false
 }
 
-function granteeMatches(grantee: unknown, principal: string | undefined): boolean {
+/** Whether one pattern field matches; for a `Deny`, a field that is not a string matches. */
+function fieldMatches(pattern: unknown, value: string, cache: GlobCache, failClosed: boolean): boolean {
+  return typeof pattern === 'string' ? matchGlob(cache.get(pattern), value) : failClosed
+}
+
+function granteeMatches(grantee: unknown, principal: string | undefined, failClosed: boolean): boolean {
   if (grantee === undefined) return true
-  if (principal === undefined || !Array.isArray(grantee)) return false
-  return (grantee as readonly unknown[]).some(
-    (entry) => isRecord(entry) && (entry.id === principal || entry.id === '*'),
+  const readable =
+    Array.isArray(grantee) && (grantee as readonly unknown[]).every((e) => isRecord(e) && typeof e.id === 'string')
+  // A Deny naming grantees applies unless the caller is known and provably not among them.
+  if (principal === undefined || !readable) return failClosed
+  return (grantee as readonly Readonly<Record<string, unknown>>[]).some(
+    (entry) => entry.id === principal || entry.id === '*',
   )
 }
 
 function statementMatches(statement: AclStatement, request: NormalisedRequest): boolean {
   const { service, region, resource, permission, grantee } = statement
-  if (typeof service !== 'string' || typeof region !== 'string') return false
-  if (!granteeMatches(grantee, request.principal)) return false
-  if (!matchGlob(caseInsensitive.get(service), request.service)) return false
-  if (!matchGlob(caseSensitive.get(region), request.region)) return false
-  if (!anyMatches(permission, request.permission, caseSensitive, FULL_CONTROL)) return false
-  return resource === undefined ? grantee !== undefined : anyMatches(resource, request.resource, caseSensitive)
+  const failClosed = statement.effect === 'Deny'
+  if (!granteeMatches(grantee, request.principal, failClosed)) return false
+  if (!fieldMatches(service, request.service, caseInsensitive, failClosed)) return false
+  if (!fieldMatches(region, request.region, caseSensitive, failClosed)) return false
+  if (!anyMatches(permission, request.permission, caseSensitive, failClosed, FULL_CONTROL)) return false
+  if (resource === undefined) return grantee !== undefined || failClosed
+  return anyMatches(resource, request.resource, caseSensitive, failClosed)
 }
 
 function collectMatches(acls: readonly Acl[], request: NormalisedRequest): MatchedStatement[] {
@@ -133,9 +156,9 @@ function collectMatches(acls: readonly Acl[], request: NormalisedRequest): Match
  * - **resource**: one entry matches (case-sensitive). A statement without `resource` matches no
  *   request, unless it carries `grantee`: resource-based statements (a role's trust policy) apply
  *   to the resource they are attached to, so they match any resource;
- * - **grantee**: a statement without `grantee` applies to every caller. One with `grantee` is
- *   ignored unless `request.principal` is given, and then matches only when a grantee id equals
- *   the principal or is `*`.
+ * - **grantee**: a statement without `grantee` applies to every caller. An `Allow` with
+ *   `grantee` is ignored unless `request.principal` is given, and then matches only when a
+ *   grantee id equals the principal or is `*`.
  *
  * Patterns: `*` matches any run of characters, possibly empty and including `/`; every other
  * character is literal. So `*` alone matches anything; `bucket/path/*` matches `bucket/path/`
@@ -146,9 +169,14 @@ function collectMatches(acls: readonly Acl[], request: NormalisedRequest): Match
  * whatever the order); otherwise `Allow` if any matching statement allows; otherwise
  * `ImplicitDeny`. `matched` lists every matching statement of either effect.
  *
- * Values that bypass the `Acl` type (a malformed statement, a non-string request field) never
- * match, so such input yields at worst `ImplicitDeny`; validate untrusted documents first with
- * {@link parseAcl} or {@link validateAcl}, since a malformed `Deny` is skipped too.
+ * **A `Deny` fails closed**: it denies unless it provably does not apply. A `Deny` with
+ * `grantee` applies when `request.principal` is absent (an identity policy carrying a grantee
+ * still denies its holder) or when the grantee list cannot be read; a `Deny` field of the wrong
+ * type (a `service` that is not a string, a `permission` or `resource` that is not an array of
+ * strings) counts as matching, and so does a missing `resource`. An `Allow` is the opposite:
+ * what cannot be read never grants. So values that bypass the `Acl` type never widen access; a
+ * malformed request field yields `ImplicitDeny`. Validate untrusted documents first with
+ * {@link parseAcl} or {@link validateAcl}.
  *
  * @example
  * evaluateAcl([policy], { service: 'bce:bos', region: 'bj', resource: 'logs/a.txt', permission: 'READ' })

@@ -4,7 +4,7 @@ import type { RouteMatch } from '../routes'
 import type { EmulatorState } from '../state'
 import type { ApiError } from '../wire'
 import { EMULATOR_REGION, IAM_SERVICE, resolveResource } from './access'
-import { PolicyAclCache, SessionAclCache } from './policy-acls'
+import { policyAcls, sessionAcls } from './caches'
 import { principalAcls } from './principal-acls'
 
 /** Why a request was refused: a matching `Deny`, or nothing allowing it. */
@@ -18,9 +18,6 @@ export type AuthorizationDecision =
   { readonly allowed: true } | { readonly allowed: false; readonly reason: DenialReason; readonly source: DenialSource }
 
 const ALLOWED: AuthorizationDecision = Object.freeze({ allowed: true })
-
-const policyAcls = new PolicyAclCache()
-const sessionAcls = new SessionAclCache()
 
 function denied(decision: AclDecision, source: DenialSource): AuthorizationDecision {
   return { allowed: false, reason: decision === 'ExplicitDeny' ? 'ExplicitDeny' : 'ImplicitDeny', source }

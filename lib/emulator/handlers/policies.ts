@@ -3,12 +3,17 @@ import { freshId, SYSTEM_POLICIES, type PolicyRecord } from '../state'
 import { failWith, isApiError, reply, type Outcome } from '../wire'
 import { readBody } from './body'
 import type { HandlerContext } from './context'
+import { identityDocumentProblem } from './identity-document'
 import { alreadyExists, checkName, deleteConflict, MAX_GROUP_OR_POLICY_NAME, notFound } from './names'
 import { policyTypeOf } from './query-params'
 import { replaceEntry } from './replace-entry'
 import { policyView } from './views'
 
-/** P1 createPolicy `{name ≤ 64, description?, document}`: stores the document with `"id":"policy_<id>"`. */
+/**
+ * P1 createPolicy `{name ≤ 64, description?, document}`: stores the document with
+ * `"id":"policy_<id>"`. A statement with `grantee` is 400 `InappropriateJSON` (an identity
+ * policy applies to its holder; see {@link identityDocumentProblem}).
+ */
 export function createPolicy({ state, body }: HandlerContext): Outcome {
   const read = readBody(body, {
     name: { kind: 'string', required: true },
@@ -21,6 +26,8 @@ export function createPolicy({ state, body }: HandlerContext): Outcome {
   if (bad !== undefined) return failWith(bad)
   const acl = parseAclText(read.fields.document as string, 'document', 'policy')
   if (isApiError(acl)) return failWith(acl)
+  const identityProblem = identityDocumentProblem(acl, 'document')
+  if (identityProblem !== undefined) return failWith(identityProblem)
   if (state.policies.has(name) || SYSTEM_POLICIES.has(name)) return failWith(alreadyExists('policy', name))
   const id = freshId(state)
   const policy: PolicyRecord = {
@@ -44,7 +51,10 @@ export function getPolicy({ state, params, query }: HandlerContext): Outcome {
   return policy === undefined ? failWith(notFound(`${type} policy`, name)) : reply(200, policyView(policy))
 }
 
-/** P3 updatePolicy (POST) `{name?, description?, document?}`: Custom policies only (a System name is 404). */
+/**
+ * P3 updatePolicy (POST) `{name?, description?, document?}`: Custom policies only (a System name
+ * is 404); a new document is checked like createPolicy's.
+ */
 export function updatePolicy({ state, params, body }: HandlerContext): Outcome {
   const name = params.policyName ?? ''
   const policy = state.policies.get(name)
@@ -65,6 +75,8 @@ export function updatePolicy({ state, params, body }: HandlerContext): Outcome {
   if (read.fields.document !== undefined) {
     const acl = parseAclText(read.fields.document as string, 'document', 'policy')
     if (isApiError(acl)) return failWith(acl)
+    const identityProblem = identityDocumentProblem(acl, 'document')
+    if (identityProblem !== undefined) return failWith(identityProblem)
     document = normalisePolicyDocument(acl, policy.id)
   }
   const updated: PolicyRecord = {

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { checkAcl, trustAllows } from '../acl-document'
+import { checkAcl } from '../acl-document'
+import { authorizeAssumeRole } from '../authorization/assume-role'
 import type { Principal } from '../principal'
 import { freshId, type EmulatorState, type SessionRecord, type SessionSubject } from '../state'
 import { fail, failWith, isApiError, reply, type ApiError, type Outcome } from '../wire'
 import type { HandlerContext } from './context'
+import { identityDocumentProblem } from './identity-document'
 import { invalidParameter, notFound } from './names'
 import { durationSecondsOf } from './query-params'
 import { sessionView } from './views'
@@ -15,11 +17,12 @@ export const ASSUME_ROLE_SECONDS = { fallback: 3_600, max: 7_200 } as const
 /** How long expired temporary credentials are remembered (so they answer `ExpiredToken`, not `InvalidAccessKeyId`). */
 export const EXPIRED_SESSION_RETENTION_MS = 24 * 3600 * 1000
 
-/** The optional raw ACL body of an STS call, checked like a policy document. */
+/** The optional raw ACL body of an STS call, checked like a policy document (no `grantee` either). */
 function aclOf(body: unknown): { acl?: unknown } | ApiError {
   if (body === undefined) return {}
   const acl = checkAcl(body, 'acl', 'session')
-  return isApiError(acl) ? acl : { acl }
+  if (isApiError(acl)) return acl
+  return identityDocumentProblem(acl, 'acl') ?? { acl }
 }
 
 /** The `userId` an STS answer reports for a caller: the account for root, else the user's id. */
@@ -80,8 +83,8 @@ export function getSessionToken({ state, principal, query, body }: HandlerContex
  * S2 assumeRole `?assumeRole&accountId=&roleName=[&durationSeconds=1..7200][&userId=]` with an
  * optional ACL body. A missing accountId or roleName, or a bad duration, is 400
  * `InvalidParameter`; another account's id 403 `AccessDenied`; an unknown role 404 `NotFound`;
- * a trust document without an `Allow` + `AssumeRole` (or `*`) entry naming this account (or `*`)
- * as grantee, or with a matching `Deny`, 403 `AccessDenied`.
+ * a caller that the role's trust document, its own policies or its session ACL do not let
+ * assume the role 403 `AccessDenied` (the rule: {@link decideAssumeRole}).
  */
 export function assumeRole({ state, principal, query, body }: HandlerContext): Outcome {
   const accountId = query.get('accountId') ?? ''
@@ -96,13 +99,8 @@ export function assumeRole({ state, principal, query, body }: HandlerContext): O
     return fail(403, 'AccessDenied', `roles of account ${accountId} cannot be assumed from this account`)
   const role = state.roles.get(roleName)
   if (role === undefined) return failWith(notFound('role', roleName))
-  if (!trustAllows(role.assumeRolePolicyDocument, state.accountId)) {
-    return fail(
-      403,
-      'AccessDenied',
-      `the trust policy of role ${JSON.stringify(roleName)} does not let this account assume it`,
-    )
-  }
+  const refused = authorizeAssumeRole(state, principal, role)
+  if (refused !== undefined) return failWith(refused)
   const userId = query.get('userId') || callerUserId(state, principal)
   const session = issue(state, { kind: 'role', roleId: role.id }, userId, seconds, acl.acl)
   return reply(200, sessionView(session, role.id))
