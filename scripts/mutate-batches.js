@@ -24,21 +24,16 @@ const batches = {
   },
   errors: {
     mutate: ['lib/errors/classify.ts', 'lib/errors/make.ts', 'lib/errors/retryable.ts'],
-    tests: [
-      'spec/errors/**/*.test.ts',
-      'spec/decode/**/*.test.ts',
-      'spec/security/**/*.test.ts',
-      'spec/reliability/secrets.property.test.ts',
-      'spec/reliability/retry-conformance.test.ts',
-    ],
+    tests: ['spec/errors/**/*.test.ts', 'spec/decode/error-body*.test.ts', 'spec/decode/response*.test.ts'],
   },
   decoding: {
     mutate: ['lib/decode/response.ts', 'lib/decode/error-body.ts', 'lib/decode/bce-date.ts'],
     tests: [
-      'spec/decode/**/*.test.ts',
+      'spec/decode/response*.test.ts',
+      'spec/decode/error-body*.test.ts',
+      'spec/decode/bce-date*.test.ts',
+      'spec/decode/fast-path*.test.ts',
       'spec/errors/**/*.test.ts',
-      'spec/security/**/*.test.ts',
-      'spec/reliability/secrets.property.test.ts',
     ],
   },
   retry: {

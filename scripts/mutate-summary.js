@@ -90,7 +90,7 @@ function writeSummary() {
   for (const [batch, { mutate }] of Object.entries(batches)) {
     const found = readBatch(reportsDir, batch)
     if (found === undefined) {
-      rows.push(`| ${batch} | ${mutate.join(', ')} | not run | | | | | | | |`)
+      rows.push(`| ${batch} | ${mutate.join(', ')} | not run |${' |'.repeat(9)}`)
       continue
     }
     const { report, meta } = found
@@ -98,7 +98,8 @@ function writeSummary() {
       `- ${batch}: ` +
         (meta === undefined
           ? 'no run metadata'
-          : `commit ${meta.commit}${meta.dirty ? ' (with uncommitted changes in lib/ or spec/)' : ''}, ${meta.date}, ${meta.seconds} s`),
+          : `commit ${meta.commit}${meta.dirty ? ' (with uncommitted changes in lib/ or spec/)' : ''}, ${meta.date}` +
+            (meta.seconds === undefined ? '' : `, ${meta.seconds} s`)),
     )
     for (const file of Object.keys(report.files).sort()) {
       const { source, mutants } = report.files[file]
