@@ -100,6 +100,8 @@ describe('admin API (/__emulator/)', () => {
       usersPerGroup: 20,
       policiesPerGroup: 5,
       accessKeysPerUser: 20,
+      sessionsPerPrincipal: 100,
+      sessionsPerAccount: 500,
     })
     expect(record((await api.call('PUT', '/__emulator/limits', { body: { usersPerAccount: 1 } })).body)).toMatchObject({
       usersPerAccount: 1,

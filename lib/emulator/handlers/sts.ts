@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { checkAcl } from '../acl-document'
 import { authorizeAssumeRole } from '../authorization/assume-role'
 import type { Principal } from '../principal'
-import { freshId, type EmulatorState, type SessionRecord, type SessionSubject } from '../state'
+import { freshId, makeRoomForSession, type EmulatorState, type SessionRecord, type SessionSubject } from '../state'
 import { fail, failWith, isApiError, reply, type ApiError, type Outcome } from '../wire'
 import type { HandlerContext } from './context'
 import { identityDocumentProblem } from './identity-document'
-import { invalidParameter, notFound } from './names'
+import { invalidParameter, limitExceeded, notFound } from './names'
 import { durationSecondsOf } from './query-params'
 import { sessionView } from './views'
 
@@ -14,8 +14,7 @@ import { sessionView } from './views'
 export const SESSION_TOKEN_SECONDS = { fallback: 43_200, max: 129_600 } as const
 /** assumeRole's default and longest validity, seconds (1 h and 2 h). */
 export const ASSUME_ROLE_SECONDS = { fallback: 3_600, max: 7_200 } as const
-/** How long expired temporary credentials are remembered (so they answer `ExpiredToken`, not `InvalidAccessKeyId`). */
-export const EXPIRED_SESSION_RETENTION_MS = 24 * 3600 * 1000
+export { EXPIRED_SESSION_RETENTION_MS } from '../state'
 
 /** The optional raw ACL body of an STS call, checked like a policy document (no `grantee` either). */
 function aclOf(body: unknown): { acl?: unknown } | ApiError {
@@ -34,17 +33,26 @@ function callerUserId(state: EmulatorState, principal: Principal): string {
   return principal.kind === 'user' ? principal.userId : state.accountId
 }
 
-/** Mints and stores temporary credentials; forgets credentials that expired long ago. */
+/**
+ * Mints and stores temporary credentials, within the session bounds ({@link makeRoomForSession}:
+ * expired credentials are forgotten first); when live credentials fill a bound, 409
+ * `LimitExceeded` (the code every other emulator limit answers with: the request is valid,
+ * the account is full) and nothing is stored.
+ */
 function issue(
   state: EmulatorState,
   subject: SessionSubject,
   userId: string,
   seconds: number,
   acl: unknown,
-): SessionRecord {
-  const now = state.clock.now()
-  for (const [id, old] of state.sessions) {
-    if (Date.parse(old.expiration) + EXPIRED_SESSION_RETENTION_MS < now) state.sessions.delete(id)
+): SessionRecord | ApiError {
+  const hit = makeRoomForSession(state, subject)
+  if (hit !== undefined) {
+    const what =
+      hit.bound === 'sessionsPerPrincipal'
+        ? 'live temporary credentials per principal'
+        : 'live temporary credentials per account'
+    return limitExceeded(what, hit.limit)
   }
   const session: SessionRecord = {
     accessKeyId: freshId(state),
@@ -63,7 +71,8 @@ function issue(
 /**
  * S1 getSessionToken `?durationSeconds=` (1–129600, default 43200; else 400 `InvalidParameter`)
  * with an optional ACL body: credentials acting for the caller (root or a sub-user), narrowed by
- * the ACL. Temporary credentials cannot mint more of themselves (403 `AccessDenied`).
+ * the ACL. Temporary credentials cannot mint more of themselves (403 `AccessDenied`); past the
+ * session bounds, 409 `LimitExceeded` (see `issue`).
  */
 export function getSessionToken({ state, principal, query, body }: HandlerContext): Outcome {
   const seconds = durationSecondsOf(query, SESSION_TOKEN_SECONDS.fallback, SESSION_TOKEN_SECONDS.max)
@@ -76,7 +85,7 @@ export function getSessionToken({ state, principal, query, body }: HandlerContex
   const subject: SessionSubject =
     principal.kind === 'user' ? { kind: 'user', userId: principal.userId } : { kind: 'root' }
   const session = issue(state, subject, callerUserId(state, principal), seconds, acl.acl)
-  return reply(200, sessionView(session))
+  return isApiError(session) ? failWith(session) : reply(200, sessionView(session))
 }
 
 /**
@@ -84,7 +93,8 @@ export function getSessionToken({ state, principal, query, body }: HandlerContex
  * optional ACL body. A missing accountId or roleName, or a bad duration, is 400
  * `InvalidParameter`; another account's id 403 `AccessDenied`; an unknown role 404 `NotFound`;
  * a caller that the role's trust document, its own policies or its session ACL do not let
- * assume the role 403 `AccessDenied` (the rule: {@link decideAssumeRole}).
+ * assume the role 403 `AccessDenied` (the rule: `decideAssumeRole` in `authorization/assume-role.ts`); past the session
+ * bounds, 409 `LimitExceeded`.
  */
 export function assumeRole({ state, principal, query, body }: HandlerContext): Outcome {
   const accountId = query.get('accountId') ?? ''
@@ -103,5 +113,5 @@ export function assumeRole({ state, principal, query, body }: HandlerContext): O
   if (refused !== undefined) return failWith(refused)
   const userId = query.get('userId') || callerUserId(state, principal)
   const session = issue(state, { kind: 'role', roleId: role.id }, userId, seconds, acl.acl)
-  return reply(200, sessionView(session, role.id))
+  return isApiError(session) ? failWith(session) : reply(200, sessionView(session, role.id))
 }

@@ -1,7 +1,7 @@
 import { PathReporter } from 'io-ts/PathReporter'
 import type { EmulatorClock } from '../clock'
 import { IdGenerator } from '../ids'
-import { EmulatorState, type EmulatorLimits, type RootCredentials } from '../state'
+import { dropExpiredSessions, EmulatorState, type EmulatorLimits, type RootCredentials } from '../state'
 import { applyJournalEntry, type JournalEntry } from './journal'
 import { SNAPSHOT_VERSION, snapshotCodec, type Snapshot } from './snapshot-codec'
 
@@ -126,6 +126,7 @@ export function restoreSnapshot(
   for (const session of snapshot.sessions) state.sessions.set(session.accessKeyId, session)
   state.idp = snapshot.idp
   for (const entry of journal) applyJournalEntry(state, entry)
+  dropExpiredSessions(state)
   state.changes.discard()
   const problem = integrityProblem(state, snapshot)
   return problem ?? state

@@ -5,15 +5,28 @@ export interface EmulatorLimits {
   readonly usersPerGroup: number
   readonly policiesPerGroup: number
   readonly accessKeysPerUser: number
+  /**
+   * Temporary credentials (live, or expired less than a day ago) acting for one principal: the
+   * root account, one sub-user, or one role. An emulator bound: BCE documents none.
+   */
+  readonly sessionsPerPrincipal: number
+  /** Temporary credentials of the whole account (same counting). An emulator bound. */
+  readonly sessionsPerAccount: number
 }
 
-/** BCE's system restrictions. */
+/**
+ * BCE's system restrictions, and the emulator's own bounds on temporary credentials (100 per
+ * principal, 500 per account: with ACLs of at most 6,144 characters, sessions can never add more
+ * than a few MB to the state).
+ */
 export const DEFAULT_LIMITS: EmulatorLimits = {
   usersPerAccount: 500,
   groupsPerAccount: 50,
   usersPerGroup: 20,
   policiesPerGroup: 5,
   accessKeysPerUser: 20,
+  sessionsPerPrincipal: 100,
+  sessionsPerAccount: 500,
 }
 
 const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as ReadonlyArray<keyof EmulatorLimits>
