@@ -19,7 +19,6 @@ const batches = {
       'spec/core/request-signer.test.ts',
       'spec/emulator/verify-signature*.test.ts',
       'spec/emulator/official-signer*.test.ts',
-      'spec/reliability/path-safety.property.test.ts',
     ],
   },
   errors: {

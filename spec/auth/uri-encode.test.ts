@@ -95,6 +95,9 @@ describe('uriEncodeExceptSlash', () => {
     ['/a b/c', '/a%20b/c'],
     ['a/b*c', 'a/b%2Ac'],
     ['/用户/', '/%E7%94%A8%E6%88%B7/'],
+    ['*', '%2A'],
+    [' ', '%20'],
+    ['é', '%C3%A9'],
   ])('%j → %s', (value, expected) => {
     expect(uriEncodeExceptSlash(value)).toBe(expected)
   })
