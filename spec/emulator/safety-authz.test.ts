@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import {
   acl,
+  trustPolicy,
+  validateAcl,
   allow,
   deny,
   evaluateAcl,
@@ -201,6 +203,32 @@ describe('E3: trust documents can name sub-users; naming the account is not enou
         await stsAs(fx.emulator.credentials).assumeRole({ accountId: fx.emulator.accountId, roleName: 'not-erin' })
       ).isOk(),
     ).toBe(true)
+  })
+})
+
+describe('trustPolicy names sub-users with userIds', () => {
+  it('joins account ids and user ids as grantees; garbage is passed through for validateAcl to reject', () => {
+    expect(trustPolicy({ accountIds: 'acct', userIds: ['u1', 'u2'] }).accessControlList[0]?.grantee).toEqual([
+      { id: 'acct' },
+      { id: 'u1' },
+      { id: 'u2' },
+    ])
+    expect(trustPolicy({ accountIds: [], userIds: 'u1' }).accessControlList[0]?.grantee).toEqual([{ id: 'u1' }])
+    expect(trustPolicy({ accountIds: 'acct' }).accessControlList[0]?.grantee).toEqual([{ id: 'acct' }])
+    expect(validateAcl(trustPolicy({ accountIds: 7 as never, userIds: 'u1' })).isErr()).toBe(true)
+    expect(validateAcl(trustPolicy({ accountIds: [], userIds: 7 as never })).isErr()).toBe(true)
+  })
+
+  it('end to end: a role trusting one sub-user via trustPolicy({ userIds }) is assumable by that sub-user only', async () => {
+    const frank = await subUser('frank')
+    const gina = await subUser('gina')
+    await adminRole('frank-role', trustPolicy({ accountIds: [], userIds: frank.id }))
+    expect(
+      (await stsAs(frank.key).assumeRole({ accountId: fx.emulator.accountId, roleName: 'frank-role' })).isOk(),
+    ).toBe(true)
+    expect(
+      serviceErrorOf(await stsAs(gina.key).assumeRole({ accountId: fx.emulator.accountId, roleName: 'frank-role' })),
+    ).toMatchObject(ACCESS_DENIED)
   })
 })
 
