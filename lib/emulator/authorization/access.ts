@@ -12,8 +12,10 @@ export const EMULATOR_REGION = 'bj'
 
 /**
  * The permission a route needs: `READ` for reads (GET), `FULL_CONTROL` for every change, `none`
- * for STS operations, which only need authentication (getSessionToken acts as the caller;
- * assumeRole is governed by the role's trust document).
+ * for STS operations, which the route table does not check: getSessionToken acts as the caller
+ * (authentication suffices), and assumeRole is decided by its handler once the role is known
+ * (the role's trust document, the caller's policies and session ACL: `AssumeRole` on
+ * `role/<roleName>`, see `assume-role.ts`).
  */
 export type RoutePermission = 'READ' | 'FULL_CONTROL' | 'none'
 
