@@ -72,8 +72,9 @@ function normalise(request: unknown): NormalisedRequest | undefined {
 }
 
 /**
- * Whether one of `patterns` matches `value`. `failClosed` (a `Deny`) makes what cannot be read
- * count as a match: a list that is not an array, or an entry that is not a string.
+ * Whether one of `patterns` matches `value`. A list that cannot be read (not an array, or an
+ * entry that is not a string) matches for a `Deny` (`failClosed`) and never for an `Allow`, so
+ * `permission: "*"` or `["READ", null]` in an `Allow` grants nothing.
  */
 function anyMatches(
   patterns: unknown,
@@ -83,11 +84,9 @@ function anyMatches(
   implied?: string,
 ): boolean {
   if (!Array.isArray(patterns)) return failClosed
-  for (const pattern of patterns as readonly unknown[]) {
-    if (typeof pattern !== 'string') {
-      if (failClosed) return true
-      continue
-    }
+  const list = patterns as readonly unknown[]
+  if (!list.every((pattern) => typeof pattern === 'string')) return failClosed
+  for (const pattern of list) {
     if (pattern === implied || matchGlob(cache.get(pattern), value)) return true
   }
   return false
@@ -120,6 +119,24 @@ function statementMatches(statement: AclStatement, request: NormalisedRequest): 
   return anyMatches(resource, request.resource, caseSensitive, failClosed)
 }
 
+/**
+ * The effect with which one statement applies to the request, or undefined when it does not.
+ * A statement that cannot even be read (a throwing getter, a revoked proxy) is skipped when it
+ * is an `Allow`, and applies as a `Deny` otherwise (its effect unreadable included): one bad
+ * statement never aborts the evaluation of the others, and never fails open.
+ */
+function appliesWith(statement: unknown, request: NormalisedRequest): AclEffect | undefined {
+  let effect: unknown
+  try {
+    if (!isRecord(statement)) return undefined
+    effect = statement.effect
+    if (effect !== 'Allow' && effect !== 'Deny') return undefined
+    return statementMatches(statement as unknown as AclStatement, request) ? effect : undefined
+  } catch {
+    return effect === 'Allow' ? undefined : 'Deny'
+  }
+}
+
 function collectMatches(acls: readonly Acl[], request: NormalisedRequest): MatchedStatement[] {
   const matched: MatchedStatement[] = []
   for (let documentIndex = 0; documentIndex < acls.length; documentIndex += 1) {
@@ -128,13 +145,9 @@ function collectMatches(acls: readonly Acl[], request: NormalisedRequest): Match
     if (!Array.isArray(list)) continue
     for (let statementIndex = 0; statementIndex < list.length; statementIndex += 1) {
       const statement: unknown = list[statementIndex]
-      if (!isRecord(statement)) continue
-      const { effect } = statement
-      if (effect !== 'Allow' && effect !== 'Deny') continue
-      if (statementMatches(statement as unknown as AclStatement, request)) {
-        matched.push(
-          Object.freeze({ documentIndex, statementIndex, statement: statement as unknown as AclStatement, effect }),
-        )
+      const effect = appliesWith(statement, request)
+      if (effect !== undefined) {
+        matched.push(Object.freeze({ documentIndex, statementIndex, statement: statement as AclStatement, effect }))
       }
     }
   }
@@ -175,7 +188,9 @@ function collectMatches(acls: readonly Acl[], request: NormalisedRequest): Match
  * type (a `service` that is not a string, a `permission` or `resource` that is not an array of
  * strings) counts as matching, and so does a missing `resource`. An `Allow` is the opposite:
  * what cannot be read never grants. So values that bypass the `Acl` type never widen access; a
- * malformed request field yields `ImplicitDeny`. Validate untrusted documents first with
+ * malformed request field yields `ImplicitDeny`. A statement that cannot be read at all (a
+ * throwing getter, a revoked proxy) is skipped if it is an `Allow` and applies as a `Deny`
+ * otherwise; it never stops the other statements from being evaluated. Validate untrusted documents first with
  * {@link parseAcl} or {@link validateAcl}.
  *
  * @example
