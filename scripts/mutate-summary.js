@@ -140,6 +140,7 @@ function writeSummary() {
   const total = covered === 0 ? null : (100 * detected) / covered
   const totalExcluding = covered - totals.equivalent === 0 ? null : (100 * detected) / (covered - totals.equivalent)
   const stale = equivalent.filter((_, i) => !used.has(i))
+  const baselineCommits = [...new Set(Object.values(baseline).map((b) => b.commit ?? 'unknown'))]
 
   const lines = [
     '# Mutation testing',
@@ -155,6 +156,11 @@ function writeSummary() {
     'survived). **Before** is the same score on the code before the mutation work',
     '(`spec/mutation/baseline.json`). **Excl. equivalent** leaves out the survivors listed below as',
     'equivalent (`spec/mutation/equivalent.json`).',
+    '',
+    baselineCommits.length === 0
+      ? 'No baseline recorded.'
+      : `The before scores come from a run of the same batches on commit ${baselineCommits.join(', ')}; ` +
+        '`node scripts/mutate-summary.js --baseline <reports dir>` records them.',
     '',
     '| Batch | File | Mutants | Killed | Timeout | Survived | of which equivalent | No coverage | Errors | Before | Score | Excl. equivalent |',
     '| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
