@@ -152,7 +152,8 @@ describe('the journal (issue 11, emulator 10)', () => {
 
   it('persists a change by appending its own bytes, whatever the size of the state; compacts as the journal grows', async () => {
     const stateFile = join(dir, 'state.json')
-    const api = await startApi({ stateFile, seed: 6 })
+    // 150 root sessions grow the state: above the default bound of live sessions per principal.
+    const api = await startApi({ stateFile, seed: 6, limits: { sessionsPerPrincipal: 150 } })
     const generationOf = (): number =>
       (JSON.parse(readFileSync(stateFile, 'utf8')) as { journalGeneration: number }).journalGeneration
     const costOfOneChange = async (
