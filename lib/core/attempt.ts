@@ -38,10 +38,14 @@ export function invalidClockOutcome(context: AttemptContext): AttemptOutcome<nev
 
 /**
  * The scrubber of one attempt's errors: the secrets this client knows and a server might reflect
- * (secret key, session token, the whole Authorization header and its signature). Built on the
- * error path only.
+ * (secret key, session token, the whole Authorization header and its signature, and the call's
+ * secret inputs such as a password). Built on the error path only.
  */
-export function attemptScrubber(credentials: Credentials | undefined, request: HttpRequest | undefined): Scrub {
+export function attemptScrubber(
+  credentials: Credentials | undefined,
+  request: HttpRequest | undefined,
+  inputSecrets: readonly string[] = [],
+): Scrub {
   const authorization = request?.headers.authorization
   const token = credentials?.sessionToken
   return secretScrubber([
@@ -50,6 +54,7 @@ export function attemptScrubber(credentials: Credentials | undefined, request: H
     token?.trim(),
     authorization,
     authorization?.slice(authorization.lastIndexOf('/') + 1),
+    ...inputSecrets,
   ])
 }
 
@@ -64,6 +69,7 @@ export function attemptOutcome<T>(
   context: AttemptContext,
   credentials?: Credentials,
   request?: HttpRequest,
+  inputSecrets?: readonly string[],
 ): AttemptOutcome<T> {
   if (!sent.ok) {
     const { failure } = sent
@@ -84,20 +90,25 @@ export function attemptOutcome<T>(
             ...(sent.statusCode === undefined ? {} : { statusCode: sent.statusCode }),
             cause: failure.cause,
           }),
-          attemptScrubber(credentials, request),
+          attemptScrubber(credentials, request, inputSecrets),
         ),
       ),
     }
   }
   const { response } = sent
   const success = response.statusCode >= 200 && response.statusCode <= 299
-  const decoded = decodeResponse(response, reader, context, success ? undefined : attemptScrubber(credentials, request))
+  const decoded = decodeResponse(
+    response,
+    reader,
+    context,
+    success ? undefined : attemptScrubber(credentials, request, inputSecrets),
+  )
   if (decoded.isOk()) return { result: decoded }
   let result: Result<T, BceError> = decoded
   if (success) {
     // A 2xx that did not decode (rare): decode again with the scrubber, so a reflected secret is
     // removed before any cap could cut it, and scrub the issues as well.
-    const scrub = attemptScrubber(credentials, request)
+    const scrub = attemptScrubber(credentials, request, inputSecrets)
     const again = decodeResponse(response, reader, context, scrub)
     result = again.isErr() ? err(scrubError(again.error, scrub)) : again
   }

@@ -159,6 +159,7 @@ async function run<O>(
               context,
               credentials,
               request,
+              prepared.value.secrets,
             )
       if (outcome.result.isOk()) {
         if (settings.retry.budget !== false) rt.budget?.recordSuccess(state?.lastRetryCost)

@@ -21,6 +21,8 @@ export interface PreparedRequest {
   readonly target: string
   /** UTF-8 JSON body, when the operation has one. */
   readonly body?: Buffer
+  /** Values of fields declared secret (a password), scrubbed from errors should a server echo them. */
+  readonly secrets?: readonly string[]
 }
 
 /** Marks a value that failed its check (the issue has been recorded). */
@@ -130,10 +132,12 @@ export function prepareRequest<I>(
   let query: Map<string, string> | undefined
   let body: Record<string, unknown> | undefined
   let raw: string | undefined
+  let secrets: string[] | undefined
   for (const i of op.placed) {
     const value = values[i]
     if (value === undefined) continue
     const field = op.fields[i] as CompiledField
+    if (field.spec.type === 'string' && field.spec.secret === true) (secrets ??= []).push(value as string)
     if (field.spec.in === 'query') (query ??= new Map()).set(field.wire, queryText(value))
     else if (field.spec.in === 'body') (body ??= {})[field.wire] = value
     else raw = value as string
@@ -153,9 +157,9 @@ export function prepareRequest<I>(
   }
   const bodyText = raw ?? (op.hasBodyFields ? JSON.stringify(body ?? {}) : undefined)
   const target = search.length === 0 ? path : `${path}${search}`
-  return ok(
+  const prepared: PreparedRequest =
     bodyText === undefined
       ? { method: spec.method, path, search, canonicalQuery, target }
-      : { method: spec.method, path, search, canonicalQuery, target, body: Buffer.from(bodyText, 'utf8') },
-  )
+      : { method: spec.method, path, search, canonicalQuery, target, body: Buffer.from(bodyText, 'utf8') }
+  return ok(secrets === undefined ? prepared : { ...prepared, secrets })
 }
