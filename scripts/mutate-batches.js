@@ -16,7 +16,6 @@ const batches = {
     mutate: ['lib/auth/sign-request.ts', 'lib/auth/canonical.ts', 'lib/auth/uri-encode.ts'],
     tests: [
       'spec/auth/**/*.test.ts',
-      'spec/core/request-signer.test.ts',
       'spec/emulator/verify-signature*.test.ts',
       'spec/emulator/official-signer*.test.ts',
     ],

@@ -100,7 +100,7 @@ describe('RequestSigner', () => {
           }
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 150 },
     )
   })
 
