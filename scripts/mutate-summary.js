@@ -82,6 +82,7 @@ function writeSummary() {
   const baseline = fs.existsSync(baselineFile) ? JSON.parse(fs.readFileSync(baselineFile, 'utf8')) : {}
   const equivalent = fs.existsSync(equivalentFile) ? JSON.parse(fs.readFileSync(equivalentFile, 'utf8')) : []
   const used = new Set()
+  const reported = new Set()
   const rows = []
   const equivalentLines = []
   const gapLines = []
@@ -103,6 +104,7 @@ function writeSummary() {
     )
     for (const file of Object.keys(report.files).sort()) {
       const { source, mutants } = report.files[file]
+      reported.add(file)
       const t = tally(mutants)
       let equivalentHere = 0
       for (const mutant of mutants) {
@@ -139,7 +141,7 @@ function writeSummary() {
   const covered = detected + totals.survived
   const total = covered === 0 ? null : (100 * detected) / covered
   const totalExcluding = covered - totals.equivalent === 0 ? null : (100 * detected) / (covered - totals.equivalent)
-  const stale = equivalent.filter((_, i) => !used.has(i))
+  const stale = equivalent.filter((e, i) => !used.has(i) && reported.has(e.file))
   const baselineCommits = [...new Set(Object.values(baseline).map((b) => b.commit ?? 'unknown'))]
 
   const lines = [
