@@ -46,11 +46,6 @@ export class StateStore {
     this.#generation = generation
   }
 
-  /** Bytes in the journal of the current generation (0 right after a compaction). */
-  get journalBytes(): number {
-    return this.#journalBytes
-  }
-
   /**
    * Persists what one request changed (`state` already holds it): one appended journal line, or a
    * new snapshot when the journal has grown past the snapshot. A message when nothing could be
