@@ -66,6 +66,8 @@ export type {
   ErrorIssue,
 } from './errors/types'
 export { classifyServiceError } from './errors/classify'
+export { toError } from './errors/to-error'
+export type { BceErrorException } from './errors/to-error'
 export { signRequest, DEFAULT_EXPIRATION_SECONDS } from './auth/sign-request'
 export type { SignRequestInput } from './auth/sign-request'
 export type { SignableHeaders, SignableQuery } from './auth/canonical'
