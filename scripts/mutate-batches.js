@@ -30,7 +30,6 @@ const batches = {
       'spec/decode/response*.test.ts',
       'spec/decode/error-body*.test.ts',
       'spec/decode/bce-date*.test.ts',
-      'spec/decode/fast-path*.test.ts',
       'spec/errors/**/*.test.ts',
     ],
   },
