@@ -13,6 +13,11 @@ export interface NamedProvider {
   readonly provider: CredentialsProvider
 }
 
+/** `name: message`, without repeating the label when the message already starts with it. */
+function labelled(name: string, message: string): string {
+  return message.startsWith(`${name}: `) ? message : `${name}: ${message}`
+}
+
 /**
  * Tries providers in order and yields the first credentials found. When all fail, the
  * `Credentials` error lists every source tried and why it failed (never a secret value).
@@ -25,7 +30,7 @@ export function chainProviders(sources: readonly NamedProvider[]): CredentialsPr
         for (const { name, provider } of sources) {
           const result = await resolveCredentials(provider, 'credentials')
           if (result.isOk()) return result
-          failures.push(`${name}: ${result.error.message}`)
+          failures.push(labelled(name, result.error.message))
         }
         return err(
           credentialsError(

@@ -61,9 +61,36 @@ function positive(value: unknown, name: string, fallback: number): Result<number
     : err(`${name} must be a positive number of milliseconds, at most ${MAX_TIMEOUT_MS} (about 24.8 days)`)
 }
 
+/** One configuration problem: the option it concerns, what is wrong, and the error reason it maps to. */
+interface ConfigProblem {
+  readonly path: string
+  readonly message: string
+  readonly reason: 'InvalidConfig' | 'Credentials'
+}
+
+/**
+ * The error for every problem found: reason `Credentials` when only the static credentials are
+ * wrong, else `InvalidConfig`; one issue per problem, and a message listing them all.
+ */
+function configurationError(problems: readonly [ConfigProblem, ...ConfigProblem[]]): BceClientError {
+  const reason = problems.every((p) => p.reason === 'Credentials') ? 'Credentials' : 'InvalidConfig'
+  const [first] = problems
+  const message =
+    problems.length === 1
+      ? first.message
+      : `${problems.length} configuration problems: ${problems.map((p) => p.message).join('; ')}`
+  return makeClientError({
+    reason,
+    message,
+    operation: 'configure',
+    issues: problems.map((p) => ({ path: p.path, expected: p.message })),
+  })
+}
+
 /**
  * Validates a client configuration once; an invalid one yields the `InvalidConfig` (or
- * `Credentials`) error that every call of that client then returns. Never throws.
+ * `Credentials`) error that every call of that client then returns. Every problem is reported
+ * (in `issues`, and listed in the message), not only the first. Never throws.
  */
 export function createRuntime(untrusted: unknown, defaultEndpoint: string): Result<Runtime, BceClientError> {
   const invalid = (message: string): Result<never, BceClientError> =>
@@ -71,22 +98,28 @@ export function createRuntime(untrusted: unknown, defaultEndpoint: string): Resu
   try {
     if (typeof untrusted !== 'object' || untrusted === null) return invalid('client configuration must be an object')
     const config = untrusted as ClientConfig
+    const problems: ConfigProblem[] = []
+    const problem = (path: string, message: string, reason: ConfigProblem['reason'] = 'InvalidConfig'): void => {
+      problems.push({ path, message, reason })
+    }
     const endpoint = parseEndpoint(config.endpoint ?? defaultEndpoint, config.allowInsecureHttp === true)
-    if (endpoint.isErr()) return err(endpoint.error)
-    const numbers = [
-      positive(config.timeoutMs, 'timeoutMs', DEFAULT_CALL_TIMEOUT_MS),
-      positive(config.connectTimeoutMs, 'connectTimeoutMs', DEFAULT_TIMEOUTS.connectTimeoutMs),
-      positive(config.headersTimeoutMs, 'headersTimeoutMs', DEFAULT_TIMEOUTS.headersTimeoutMs),
-      positive(config.bodyTimeoutMs, 'bodyTimeoutMs', DEFAULT_TIMEOUTS.bodyTimeoutMs),
+    if (endpoint.isErr()) problem('endpoint', endpoint.error.message)
+    const timeoutOptions = [
+      ['timeoutMs', config.timeoutMs, DEFAULT_CALL_TIMEOUT_MS],
+      ['connectTimeoutMs', config.connectTimeoutMs, DEFAULT_TIMEOUTS.connectTimeoutMs],
+      ['headersTimeoutMs', config.headersTimeoutMs, DEFAULT_TIMEOUTS.headersTimeoutMs],
+      ['bodyTimeoutMs', config.bodyTimeoutMs, DEFAULT_TIMEOUTS.bodyTimeoutMs],
     ] as const
-    const [callTimeoutMs, connectTimeoutMs, headersTimeoutMs, bodyTimeoutMs] = numbers.map((n) =>
-      n.isOk() ? n.value : 0,
+    const [callTimeoutMs, connectTimeoutMs, headersTimeoutMs, bodyTimeoutMs] = timeoutOptions.map(
+      ([name, value, fallback]) => {
+        const checked = positive(value, name, fallback)
+        if (checked.isErr()) problem(name, checked.error)
+        return checked.isOk() ? checked.value : 0
+      },
     )
-    const bad = numbers.find((n) => n.isErr())
-    if (bad?.isErr()) return invalid(bad.error)
     const maxConnections = config.maxConnections ?? 50
     if (!Number.isSafeInteger(maxConnections) || maxConnections < 1)
-      return invalid('maxConnections must be a positive integer')
+      problem('maxConnections', 'maxConnections must be a positive integer')
     const dispatcher: unknown = config.dispatcher
     if (
       dispatcher !== undefined &&
@@ -95,24 +128,27 @@ export function createRuntime(untrusted: unknown, defaultEndpoint: string): Resu
         typeof (dispatcher as { request?: unknown }).request !== 'function' ||
         typeof (dispatcher as { dispatch?: unknown }).dispatch !== 'function')
     ) {
-      return invalid('dispatcher must be an undici Dispatcher')
+      problem('dispatcher', 'dispatcher must be an undici Dispatcher')
     }
     const retry = resolveRetryPolicy(config.retry)
-    if (retry.isErr()) return invalid(retry.error)
+    if (retry.isErr()) problem('retry', retry.error)
     if (config.observe !== undefined && typeof config.observe !== 'function')
-      return invalid('observe must be a function')
+      problem('observe', 'observe must be a function')
     const source = config.credentials
     if (typeof source !== 'function') {
-      const problem = credentialsProblem(source)
-      if (problem !== undefined) {
-        return err(
-          makeClientError({ reason: 'Credentials', message: `static credentials: ${problem}`, operation: 'configure' }),
-        )
-      }
+      const credentialsIssue = credentialsProblem(source)
+      if (credentialsIssue !== undefined)
+        problem('credentials', `static credentials: ${credentialsIssue}`, 'Credentials')
     }
-    const credentials: CredentialsProvider = typeof source === 'function' ? source : fromStatic(source)
     if (typeof config.userAgent === 'string' && /[^\t\x20-\x7e]/.test(config.userAgent))
-      return invalid('userAgent must contain only visible ASCII characters, spaces and tabs (it is sent as a header)')
+      problem(
+        'userAgent',
+        'userAgent must contain only visible ASCII characters, spaces and tabs (it is sent as a header)',
+      )
+    const [firstProblem, ...otherProblems] = problems
+    if (firstProblem !== undefined) return err(configurationError([firstProblem, ...otherProblems]))
+    if (endpoint.isErr() || retry.isErr()) return invalid('client configuration could not be read')
+    const credentials: CredentialsProvider = typeof source === 'function' ? source : fromStatic(source)
     const userAgent =
       typeof config.userAgent === 'string' && config.userAgent.length > 0
         ? `${USER_AGENT} ${config.userAgent}`
