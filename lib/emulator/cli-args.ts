@@ -4,14 +4,60 @@ export interface CliArgs {
   readonly port?: number
   readonly seed?: number
   readonly stateFile?: string
+  /** The root key pair, from the flags or the environment (both parts or neither). */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string }
   readonly help: boolean
 }
 
-const VALUE_FLAGS: readonly string[] = ['--host', '--port', '--seed', '--state']
+/** Environment variable holding the root access key id (a `--access-key-id` flag wins). */
+export const ENV_EMULATOR_ACCESS_KEY_ID = 'BCE_IAM_EMULATOR_ACCESS_KEY_ID'
+/** Environment variable holding the root secret access key (a `--secret-access-key` flag wins). */
+export const ENV_EMULATOR_SECRET_ACCESS_KEY = 'BCE_IAM_EMULATOR_SECRET_ACCESS_KEY'
 
-/** Parses `--host H --port N --seed N --state FILE` (also `--flag=value`); returns a message for bad input. */
-export function parseCliArgs(argv: readonly string[]): CliArgs | string {
+const VALUE_FLAGS: readonly string[] = [
+  '--host',
+  '--port',
+  '--seed',
+  '--state',
+  '--access-key-id',
+  '--secret-access-key',
+]
+
+/** Visible ASCII only: both parts travel in (or sign) the Authorization header. */
+const VISIBLE_ASCII = /^[\x21-\x7e]+$/
+
+/**
+ * Merges the root key pair from flags and environment and checks it; the message names the
+ * option, never its value.
+ */
+function rootCredentials(
+  accessKeyId: string | undefined,
+  secretAccessKey: string | undefined,
+): CliArgs['credentials'] | string {
+  if (accessKeyId === undefined && secretAccessKey === undefined) return undefined
+  if (accessKeyId === undefined)
+    return `--secret-access-key (or ${ENV_EMULATOR_SECRET_ACCESS_KEY}) needs --access-key-id (or ${ENV_EMULATOR_ACCESS_KEY_ID})`
+  if (secretAccessKey === undefined)
+    return `--access-key-id (or ${ENV_EMULATOR_ACCESS_KEY_ID}) needs --secret-access-key (or ${ENV_EMULATOR_SECRET_ACCESS_KEY})`
+  if (!VISIBLE_ASCII.test(accessKeyId) || accessKeyId.includes('/'))
+    return 'the access key id must be visible ASCII characters without "/"'
+  if (!VISIBLE_ASCII.test(secretAccessKey)) return 'the secret access key must be visible ASCII characters'
+  return { accessKeyId, secretAccessKey }
+}
+
+/**
+ * Parses `--host H --port N --seed N --state FILE --access-key-id AK --secret-access-key SK`
+ * (also `--flag=value`), taking the root key pair from `env` ({@link ENV_EMULATOR_ACCESS_KEY_ID},
+ * {@link ENV_EMULATOR_SECRET_ACCESS_KEY}) where no flag gives it; returns a message for bad
+ * input (never echoing a key).
+ */
+export function parseCliArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): CliArgs | string {
   const args: { host?: string; port?: number; seed?: number; stateFile?: string; help: boolean } = { help: false }
+  let accessKeyId = env[ENV_EMULATOR_ACCESS_KEY_ID]
+  let secretAccessKey = env[ENV_EMULATOR_SECRET_ACCESS_KEY]
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string
     if (arg === '--help' || arg === '-h') {
@@ -32,6 +78,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | string {
         if (value === '') return '--state needs a file name'
         args.stateFile = value
         break
+      case '--access-key-id':
+        accessKeyId = value
+        break
+      case '--secret-access-key':
+        secretAccessKey = value
+        break
       case '--port':
       case '--seed': {
         const number = /^\d+$/.test(value) ? Number(value) : Number.NaN
@@ -46,11 +98,14 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | string {
       }
     }
   }
-  return args
+  const credentials = rootCredentials(accessKeyId, secretAccessKey)
+  if (typeof credentials === 'string') return credentials
+  return credentials === undefined ? args : { ...args, credentials }
 }
 
 /** Usage text. */
 export const USAGE = `Usage: bce-iam-emulator [--host 127.0.0.1] [--port 0] [--seed N] [--state FILE]
+                        [--access-key-id AK --secret-access-key SK]
 
 Starts a local BCE IAM/STS emulator and prints its endpoints, account id and root credentials.
 
@@ -58,4 +113,8 @@ Starts a local BCE IAM/STS emulator and prints its endpoints, account id and roo
   --port N        port (default 0: any free port)
   --seed N        deterministic ids and account id
   --state FILE    load state from FILE (missing: start empty) and save every change to it
+  --access-key-id AK, --secret-access-key SK
+                  fix the root key pair (default: random); or set
+                  ${ENV_EMULATOR_ACCESS_KEY_ID} and ${ENV_EMULATOR_SECRET_ACCESS_KEY}
+                  (prefer the environment for the secret: a flag shows in ps)
   --help          this text`

@@ -3,7 +3,7 @@ import { parseCliArgs, USAGE } from './cli-args'
 import { startEmulator } from './start'
 
 async function main(): Promise<number> {
-  const args = parseCliArgs(process.argv.slice(2))
+  const args = parseCliArgs(process.argv.slice(2), process.env)
   if (typeof args === 'string') {
     process.stderr.write(`${args}\n${USAGE}\n`)
     return 2
@@ -17,6 +17,7 @@ async function main(): Promise<number> {
     ...(args.port === undefined ? {} : { port: args.port }),
     ...(args.seed === undefined ? {} : { seed: args.seed }),
     ...(args.stateFile === undefined ? {} : { stateFile: args.stateFile }),
+    ...(args.credentials === undefined ? {} : { credentials: args.credentials }),
   })
   if (started.isErr()) {
     process.stderr.write(`${started.error.message}\n`)
