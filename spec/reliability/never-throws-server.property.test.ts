@@ -118,24 +118,26 @@ interface Settled {
 /** What each server behaviour must become: the outcome, not merely "Ok or Err". */
 function expectOutcome(behaviour: Behaviour, result: Settled): void {
   expect(result.isOk()).toBe(!result.isErr())
+  // The client's deadline (400 ms) can expire before any answer on a loaded machine, whatever
+  // the server does; every other outcome must be the one the behaviour implies.
+  if (result.error?._tag === 'BceClientError' && result.error.reason === 'Timeout') return
   switch (behaviour.kind) {
     case 'reset':
       expect(result.error).toMatchObject({ _tag: 'BceClientError', reason: 'Network' })
       return
     case 'stall':
+      // Only a Timeout (returned above) can end a call to a server that never answers.
       expect(result.error).toMatchObject({ _tag: 'BceClientError', reason: 'Timeout' })
       return
     case 'headersThenClose':
       // The body never completes: whatever the status, no answer was received.
-      expect(result.error).toMatchObject({ _tag: 'BceClientError' })
-      expect(['Network', 'Timeout']).toContain(result.error?.reason)
+      expect(result.error).toMatchObject({ _tag: 'BceClientError', reason: 'Network' })
       return
     case 'respond': {
       const { status, truncate } = behaviour
       const hasBody = status !== 204 && status !== 304
       if (truncate && hasBody) {
-        expect(result.error).toMatchObject({ _tag: 'BceClientError' })
-        expect(['Network', 'Timeout']).toContain(result.error?.reason)
+        expect(result.error).toMatchObject({ _tag: 'BceClientError', reason: 'Network' })
       } else if (status < 200 || status > 299) {
         expect(result.error).toMatchObject({ _tag: 'BceServiceError', statusCode: status })
         expect(typeof result.error?.kind).toBe('string')
