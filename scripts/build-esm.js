@@ -9,6 +9,7 @@ const root = path.resolve(__dirname, '..')
 const entries = [
   { name: 'index', cjs: 'index.js' },
   { name: 'emulator', cjs: 'emulator/index.js' },
+  { name: 'jest', cjs: 'testing/index.js' },
 ]
 const esmDir = path.join(root, 'dist', 'esm')
 fs.mkdirSync(esmDir, { recursive: true })

@@ -69,11 +69,22 @@ describe('the packed tarball works for ESM, CommonJS and TypeScript consumers', 
     expect(JSON.parse(run('node', ['cjs.cjs'], dir))).toEqual({ ok: true, kind: 'AlreadyExists', isResult: true })
   }, 60_000)
 
+  it('bce-iam/jest loads from ESM and CommonJS without jest installed', () => {
+    writeFileSync(
+      join(dir, 'matchers.mjs'),
+      "import { bceMatchers } from 'bce-iam/jest'\nimport { createRequire } from 'node:module'\nconst cjs = createRequire(import.meta.url)('bce-iam/jest')\nconsole.log(JSON.stringify([Object.keys(bceMatchers).sort(), cjs.bceMatchers === bceMatchers]))\n",
+    )
+    expect(JSON.parse(run('node', ['matchers.mjs'], dir))).toEqual([['toBeErr', 'toBeErrKind', 'toBeOk'], true])
+  }, 60_000)
+
   it('a TypeScript consumer type-checks, with exhaustive matching on the error union', () => {
     writeFileSync(
       join(dir, 'consumer.ts'),
       `import { IamClient, type BceError, type ServiceErrorKind, type User } from 'bce-iam'
 import { startEmulator } from 'bce-iam/emulator'
+import { bceMatchers } from 'bce-iam/jest'
+
+export const matcherNames: string[] = Object.keys(bceMatchers)
 
 function describe(e: BceError): string {
   switch (e._tag) {
