@@ -85,6 +85,8 @@ describe('parseBceDate', () => {
     '2019-01-01T00:00::0Z',
     '2019-01-01T00:00:/0Z',
     '2019-1:-01T00:00:00Z',
+    ':019-01-01T00:00:00Z',
+    '201:-01-01T00:00:00Z',
     '2019-01-01T1:00:00Z0',
   ])('is NaN for %j', (text) => {
     expect(parseBceDate(text)).toBeNaN()
