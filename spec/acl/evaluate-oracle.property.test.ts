@@ -165,6 +165,15 @@ describe('malformed statements (values that bypass the Acl type)', () => {
     for (const key of ['service', 'region', 'resource', 'permission', 'principal'])
       expect(evaluateAcl([everything], { ...request, [key]: 5 }).decision).toBe('ImplicitDeny')
     expect(evaluateAcl([everything], null as never).decision).toBe('ImplicitDeny')
+    // Not a Deny either: a request that cannot be read is refused before any statement is seen.
+    const denyAll: Acl = { accessControlList: [{ ...everything.accessControlList[0]!, effect: 'Deny' }] }
+    for (const key of ['service', 'principal'])
+      expect(evaluateAcl([denyAll], { ...request, [key]: 5 })).toEqual({
+        decision: 'ImplicitDeny',
+        matched: [],
+      })
+    const disguised = { ...request, service: { toLowerCase: () => 'bce:iam' } }
+    expect(evaluateAcl([everything], disguised as never).decision).toBe('ImplicitDeny')
     expect(evaluateAcl(everything as never, request).decision).toBe('ImplicitDeny')
   })
 })

@@ -88,6 +88,51 @@ describe('attemptOutcome: answers', () => {
   })
 })
 
+describe('attemptOutcome: the client scrubs its own secrets from what the server sent', () => {
+  const credentials = {
+    accessKeyId: 'ak-public',
+    secretAccessKey: 'secret-key-0123',
+    sessionToken: ' session-token-456 ',
+  }
+  const signature = 'f'.repeat(64)
+  const request = {
+    method: 'GET' as const,
+    path: '/v1/user',
+    headers: { authorization: `bce-auth-v1/ak-public/2024-01-01T00:00:00Z/1800/host/${signature}` },
+  }
+
+  it('secret key, session token (as sent and trimmed), the Authorization header and its signature', () => {
+    for (const secret of [
+      credentials.secretAccessKey,
+      'session-token-456',
+      request.headers.authorization,
+      signature,
+      'password-789',
+    ]) {
+      const outcome = attemptOutcome(
+        answer(400, { code: 'InvalidRequest', message: `echo:${secret}:end` }),
+        reader,
+        idempotent,
+        credentials,
+        request,
+        ['password-789'],
+      )
+      const error = outcome.result._unsafeUnwrapErr()
+      expect(error.message).toBe('echo:[redacted]:end')
+    }
+  })
+
+  it('a transport failure message is scrubbed too; permanent failures are never retryable', () => {
+    const sent = failure('Network', false, undefined, `cannot send ${credentials.secretAccessKey}`)
+    const error = attemptOutcome(sent, reader, idempotent, credentials, request).result._unsafeUnwrapErr()
+    expect(error.message).toBe('cannot send [redacted]')
+    const permanent = { ...sent, failure: { ...(sent.ok ? undefined : sent.failure)!, permanent: true as const } }
+    expect(attemptOutcome(permanent, reader, idempotent).result._unsafeUnwrapErr()).toMatchObject({
+      retryable: false,
+    })
+  })
+})
+
 describe('sleep', () => {
   it('resolves true after the wait, false at once for an aborted signal, true at once for 0 or less', async () => {
     expect(await sleep(5)).toBe(true)
