@@ -1,6 +1,8 @@
 import { err, ok, ResultAsync } from 'neverthrow'
 import type { BceEvent } from '../../lib'
+import { refreshingProvider } from '../../lib/auth/refreshing-provider'
 import { execute } from '../../lib/core/execute'
+import { MAX_TIMEOUT_MS } from '../../lib/core/runtime'
 import { SigningClock } from '../../lib/core/signing-clock'
 import { makeClientError } from '../../lib/errors/make'
 import { createUser, deleteUser, getUser } from '../../lib/iam/user-operations'
@@ -36,6 +38,16 @@ describe('execute: validation before anything is sent', () => {
     expect(error).toMatchObject({ _tag: 'BceClientError', reason: 'InvalidInput', operation: 'getUser' })
     expect(error.message).toBe(`invalid call options for getUser: ${path}`)
     expect(error._tag === 'BceClientError' && error.issues?.map((i) => i.path)).toEqual([path])
+    const expected = error._tag === 'BceClientError' ? error.issues?.[0]?.expected : undefined
+    expect(expected).toBe(
+      {
+        options: 'object or undefined',
+        'options.timeoutMs': `positive number of ms, at most ${MAX_TIMEOUT_MS}`,
+        'options.signal': 'AbortSignal',
+        'options.retry.maxAttempts': 'retry.maxAttempts must be at least 1',
+        'options.retry.baseDelayMs': 'retry.baseDelayMs must be a non-negative number',
+      }[path],
+    )
     expect(sent).toHaveLength(0)
   })
 
@@ -174,6 +186,46 @@ describe('execute: waits between attempts', () => {
   })
 })
 
+describe('execute: budgets and providers', () => {
+  it('a client without a retry budget retries and succeeds', async () => {
+    const { runtime, rt, sent } = fakeRuntime(
+      { retry: { ...fast, budget: false } },
+      sequence(answer(503), answer(200, USER)),
+    )
+    expect(rt.budget).toBeUndefined()
+    expect((await execute(runtime, getUser, { userName: 'a' }))._unsafeUnwrap()).toMatchObject(USER)
+    expect(sent).toHaveLength(2)
+  })
+
+  it('an ordinary retry does not refresh the credentials of a refreshing provider', async () => {
+    let fetched = 0
+    const provider = refreshingProvider(() => {
+      fetched += 1
+      return new ResultAsync(Promise.resolve(ok({ accessKeyId: 'ak', secretAccessKey: 'sk', sessionToken: 'tok' })))
+    })
+    const { runtime, sent } = fakeRuntime(
+      { credentials: provider, retry: fast },
+      sequence(answer(503), answer(503), answer(200, USER)),
+    )
+    expect((await execute(runtime, getUser, { userName: 'a' })).isOk()).toBe(true)
+    expect(sent).toHaveLength(3)
+    expect(fetched).toBe(1)
+  })
+
+  it('a skew error whose Date is implausible is not retried and teaches nothing', async () => {
+    const { runtime, rt, sent } = fakeRuntime(
+      { retry: fast },
+      sequence(answer(400, { code: 'RequestExpired' }, { date: 'Mon, 01 Jan 1990 00:00:00 GMT' }), answer(200, USER)),
+    )
+    expect((await execute(runtime, getUser, { userName: 'a' }))._unsafeUnwrapErr()).toMatchObject({
+      code: 'RequestExpired',
+      attempts: 1,
+    })
+    expect(sent).toHaveLength(1)
+    expect(rt.clock.offsetMs).toBe(0)
+  })
+})
+
 describe('execute: attempt events', () => {
   it('service errors carry status, code, kind and request id; client errors their reason and status', async () => {
     const events: BceEvent[] = []
@@ -191,8 +243,10 @@ describe('execute: attempt events', () => {
     for (const event of attempts) {
       expect(event.operation).toBe('getUser')
       expect(event.durationMs).toBeGreaterThanOrEqual(0)
+      // A sanity bound, not a timing assertion: the duration is measured from the attempt's start.
+      expect(event.durationMs).toBeLessThan(60_000)
     }
-    expect(attempts.map(({ durationMs: _d, ...rest }) => rest)).toEqual([
+    expect(attempts.map(({ durationMs: _d, ...rest }) => rest)).toStrictEqual([
       {
         type: 'attempt',
         operation: 'getUser',
