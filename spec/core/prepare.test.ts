@@ -140,7 +140,13 @@ describe('prepareRequest: the request parts', () => {
       reader: ignore,
     })
     const prepared = prepareRequest(get, { name: 'n' })._unsafeUnwrap()
-    expect(prepared).toEqual({ method: 'GET', path: '/v1/x/n', search: '', canonicalQuery: '', target: '/v1/x/n' })
+    expect(prepared).toStrictEqual({
+      method: 'GET',
+      path: '/v1/x/n',
+      search: '',
+      canonicalQuery: '',
+      target: '/v1/x/n',
+    })
     expect(prepared).not.toHaveProperty('body')
   })
 
@@ -159,6 +165,23 @@ describe('prepareRequest: the request parts', () => {
       canonicalQuery: 'filter=',
       target: '/v1/x?filter=',
     })
+  })
+})
+
+describe('prepareRequest: secret inputs', () => {
+  it('secret string inputs are listed for scrubbing; other fields never are', () => {
+    const withSecret = prepareRequest(everything, { thing: 'a', password: 'hunt3', label: 'abc', open: 'xyzw' })
+    expect(withSecret._unsafeUnwrap().secrets).toStrictEqual(['hunt3'])
+    const without = prepareRequest(everything, { thing: 'a', label: 'abc', open: 'xyzw' })._unsafeUnwrap()
+    expect(without).not.toHaveProperty('secrets')
+    expect(Object.keys(without)).toEqual(['method', 'path', 'search', 'canonicalQuery', 'target', 'body'])
+  })
+
+  it('a secret of the wrong shape is described by typeof only; other strings by their shape', () => {
+    expect(issuesOf({ thing: 'a', password: ['p', 'q'], label: ['a', 'b'] })).toEqual([
+      { path: 'input.label', expected: 'string', actual: 'array(2)' },
+      { path: 'input.password', expected: 'string', actual: 'object' },
+    ])
   })
 })
 
