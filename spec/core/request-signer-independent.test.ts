@@ -72,6 +72,9 @@ describe('RequestSigner against an independent bce-auth-v1', () => {
             expect(headers).not.toHaveProperty('content-length')
           }
           if (sessionToken !== undefined && sessionToken.trim() !== '') signed.push('x-bce-security-token')
+          if (sessionToken === undefined) expect(headers).not.toHaveProperty('x-bce-security-token')
+          if (prepared.body === undefined) expect(request).not.toHaveProperty('body')
+          else expect(request.body).toBe(prepared.body)
           expect(headers.authorization).toBe(
             expectedAuthorization(prepared.method, prepared.path, prepared.canonicalQuery, headers, signed, keys),
           )
