@@ -237,6 +237,12 @@ describe('canonicalRequestOf', () => {
     expect(canonicalRequestOf(request, auth(['host']))).toBe('GET\n/v1/user/alice\na=&b=2&c=~%20&d=%2F\nhost:h%3A1')
   })
 
+  it('query keys are encoded like values: a / in a key is %2F', () => {
+    expect(canonicalRequestOf(wire({ rawQuery: 'a/b=c/d&e%2Ff' }), auth(['host']))).toBe(
+      'GET\n/v1/user/alice\na%2Fb=c%2Fd&e%2Ff=\nhost:h%3A1',
+    )
+  })
+
   it('path: decoded then re-encoded with / kept', () => {
     expect(canonicalRequestOf(wire({ rawPath: '/v1/user/%e6%b5%8b%7E' }), auth(['host']))).toBe(
       'GET\n/v1/user/%E6%B5%8B~\n\nhost:h%3A1',
