@@ -205,7 +205,7 @@ describe('prepareRequest: documents', () => {
   })
 
   it('an object is checked and serialised canonically; a string is checked and sent unchanged', () => {
-    const object = { accessControlList: [{ effect: 'Allow', resource: ['*'], ...statement, extra: 1 }] }
+    const object = { accessControlList: [{ resource: ['*'], ...statement, extra: 1 }] }
     expect(JSON.parse(prepareRequest(inBody, { document: object })._unsafeUnwrap().body?.toString() ?? '')).toEqual({
       document:
         '{"accessControlList":[{"service":"bce:bos","region":"bj","resource":["*"],"permission":["READ"],"effect":"Allow"}]}',

@@ -74,7 +74,10 @@ function addUser(name: string, ...policies: Statement[][]): Principal & { kind: 
 }
 
 const ROOT: Principal = { kind: 'root' }
-const session = <P extends Principal>(principal: P, acl?: unknown): P => ({
+const session = <P extends Principal | Omit<Extract<Principal, { kind: 'role' }>, 'viaSession'>>(
+  principal: P,
+  acl?: unknown,
+): P & { viaSession: NonNullable<Principal['viaSession']> } => ({
   ...principal,
   viaSession: { accessKeyId: 'tmp', expiration: '2100-01-01T00:00:00Z', ...(acl === undefined ? {} : { acl }) },
 })
