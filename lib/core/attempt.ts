@@ -96,22 +96,14 @@ export function attemptOutcome<T>(
     }
   }
   const { response } = sent
-  const success = response.statusCode >= 200 && response.statusCode <= 299
-  const decoded = decodeResponse(
-    response,
-    reader,
-    context,
-    success ? undefined : attemptScrubber(credentials, request, inputSecrets),
-  )
+  const decoded = decodeResponse(response, reader, context)
   if (decoded.isOk()) return { result: decoded }
-  let result: Result<T, BceError> = decoded
-  if (success) {
-    // A 2xx that did not decode (rare): decode again with the scrubber, so a reflected secret is
-    // removed before any cap could cut it, and scrub the issues as well.
-    const scrub = attemptScrubber(credentials, request, inputSecrets)
-    const again = decodeResponse(response, reader, context, scrub)
-    result = again.isErr() ? err(scrubError(again.error, scrub)) : again
-  }
+  // Every failure (an error answer, or a 2xx that did not decode) is decoded again with the
+  // scrubber, so a reflected secret is removed before any cap could cut it, issues included.
+  // The success path never builds the scrubber.
+  const scrub = attemptScrubber(credentials, request, inputSecrets)
+  const again = decodeResponse(response, reader, context, scrub)
+  const result: Result<T, BceError> = again.isErr() ? err(scrubError(again.error, scrub)) : again
   const date = headerValue(response.headers, 'date')
   const serverDateMs = date === undefined ? Number.NaN : Date.parse(date)
   const retryAfter = headerValue(response.headers, 'retry-after')

@@ -1,11 +1,11 @@
 /**
  * Waits `ms` milliseconds; resolves `false` early if `signal` (or `shutdown`) aborts, never
  * rejects. The timer is a normal (ref'd) one: a call waiting to retry is pending I/O and keeps
- * the process alive until it settles, like any other pending request.
+ * the process alive until it settles, like any other pending request. Both ways of ending the
+ * wait remove both listeners; a wait of 0 or less is a 0 ms timer.
  */
 export function sleep(ms: number, signal?: AbortSignal, shutdown?: AbortSignal): Promise<boolean> {
   if (signal?.aborted === true || shutdown?.aborted === true) return Promise.resolve(false)
-  if (ms <= 0) return Promise.resolve(true)
   return new Promise((resolve) => {
     const onAbort = (): void => {
       clearTimeout(timer)
@@ -18,7 +18,7 @@ export function sleep(ms: number, signal?: AbortSignal, shutdown?: AbortSignal):
       shutdown?.removeEventListener('abort', onAbort)
       resolve(true)
     }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
-    shutdown?.addEventListener('abort', onAbort, { once: true })
+    signal?.addEventListener('abort', onAbort)
+    shutdown?.addEventListener('abort', onAbort)
   })
 }
