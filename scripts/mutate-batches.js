@@ -58,8 +58,18 @@ const batches = {
     tests: ['spec/acl/**/*.test.ts', 'spec/emulator/acl-document.test.ts', 'spec/emulator/authorization*.test.ts'],
   },
   emulator: {
-    mutate: ['lib/emulator/verify-signature.ts', 'lib/emulator/authenticate.ts', 'lib/emulator/authorization/*.ts'],
+    mutate: ['lib/emulator/verify-signature.ts', 'lib/emulator/authenticate.ts'],
     tests: ['spec/emulator/**/*.test.ts', 'spec/iam/authorization.e2e.test.ts', 'spec/sts/**/*.test.ts'],
+  },
+  authorization: {
+    mutate: ['lib/emulator/authorization/*.ts'],
+    tests: [
+      'spec/emulator/authoriz*.test.ts',
+      'spec/emulator/authorize-*.test.ts',
+      'spec/emulator/safety-authz.test.ts',
+      'spec/emulator/safety-sessions.test.ts',
+      'spec/iam/authorization.e2e.test.ts',
+    ],
   },
 }
 
