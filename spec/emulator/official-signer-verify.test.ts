@@ -5,6 +5,7 @@ import {
   officialCanonicalUri,
   officialRawQuery,
   officialRequestArbitrary,
+  officialRequestOf,
   officialSign,
   type OfficialRequest,
 } from '../support/official-signer'
@@ -76,17 +77,7 @@ describe("the emulator verifies requests signed by Baidu's own signer", () => {
   it.each(signingVectors.vectors.map((v) => [v.name, v] as const))(
     'accepts the %s vector as the official signer signs it (with its published timestamp)',
     (_name, vector) => {
-      const request: OfficialRequest = {
-        ak: vector.ak,
-        sk: vector.sk,
-        method: vector.method,
-        path: vector.path,
-        query: vector.query,
-        headers: vector.headers,
-        timestampSeconds: Date.parse(vector.timestamp) / 1000,
-        expirationSeconds: vector.expirationSeconds,
-        ...(vector.headersToSign === null ? {} : { headersToSign: vector.headersToSign }),
-      }
+      const request = officialRequestOf(vector)
       const authorization = officialSign(request)
       const result = verifyAt(request, wireOf(request, authorization))
       if (!authorization.split('/')[4]!.split(';').includes('host')) {

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import type { SigningVector } from './vectors'
 
 /** The `Auth` signer of Baidu's own JavaScript SDK (`@baiducloud/sdk/src/auth.js`), untyped upstream. */
 interface OfficialAuth {
@@ -133,4 +134,19 @@ export function officialRequestArbitrary(): fc.Arbitrary<OfficialRequest> {
       nil: undefined,
     }),
   })
+}
+
+/** A published signing vector as a request both signers take (its own timestamp and expiry). */
+export function officialRequestOf(vector: SigningVector): OfficialRequest {
+  return {
+    ak: vector.ak,
+    sk: vector.sk,
+    method: vector.method,
+    path: vector.path,
+    query: vector.query,
+    headers: vector.headers,
+    timestampSeconds: Date.parse(vector.timestamp) / 1000,
+    expirationSeconds: vector.expirationSeconds,
+    ...(vector.headersToSign === null ? {} : { headersToSign: vector.headersToSign }),
+  }
 }
