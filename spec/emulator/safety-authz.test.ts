@@ -6,8 +6,6 @@ import {
   allow,
   deny,
   evaluateAcl,
-  IamClient,
-  StsClient,
   type Acl,
   type AclRequest,
   type Credentials,
@@ -17,29 +15,17 @@ import { EmulatorClock } from '../../lib/emulator/clock'
 import { IdGenerator } from '../../lib/emulator/ids'
 import { DEFAULT_LIMITS, EmulatorState } from '../../lib/emulator/state'
 import { serviceErrorOf } from '../support/expect-error'
-import { withEmulator, type EmulatorFixture } from '../support/emulator'
+import { clientsFor, withEmulator, type EmulatorFixture } from '../support/emulator'
 
 let fx: EmulatorFixture
-const clients: Array<IamClient | StsClient> = []
+const { iamAs, stsAs, closeAll } = clientsFor(() => fx)
 beforeEach(async () => {
   fx = await withEmulator({ seed: 1103 })
 })
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()))
+  await closeAll()
   await fx.close()
 })
-
-function iamAs(credentials: Credentials): IamClient {
-  const client = new IamClient({ endpoint: fx.emulator.endpoint, credentials, allowInsecureHttp: true })
-  clients.push(client)
-  return client
-}
-
-function stsAs(credentials: Credentials): StsClient {
-  const client = new StsClient({ endpoint: fx.emulator.stsEndpoint, credentials, allowInsecureHttp: true })
-  clients.push(client)
-  return client
-}
 
 /** Creates a sub-user with System policies attached; answers its id and key pair. */
 async function subUser(name: string, ...systemPolicies: string[]): Promise<{ id: string; key: Credentials }> {

@@ -1,29 +1,16 @@
-import { acl, allow, deny, IamClient, StsClient, type Acl, type Credentials } from '../../lib'
+import { acl, allow, deny, type Acl, type Credentials } from '../../lib'
 import { serviceErrorOf } from '../support/expect-error'
-import { withEmulator, type EmulatorFixture } from '../support/emulator'
+import { clientsFor, withEmulator, type EmulatorFixture } from '../support/emulator'
 
 let fx: EmulatorFixture
-const clients: Array<IamClient | StsClient> = []
+const { iamAs, stsAs, closeAll } = clientsFor(() => fx)
 beforeEach(async () => {
   fx = await withEmulator({ seed: 97 })
 })
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()))
+  await closeAll()
   await fx.close()
 })
-
-/** An IamClient signing with `credentials` (a sub-user's key pair or temporary credentials). */
-function iamAs(credentials: Credentials): IamClient {
-  const client = new IamClient({ endpoint: fx.emulator.endpoint, credentials, allowInsecureHttp: true })
-  clients.push(client)
-  return client
-}
-
-function stsAs(credentials: Credentials): StsClient {
-  const client = new StsClient({ endpoint: fx.emulator.stsEndpoint, credentials, allowInsecureHttp: true })
-  clients.push(client)
-  return client
-}
 
 /** Creates a sub-user with the given System policies attached and returns its key pair. */
 async function subUser(name: string, ...systemPolicies: string[]): Promise<Credentials> {

@@ -1,5 +1,5 @@
 import { Agent, type Dispatcher } from 'undici'
-import { IamClient, type IamClientConfig } from '../../lib'
+import { IamClient, StsClient, type Credentials, type IamClientConfig } from '../../lib'
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../lib/emulator'
 
 /** A started emulator plus a client pointed at it, and a teardown for both. */
@@ -42,4 +42,31 @@ export function countingDispatcher(
     return dispatch(rewrite(options), handler)
   })
   return { dispatcher, count: () => count, close: () => agent.close() }
+}
+
+/**
+ * Clients signing with other credentials (a sub-user's key pair, temporary credentials) against
+ * the current fixture's emulator; `closeAll()` closes every client handed out so far.
+ */
+export function clientsFor(fixture: () => EmulatorFixture): {
+  iamAs(credentials: Credentials): IamClient
+  stsAs(credentials: Credentials): StsClient
+  closeAll(): Promise<void>
+} {
+  const clients: Array<IamClient | StsClient> = []
+  return {
+    iamAs(credentials) {
+      const client = new IamClient({ endpoint: fixture().emulator.endpoint, credentials, allowInsecureHttp: true })
+      clients.push(client)
+      return client
+    },
+    stsAs(credentials) {
+      const client = new StsClient({ endpoint: fixture().emulator.stsEndpoint, credentials, allowInsecureHttp: true })
+      clients.push(client)
+      return client
+    },
+    closeAll: async () => {
+      await Promise.all(clients.splice(0).map((client) => client.close()))
+    },
+  }
 }
