@@ -81,6 +81,7 @@ describe('attemptOutcome: answers', () => {
   it('invalidClockOutcome is a non-retryable InvalidConfig for the attempt', () => {
     expect(invalidClockOutcome(creating).result._unsafeUnwrapErr()).toMatchObject({
       reason: 'InvalidConfig',
+      message: 'the signing clock returned an invalid time',
       operation: 'createUser',
       attempts: 3,
       retryable: false,
@@ -175,6 +176,23 @@ describe('sleep with a shutdown signal', () => {
     shutdown.abort()
     expect(await waiting).toBe(false)
     expect(detachCaller).toHaveBeenCalledWith('abort', expect.any(Function))
+  })
+
+  it('a shutdown during a wait without a caller signal resolves false', async () => {
+    const shutdown = new AbortController()
+    const waiting = sleep(60_000, undefined, shutdown.signal)
+    shutdown.abort()
+    expect(await waiting).toBe(false)
+  })
+
+  it("a caller's abort during the wait detaches the listener from the shutdown signal", async () => {
+    const caller = new AbortController()
+    const shutdown = new AbortController()
+    const detachShutdown = jest.spyOn(shutdown.signal, 'removeEventListener')
+    const waiting = sleep(60_000, caller.signal, shutdown.signal)
+    caller.abort()
+    expect(await waiting).toBe(false)
+    expect(detachShutdown).toHaveBeenCalledWith('abort', expect.any(Function))
   })
 
   it('a finished wait detaches its listener from the shutdown signal too', async () => {
