@@ -1,0 +1,192 @@
+import type { AclRequest } from '../../lib'
+import { resolveResource, ROUTE_PERMISSIONS } from '../../lib/emulator/authorization/access'
+import { authorize, authorizationRequest, decide } from '../../lib/emulator/authorization/authorize'
+import { PolicyAclCache, SessionAclCache } from '../../lib/emulator/authorization/policy-acls'
+import { EmulatorClock } from '../../lib/emulator/clock'
+import { IdGenerator } from '../../lib/emulator/ids'
+import type { Principal } from '../../lib/emulator/principal'
+import type { Route, RouteMatch } from '../../lib/emulator/routes'
+import { DEFAULT_LIMITS, EmulatorState } from '../../lib/emulator/state'
+
+const allowAll = { service: '*', region: '*', resource: ['*'], permission: ['*'], effect: 'Allow' }
+const denyAll = { ...allowAll, effect: 'Deny' }
+const readUsers: AclRequest = { service: 'bce:iam', region: 'bj', resource: 'user/x', permission: 'READ' }
+
+/** A state with one enabled sub-user `holder` (id u1) to whom `statements` are attached as one policy. */
+function stateWith(...statements: object[]): EmulatorState {
+  const state = new EmulatorState({
+    root: { accessKeyId: 'root', secretAccessKey: 'secret' },
+    accountId: 'a'.repeat(32),
+    clock: new EmulatorClock(() => 1_700_000_000_000),
+    ids: new IdGenerator(17),
+    limits: DEFAULT_LIMITS,
+  })
+  state.users.set('holder', { id: 'u1', name: 'holder', description: '', enabled: true, createTime: state.timestamp() })
+  if (statements.length > 0) {
+    const document = JSON.stringify({ accessControlList: statements })
+    state.policies.set('p', {
+      id: 'p1',
+      name: 'p',
+      type: 'Custom',
+      description: '',
+      document,
+      createTime: state.timestamp(),
+    })
+    state.attachments.add({ target: 'user', targetId: 'u1', policyId: 'p1', attachTime: state.timestamp() })
+  }
+  return state
+}
+
+const holder = (acl?: object): Principal => ({
+  kind: 'user',
+  userName: 'holder',
+  userId: 'u1',
+  ...(acl === undefined ? {} : { viaSession: { accessKeyId: 'tmp', expiration: '2099-01-01T00:00:00Z', acl } }),
+})
+
+const getUserMatch: RouteMatch = {
+  route: { operation: 'getUser', permission: 'READ', resource: 'user/{userName}' } as unknown as Route,
+  params: { userName: 'x' },
+}
+
+describe('decide: which check refuses, and why', () => {
+  it('a caller that no longer exists is refused by the principal check', () => {
+    expect(decide(stateWith(allowAll), { kind: 'user', userName: 'gone', userId: 'u9' }, readUsers)).toEqual({
+      allowed: false,
+      reason: 'ImplicitDeny',
+      source: 'principal',
+    })
+  })
+
+  it('a Deny in both the policies and the session ACL is reported as the policies', () => {
+    expect(decide(stateWith(denyAll), holder({ accessControlList: [denyAll] }), readUsers)).toEqual({
+      allowed: false,
+      reason: 'ExplicitDeny',
+      source: 'policies',
+    })
+  })
+
+  it("a session ACL's Deny wins over policies that merely fail to allow", () => {
+    expect(decide(stateWith(), holder({ accessControlList: [denyAll] }), readUsers)).toEqual({
+      allowed: false,
+      reason: 'ExplicitDeny',
+      source: 'sessionAcl',
+    })
+  })
+
+  it('policies that allow and a session ACL that does not is an implicit denial by the session ACL', () => {
+    expect(decide(stateWith(allowAll), holder({ accessControlList: [] }), readUsers)).toEqual({
+      allowed: false,
+      reason: 'ImplicitDeny',
+      source: 'sessionAcl',
+    })
+    expect(decide(stateWith(allowAll), holder({ accessControlList: [allowAll] }), readUsers)).toEqual({ allowed: true })
+  })
+})
+
+describe('authorize: the 403 names the operation, permission, resource and the reason', () => {
+  it.each([
+    ['no policy', stateWith(), holder(), 'no policy of the caller allows it'],
+    ['a denying policy', stateWith(denyAll), holder(), 'a policy of the caller denies it'],
+    [
+      'a denying session ACL',
+      stateWith(allowAll),
+      holder({ accessControlList: [denyAll] }),
+      'the ACL of the temporary credentials denies it',
+    ],
+    [
+      'a session ACL that does not allow',
+      stateWith(allowAll),
+      holder({ accessControlList: [] }),
+      'the ACL of the temporary credentials does not allow it',
+    ],
+  ])('%s', (_what, state, principal, why) => {
+    expect(authorize(state, principal, getUserMatch)).toEqual({
+      status: 403,
+      code: 'AccessDenied',
+      message: `getUser needs READ on bce:iam resource "user/x": ${why}`,
+    })
+  })
+
+  it('a caller that is gone', () => {
+    expect(authorize(stateWith(), { kind: 'user', userName: 'gone', userId: 'u9' }, getUserMatch)?.message).toBe(
+      'getUser needs READ on bce:iam resource "user/x": the caller no longer exists or is disabled',
+    )
+  })
+
+  it('a policy id the state does not know stays the id in the resource', () => {
+    const match: RouteMatch = {
+      route: { operation: 'listPolicyEntities', permission: 'READ', resource: 'policy/{policyId}' } as unknown as Route,
+      params: { policyId: 'nope' },
+    }
+    expect(authorizationRequest(stateWith(allowAll), match).resource).toBe('policy/nope')
+    expect(authorizationRequest(stateWith(allowAll), { ...match, params: { policyId: 'p1' } }).resource).toBe(
+      'policy/p',
+    )
+  })
+})
+
+describe('resolveResource and the permission list', () => {
+  it('fills placeholders; only {policyId} is looked up; a missing parameter is empty', () => {
+    const lookup = (id: string): string | undefined => (id === 'p1' ? 'named' : undefined)
+    expect(resolveResource('policy/{policyId}', { policyId: 'p1' }, lookup)).toBe('policy/named')
+    expect(resolveResource('policy/{policyId}', { policyId: 'p2' }, lookup)).toBe('policy/p2')
+    expect(resolveResource('user/{userName}', { userName: 'p1' }, lookup)).toBe('user/p1')
+    expect(resolveResource('user/{userName}/x', {}, lookup)).toBe('user//x')
+  })
+
+  it('every route permission is listed', () => {
+    expect(ROUTE_PERMISSIONS).toEqual(['READ', 'FULL_CONTROL', 'none'])
+  })
+})
+
+describe('PolicyAclCache', () => {
+  const counting = (): { cache: PolicyAclCache; reads: () => number } => {
+    let reads = 0
+    const cache = new PolicyAclCache((document) => {
+      reads += 1
+      return { accessControlList: [], document } as never
+    })
+    return { cache, reads: () => reads }
+  }
+
+  it('reads a document once, and again when it changes', () => {
+    const { cache, reads } = counting()
+    const first = cache.aclOf({ id: 'a', document: 'one' })
+    expect(cache.aclOf({ id: 'a', document: 'one' })).toBe(first)
+    expect(reads()).toBe(1)
+    cache.aclOf({ id: 'a', document: 'two' })
+    expect(reads()).toBe(2)
+  })
+
+  it('holds 4096 policies; a new one beyond that empties it, a changed one does not', () => {
+    const { cache, reads } = counting()
+    for (let i = 0; i < 4095; i += 1) cache.aclOf({ id: `p${i}`, document: 'd' })
+    cache.aclOf({ id: 'p4095', document: 'd' })
+    cache.aclOf({ id: 'p0', document: 'd' })
+    expect(reads()).toBe(4096) // still cached at 4096 entries
+    cache.aclOf({ id: 'p1', document: 'changed' })
+    cache.aclOf({ id: 'p2', document: 'd' })
+    expect(reads()).toBe(4097) // a changed document replaced its entry without emptying the cache
+    cache.aclOf({ id: 'new', document: 'd' })
+    cache.aclOf({ id: 'p2', document: 'd' })
+    expect(reads()).toBe(4099) // the new id emptied the full cache, so p2 was read again
+  })
+})
+
+describe('SessionAclCache', () => {
+  it('reads a stored ACL object once and hands back the same parsed ACL', () => {
+    const cache = new SessionAclCache()
+    const stored = { accessControlList: [allowAll] }
+    const acl = cache.aclOf(stored)
+    expect(acl.accessControlList).toHaveLength(1)
+    expect(cache.aclOf(stored)).toBe(acl)
+  })
+
+  it('reads ACL text and values that are not objects without caching them', () => {
+    const cache = new SessionAclCache()
+    expect(cache.aclOf(JSON.stringify({ accessControlList: [denyAll] })).accessControlList[0]?.effect).toBe('Deny')
+    expect(() => cache.aclOf(null)).not.toThrow()
+    expect(cache.aclOf(null)).toBeNull()
+  })
+})
