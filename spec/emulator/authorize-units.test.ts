@@ -1,5 +1,6 @@
 import type { AclRequest } from '../../lib'
 import { resolveResource, ROUTE_PERMISSIONS } from '../../lib/emulator/authorization/access'
+import { trustVerdict } from '../../lib/emulator/authorization/assume-role'
 import { authorize, authorizationRequest, decide } from '../../lib/emulator/authorization/authorize'
 import { PolicyAclCache, SessionAclCache } from '../../lib/emulator/authorization/policy-acls'
 import { EmulatorClock } from '../../lib/emulator/clock'
@@ -7,6 +8,7 @@ import { IdGenerator } from '../../lib/emulator/ids'
 import type { Principal } from '../../lib/emulator/principal'
 import type { Route, RouteMatch } from '../../lib/emulator/routes'
 import { DEFAULT_LIMITS, EmulatorState } from '../../lib/emulator/state'
+import type { RoleRecord } from '../../lib/emulator/state/roles'
 
 const allowAll = { service: '*', region: '*', resource: ['*'], permission: ['*'], effect: 'Allow' }
 const denyAll = { ...allowAll, effect: 'Deny' }
@@ -188,5 +190,38 @@ describe('SessionAclCache', () => {
     expect(cache.aclOf(JSON.stringify({ accessControlList: [denyAll] })).accessControlList[0]?.effect).toBe('Deny')
     expect(() => cache.aclOf(null)).not.toThrow()
     expect(cache.aclOf(null)).toBeNull()
+  })
+})
+
+describe('trustVerdict: who a trust document names', () => {
+  const state = stateWith()
+  const roleTrusting = (...grantees: string[]): RoleRecord => ({
+    id: 'r1',
+    name: 'ops',
+    description: '',
+    createTime: state.timestamp(),
+    assumeRolePolicyDocument: JSON.stringify({
+      accessControlList: [
+        {
+          service: 'bce:iam',
+          region: '*',
+          resource: ['*'],
+          permission: ['AssumeRole'],
+          effect: 'Allow',
+          grantee: grantees.map((id) => ({ id })),
+        },
+      ],
+    }),
+  })
+
+  it('a trust naming only the account trusts a sub-user as part of the account, not by name', () => {
+    expect(trustVerdict(state, roleTrusting(state.accountId), 'u1')).toBe('account')
+    expect(trustVerdict(state, roleTrusting(state.accountId), undefined)).toBe('account')
+  })
+
+  it('a trust naming the account and the sub-user names the sub-user', () => {
+    expect(trustVerdict(state, roleTrusting(state.accountId, 'u1'), 'u1')).toBe('principal')
+    expect(trustVerdict(state, roleTrusting('u1'), 'u1')).toBe('principal')
+    expect(trustVerdict(state, roleTrusting('u2'), 'u1')).toBe('untrusted')
   })
 })
