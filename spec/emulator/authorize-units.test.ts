@@ -76,6 +76,12 @@ describe('decide: which check refuses, and why', () => {
     })
   })
 
+  it('an attachment to a policy that no longer exists (a state file from elsewhere) is ignored', () => {
+    const state = stateWith(allowAll)
+    state.attachments.add({ target: 'user', targetId: 'u1', policyId: 'ghost', attachTime: state.timestamp() })
+    expect(decide(state, holder(), readUsers)).toEqual({ allowed: true })
+  })
+
   it('policies that allow and a session ACL that does not is an implicit denial by the session ACL', () => {
     expect(decide(stateWith(allowAll), holder({ accessControlList: [] }), readUsers)).toEqual({
       allowed: false,
