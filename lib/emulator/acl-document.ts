@@ -141,30 +141,3 @@ export function normaliseTrustDocument(acl: AclObject, roleId: string): string {
     accessControlList: entries,
   })
 }
-
-function grants(entry: Readonly<Record<string, unknown>>, accountId: string): boolean {
-  const permissions = isStringArray(entry.permission) ? entry.permission : []
-  const grantees = Array.isArray(entry.grantee) ? entry.grantee : []
-  return (
-    (permissions.includes('AssumeRole') || permissions.includes('*')) &&
-    grantees.some((grantee) => isRecord(grantee) && (grantee.id === accountId || grantee.id === '*'))
-  )
-}
-
-/**
- * Whether a stored trust document lets `accountId` assume the role: some `Allow` entry with
- * permission `AssumeRole` (or `*`) names the account (or `*`) as grantee, and no such `Deny`
- * entry does (deny overrides).
- */
-export function trustAllows(trustDocument: string, accountId: string): boolean {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(trustDocument) as unknown
-  } catch {
-    return false
-  }
-  const entries =
-    isRecord(parsed) && Array.isArray(parsed.accessControlList) ? parsed.accessControlList.filter(isRecord) : []
-  const matching = entries.filter((entry) => grants(entry, accountId))
-  return matching.some((entry) => entry.effect === 'Allow') && !matching.some((entry) => entry.effect === 'Deny')
-}

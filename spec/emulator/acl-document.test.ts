@@ -4,7 +4,6 @@ import {
   normalisePolicyDocument,
   normaliseTrustDocument,
   parseAclText,
-  trustAllows,
 } from '../../lib/emulator/acl-document'
 
 const statement = fc.record({
@@ -93,24 +92,5 @@ describe('ACL documents', () => {
       code: 'InappropriateJSON',
     })
     expect(checkAcl({ id: 3, accessControlList: [base] }, 'd', 'trust')).toMatchObject({ code: 'InappropriateJSON' })
-  })
-
-  it('decides trust: Allow + AssumeRole/* + grantee account/*, Deny overrides', () => {
-    const doc = (...entries: object[]) => JSON.stringify({ accessControlList: entries })
-    const entry = (effect: string, permission: string[], id: string) => ({
-      service: 'bce:iam',
-      region: '*',
-      effect,
-      permission,
-      grantee: [{ id }],
-    })
-    expect(trustAllows(doc(entry('Allow', ['AssumeRole'], 'acct')), 'acct')).toBe(true)
-    expect(trustAllows(doc(entry('Allow', ['*'], '*')), 'acct')).toBe(true)
-    expect(trustAllows(doc(entry('Allow', ['READ'], 'acct')), 'acct')).toBe(false)
-    expect(trustAllows(doc(entry('Allow', ['AssumeRole'], 'other')), 'acct')).toBe(false)
-    expect(trustAllows(doc(entry('Allow', ['AssumeRole'], '*'), entry('Deny', ['AssumeRole'], 'acct')), 'acct')).toBe(
-      false,
-    )
-    expect(trustAllows('not json', 'acct')).toBe(false)
   })
 })
