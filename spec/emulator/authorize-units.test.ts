@@ -3,41 +3,14 @@ import { resolveResource, ROUTE_PERMISSIONS } from '../../lib/emulator/authoriza
 import { trustVerdict } from '../../lib/emulator/authorization/assume-role'
 import { authorize, authorizationRequest, decide } from '../../lib/emulator/authorization/authorize'
 import { PolicyAclCache, SessionAclCache } from '../../lib/emulator/authorization/policy-acls'
-import { EmulatorClock } from '../../lib/emulator/clock'
-import { IdGenerator } from '../../lib/emulator/ids'
 import type { Principal } from '../../lib/emulator/principal'
 import type { Route, RouteMatch } from '../../lib/emulator/routes'
-import { DEFAULT_LIMITS, EmulatorState } from '../../lib/emulator/state'
 import type { RoleRecord } from '../../lib/emulator/state/roles'
+import { holderState } from '../support/holder-state'
 
 const allowAll = { service: '*', region: '*', resource: ['*'], permission: ['*'], effect: 'Allow' }
 const denyAll = { ...allowAll, effect: 'Deny' }
 const readUsers: AclRequest = { service: 'bce:iam', region: 'bj', resource: 'user/x', permission: 'READ' }
-
-/** A state with one enabled sub-user `holder` (id u1) to whom `statements` are attached as one policy. */
-function stateWith(...statements: object[]): EmulatorState {
-  const state = new EmulatorState({
-    root: { accessKeyId: 'root', secretAccessKey: 'secret' },
-    accountId: 'a'.repeat(32),
-    clock: new EmulatorClock(() => 1_700_000_000_000),
-    ids: new IdGenerator(17),
-    limits: DEFAULT_LIMITS,
-  })
-  state.users.set('holder', { id: 'u1', name: 'holder', description: '', enabled: true, createTime: state.timestamp() })
-  if (statements.length > 0) {
-    const document = JSON.stringify({ accessControlList: statements })
-    state.policies.set('p', {
-      id: 'p1',
-      name: 'p',
-      type: 'Custom',
-      description: '',
-      document,
-      createTime: state.timestamp(),
-    })
-    state.attachments.add({ target: 'user', targetId: 'u1', policyId: 'p1', attachTime: state.timestamp() })
-  }
-  return state
-}
 
 const holder = (acl?: object): Principal => ({
   kind: 'user',
@@ -53,7 +26,7 @@ const getUserMatch: RouteMatch = {
 
 describe('decide: which check refuses, and why', () => {
   it('a caller that no longer exists is refused by the principal check', () => {
-    expect(decide(stateWith(allowAll), { kind: 'user', userName: 'gone', userId: 'u9' }, readUsers)).toEqual({
+    expect(decide(holderState(allowAll), { kind: 'user', userName: 'gone', userId: 'u9' }, readUsers)).toEqual({
       allowed: false,
       reason: 'ImplicitDeny',
       source: 'principal',
@@ -61,7 +34,7 @@ describe('decide: which check refuses, and why', () => {
   })
 
   it('a Deny in both the policies and the session ACL is reported as the policies', () => {
-    expect(decide(stateWith(denyAll), holder({ accessControlList: [denyAll] }), readUsers)).toEqual({
+    expect(decide(holderState(denyAll), holder({ accessControlList: [denyAll] }), readUsers)).toEqual({
       allowed: false,
       reason: 'ExplicitDeny',
       source: 'policies',
@@ -69,7 +42,7 @@ describe('decide: which check refuses, and why', () => {
   })
 
   it("a session ACL's Deny wins over policies that merely fail to allow", () => {
-    expect(decide(stateWith(), holder({ accessControlList: [denyAll] }), readUsers)).toEqual({
+    expect(decide(holderState(), holder({ accessControlList: [denyAll] }), readUsers)).toEqual({
       allowed: false,
       reason: 'ExplicitDeny',
       source: 'sessionAcl',
@@ -77,34 +50,36 @@ describe('decide: which check refuses, and why', () => {
   })
 
   it('an attachment to a policy that no longer exists (a state file from elsewhere) is ignored', () => {
-    const state = stateWith(allowAll)
+    const state = holderState(allowAll)
     state.attachments.add({ target: 'user', targetId: 'u1', policyId: 'ghost', attachTime: state.timestamp() })
     expect(decide(state, holder(), readUsers)).toEqual({ allowed: true })
   })
 
   it('policies that allow and a session ACL that does not is an implicit denial by the session ACL', () => {
-    expect(decide(stateWith(allowAll), holder({ accessControlList: [] }), readUsers)).toEqual({
+    expect(decide(holderState(allowAll), holder({ accessControlList: [] }), readUsers)).toEqual({
       allowed: false,
       reason: 'ImplicitDeny',
       source: 'sessionAcl',
     })
-    expect(decide(stateWith(allowAll), holder({ accessControlList: [allowAll] }), readUsers)).toEqual({ allowed: true })
+    expect(decide(holderState(allowAll), holder({ accessControlList: [allowAll] }), readUsers)).toEqual({
+      allowed: true,
+    })
   })
 })
 
 describe('authorize: the 403 names the operation, permission, resource and the reason', () => {
   it.each([
-    ['no policy', stateWith(), holder(), 'no policy of the caller allows it'],
-    ['a denying policy', stateWith(denyAll), holder(), 'a policy of the caller denies it'],
+    ['no policy', holderState(), holder(), 'no policy of the caller allows it'],
+    ['a denying policy', holderState(denyAll), holder(), 'a policy of the caller denies it'],
     [
       'a denying session ACL',
-      stateWith(allowAll),
+      holderState(allowAll),
       holder({ accessControlList: [denyAll] }),
       'the ACL of the temporary credentials denies it',
     ],
     [
       'a session ACL that does not allow',
-      stateWith(allowAll),
+      holderState(allowAll),
       holder({ accessControlList: [] }),
       'the ACL of the temporary credentials does not allow it',
     ],
@@ -117,7 +92,7 @@ describe('authorize: the 403 names the operation, permission, resource and the r
   })
 
   it('a caller that is gone', () => {
-    expect(authorize(stateWith(), { kind: 'user', userName: 'gone', userId: 'u9' }, getUserMatch)?.message).toBe(
+    expect(authorize(holderState(), { kind: 'user', userName: 'gone', userId: 'u9' }, getUserMatch)?.message).toBe(
       'getUser needs READ on bce:iam resource "user/x": the caller no longer exists or is disabled',
     )
   })
@@ -127,8 +102,8 @@ describe('authorize: the 403 names the operation, permission, resource and the r
       route: { operation: 'listPolicyEntities', permission: 'READ', resource: 'policy/{policyId}' } as unknown as Route,
       params: { policyId: 'nope' },
     }
-    expect(authorizationRequest(stateWith(allowAll), match).resource).toBe('policy/nope')
-    expect(authorizationRequest(stateWith(allowAll), { ...match, params: { policyId: 'p1' } }).resource).toBe(
+    expect(authorizationRequest(holderState(allowAll), match).resource).toBe('policy/nope')
+    expect(authorizationRequest(holderState(allowAll), { ...match, params: { policyId: 'p1' } }).resource).toBe(
       'policy/p',
     )
   })
@@ -200,7 +175,7 @@ describe('SessionAclCache', () => {
 })
 
 describe('trustVerdict: who a trust document names', () => {
-  const state = stateWith()
+  const state = holderState()
   const roleTrusting = (...grantees: string[]): RoleRecord => ({
     id: 'r1',
     name: 'ops',

@@ -11,10 +11,8 @@ import {
   type Credentials,
 } from '../../lib'
 import { decide } from '../../lib/emulator/authorization/authorize'
-import { EmulatorClock } from '../../lib/emulator/clock'
-import { IdGenerator } from '../../lib/emulator/ids'
-import { DEFAULT_LIMITS, EmulatorState } from '../../lib/emulator/state'
 import { serviceErrorOf } from '../support/expect-error'
+import { holderState } from '../support/holder-state'
 import { clientsFor, withEmulator, type EmulatorFixture } from '../support/emulator'
 
 let fx: EmulatorFixture
@@ -247,35 +245,10 @@ describe('E4: identity policies cannot carry grantees, and a Deny fails closed',
   })
 
   it('a stored identity policy whose Deny * names a grantee still denies its holder (state loaded from elsewhere)', () => {
-    const state = new EmulatorState({
-      root: { accessKeyId: 'root', secretAccessKey: 'secret' },
-      accountId: 'a'.repeat(32),
-      clock: new EmulatorClock(() => 1_700_000_000_000),
-      ids: new IdGenerator(9),
-      limits: DEFAULT_LIMITS,
-    })
-    state.users.set('holder', {
-      id: 'u1',
-      name: 'holder',
-      description: '',
-      enabled: true,
-      createTime: state.timestamp(),
-    })
-    const document = JSON.stringify({
-      accessControlList: [
-        { service: '*', region: '*', resource: ['*'], permission: ['*'], effect: 'Allow' },
-        { service: '*', region: '*', resource: ['*'], permission: ['*'], effect: 'Deny', grantee: [{ id: 'other' }] },
-      ],
-    })
-    state.policies.set('p', {
-      id: 'p1',
-      name: 'p',
-      type: 'Custom',
-      description: '',
-      document,
-      createTime: state.timestamp(),
-    })
-    state.attachments.add({ target: 'user', targetId: 'u1', policyId: 'p1', attachTime: state.timestamp() })
+    const state = holderState(
+      { service: '*', region: '*', resource: ['*'], permission: ['*'], effect: 'Allow' },
+      { service: '*', region: '*', resource: ['*'], permission: ['*'], effect: 'Deny', grantee: [{ id: 'other' }] },
+    )
     const request: AclRequest = { service: 'bce:iam', region: 'bj', resource: '*', permission: 'READ' }
     expect(decide(state, { kind: 'user', userName: 'holder', userId: 'u1' }, request)).toEqual({
       allowed: false,
