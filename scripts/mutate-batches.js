@@ -21,7 +21,7 @@ const batches = {
     ],
   },
   errors: {
-    mutate: ['lib/errors/classify.ts', 'lib/errors/make.ts', 'lib/errors/retryable.ts'],
+    mutate: ['lib/errors/classify.ts', 'lib/errors/make.ts', 'lib/retry/retryable.ts'],
     tests: ['spec/errors/**/*.test.ts', 'spec/decode/error-body*.test.ts', 'spec/decode/response*.test.ts'],
   },
   decoding: {
@@ -35,23 +35,23 @@ const batches = {
   },
   retry: {
     mutate: [
-      'lib/http/retry-policy.ts',
-      'lib/http/retry-budget.ts',
-      'lib/core/retry-decision.ts',
-      'lib/core/attempt.ts',
-      'lib/core/sleep.ts',
+      'lib/retry/retry-policy.ts',
+      'lib/retry/retry-budget.ts',
+      'lib/retry/retry-decision.ts',
+      'lib/client/attempt.ts',
+      'lib/retry/sleep.ts',
     ],
     tests: [
       'spec/http/retry*.test.ts',
-      'spec/core/retry*.test.ts',
-      'spec/core/attempt*.test.ts',
-      'spec/core/sleep*.test.ts',
+      'spec/retry/**/*.test.ts',
+      'spec/client/attempt*.test.ts',
+      'spec/retry/sleep*.test.ts',
       'spec/reliability/retry-conformance.test.ts',
     ],
   },
   pipeline: {
-    mutate: ['lib/core/execute.ts', 'lib/core/prepare.ts', 'lib/core/request-signer.ts', 'lib/core/signing-clock.ts'],
-    tests: ['spec/core/**/*.test.ts', 'spec/reliability/retry-conformance.test.ts', 'spec/http/transport.test.ts'],
+    mutate: ['lib/client/execute.ts', 'lib/operation/prepare.ts', 'lib/auth/request-signer.ts', 'lib/auth/signing-clock.ts'],
+    tests: ['spec/client/**/*.test.ts', 'spec/operation/**/*.test.ts', 'spec/auth/request-signer*.test.ts', 'spec/reliability/retry-conformance.test.ts', 'spec/http/transport.test.ts'],
   },
   acl: {
     mutate: ['lib/acl/parse-acl.ts', 'lib/acl/validate-acl.ts', 'lib/acl/evaluate-acl.ts', 'lib/acl/glob.ts'],

@@ -1,5 +1,5 @@
 // Prints the README's operations table from the operation catalogue (npx tsx scripts/operations-table.ts).
-import { OPERATION_CATALOG } from '../lib/catalog'
+import { OPERATION_CATALOG } from '../lib/operation/catalog'
 
 const rows = OPERATION_CATALOG.map(({ service, spec }) => {
   const path = `${spec.path}${spec.flags === undefined ? '' : `?${spec.flags.join('&')}`}`

@@ -1,5 +1,5 @@
 import { err, ResultAsync, type Result } from 'neverthrow'
-import type { Observer } from '../core/observe'
+import type { Observer } from '../observe/observe'
 import type { BceClientError } from '../errors/types'
 import { fromStatic, type Credentials, type CredentialsProvider } from './credentials'
 import { credentialsError } from './credentials-error'

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http'
 import { classifyServiceError, codeFromStatus } from '../errors/classify'
 import { makeServiceError } from '../errors/make'
 import { MAX_CODE_CHARS, MAX_MESSAGE_CHARS, MAX_REQUEST_ID_CHARS, serverText, type Scrub } from '../errors/server-text'
-import { isRetryableServiceError } from '../errors/retryable'
+import { isRetryableServiceError } from '../retry/retryable'
 import type { BceServiceError } from '../errors/types'
 import { parseJsonBytes } from './json'
 

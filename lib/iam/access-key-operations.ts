@@ -1,4 +1,4 @@
-import { defineOperation, type OperationSpec } from '../core/operation'
+import { defineOperation, type OperationSpec } from '../operation/operation'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
 import { accessKeyCodec, newAccessKeyCodec, type AccessKey, type NewAccessKey } from './access-key-model'
 import { accessKeyIdInPath, userNameInPath } from './fields'

@@ -1,4 +1,4 @@
-import type { FieldSpec } from '../core/operation'
+import type { FieldSpec } from '../operation/operation'
 
 /** Longest group and custom-policy names (BCE system restrictions). */
 export const MAX_GROUP_NAME = 64

@@ -1,4 +1,4 @@
-import { defineOperation } from '../core/operation'
+import { defineOperation } from '../operation/operation'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
 import { groupNameInPath, MAX_GROUP_DESCRIPTION, MAX_GROUP_NAME, userNameInPath } from './fields'
 import { groupCodec, type Group } from './group-model'

@@ -1,6 +1,6 @@
 import type { ResultAsync } from 'neverthrow'
-import { BaseClient } from '../core/base-client'
-import type { CallOptions, ClientConfig } from '../core/config'
+import { BaseClient } from '../client/base-client'
+import type { CallOptions, ClientConfig } from '../client/config'
 import type { BceError } from '../errors/types'
 import type { AccessKey, NewAccessKey } from './access-key-model'
 import * as keys from './access-key-operations'

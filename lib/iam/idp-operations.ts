@@ -1,4 +1,4 @@
-import { defineOperation } from '../core/operation'
+import { defineOperation } from '../operation/operation'
 import { codecReader, ignoreBody } from '../decode/reader'
 import { idpCodec, type Idp } from './idp-model'
 

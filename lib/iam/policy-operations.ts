@@ -1,5 +1,5 @@
 import type { Acl } from '../acl/types'
-import { defineOperation, type FieldSpec, type OperationSpec } from '../core/operation'
+import { defineOperation, type FieldSpec, type OperationSpec } from '../operation/operation'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
 import {
   descriptionInBody,

@@ -1,4 +1,4 @@
-import { defineOperation } from '../core/operation'
+import { defineOperation } from '../operation/operation'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
 import { descriptionInBody, roleNameInPath } from './fields'
 import type { PolicyDocument } from './policy-operations'

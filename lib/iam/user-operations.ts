@@ -1,4 +1,4 @@
-import { defineOperation } from '../core/operation'
+import { defineOperation } from '../operation/operation'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
 import { descriptionInBody, userNameInPath } from './fields'
 import { loginProfileCodec, type LoginMfaType, type LoginProfile, type ThirdPartyType } from './login-profile-model'

@@ -1,5 +1,5 @@
 import type { Acl } from '../acl/types'
-import { defineOperation } from '../core/operation'
+import { defineOperation } from '../operation/operation'
 import { codecReader } from '../decode/reader'
 import { sessionCredentialsCodec, type SessionCredentials } from './session-credentials-model'
 

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util'
 import { amendError, makeClientError, makeServiceError, summariseCause } from '../../lib/errors/make'
-import { isRetryableServiceError } from '../../lib/errors/retryable'
+import { isRetryableServiceError } from '../../lib/retry/retryable'
 
 const serviceFields = {
   kind: 'NotFound',

@@ -1,4 +1,4 @@
-import { nameProblem } from '../../core/validate-name'
+import { nameProblem } from '../../operation/validate-name'
 import type { ApiError } from '../wire'
 
 /** Longest group and custom-policy name (BCE system restrictions). */

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import fc from 'fast-check'
-import { prepareRequest, type PreparedRequest } from '../../lib/core/prepare'
-import { RequestSigner } from '../../lib/core/request-signer'
+import { prepareRequest, type PreparedRequest } from '../../lib/operation/prepare'
+import { RequestSigner } from '../../lib/auth/request-signer'
 import { createUser, getUser, listUsers } from '../../lib/iam/user-operations'
 import { getSessionToken } from '../../lib/sts/sts-operations'
 

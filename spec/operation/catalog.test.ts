@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { OPERATION_CATALOG } from '../../lib/catalog'
+import { OPERATION_CATALOG } from '../../lib/operation/catalog'
 import { IamClient, StsClient } from '../../lib'
 
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8')

@@ -1,6 +1,6 @@
 import { ok, type Result } from 'neverthrow'
 import type { BceError } from '../../lib'
-import { createRuntime, type Runtime } from '../../lib/core/runtime'
+import { createRuntime, type Runtime } from '../../lib/client/runtime'
 import type { HttpRequest, SendOutcome, Transport } from '../../lib/http/transport'
 import type { TransportFailure } from '../../lib/http/transport-error'
 

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici'
 import type { CredentialsSource } from '../auth/credentials'
-import type { RetryOptions } from '../http/retry-policy'
-import type { Observer } from './observe'
+import type { RetryOptions } from '../retry/retry-policy'
+import type { Observer } from '../observe/observe'
 
 /** Configuration shared by {@link IamClient} and {@link StsClient}. */
 export interface ClientConfig {

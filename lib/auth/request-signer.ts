@@ -1,10 +1,10 @@
-import type { Credentials } from '../auth/credentials'
-import { DEFAULT_EXPIRATION_SECONDS } from '../auth/sign-request'
-import { SigningKeyCache, signWithKey } from '../auth/signing-key'
-import { formatBceTimestamp } from '../auth/timestamp'
-import { uriEncode } from '../auth/uri-encode'
+import type { Credentials } from './credentials'
+import { DEFAULT_EXPIRATION_SECONDS } from './sign-request'
+import { SigningKeyCache, signWithKey } from './signing-key'
+import { formatBceTimestamp } from './timestamp'
+import { uriEncode } from './uri-encode'
 import type { HttpRequest } from '../http/transport'
-import type { PreparedRequest } from './prepare'
+import type { PreparedRequest } from '../operation/prepare'
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 const CONTENT_TYPE_LINE = `content-type:${uriEncode(JSON_CONTENT_TYPE)}`

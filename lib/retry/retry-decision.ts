@@ -1,5 +1,5 @@
 import type { BceError } from '../errors/types'
-import type { RetryCostClass } from '../http/retry-budget'
+import type { RetryCostClass } from './retry-budget'
 
 /** Codes that mean the signature's timestamp was off: fixable by correcting the clock and re-signing. */
 const CLOCK_SKEW_CODES = new Set(['RequestExpired', 'RequestTimeTooSkewed'])

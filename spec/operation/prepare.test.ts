@@ -1,5 +1,5 @@
-import { defineOperation, type FieldSpec } from '../../lib/core/operation'
-import { prepareRequest } from '../../lib/core/prepare'
+import { defineOperation, type FieldSpec } from '../../lib/operation/operation'
+import { prepareRequest } from '../../lib/operation/prepare'
 
 const ignore = { kind: 'ignore', value: undefined } as const
 

@@ -5,7 +5,7 @@ import {
   parseRetryAfter,
   resolveRetryPolicy,
   type RetryPolicy,
-} from '../../lib/http/retry-policy'
+} from '../../lib/retry/retry-policy'
 
 const CUSTOM_BASE: RetryPolicy = {
   maxAttempts: 7,

@@ -1,5 +1,5 @@
 import pkg from '../../package.json'
-import { SDK_VERSION } from '../../lib/core/user-agent'
+import { SDK_VERSION } from '../../lib/client/user-agent'
 
 describe('package metadata', () => {
   it('keeps SDK_VERSION in step with package.json', () => {

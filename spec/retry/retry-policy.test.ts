@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import { RetryBudget, type RetryCostClass } from '../../lib/http/retry-budget'
-import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, resolveRetryPolicy } from '../../lib/http/retry-policy'
+import { RetryBudget, type RetryCostClass } from '../../lib/retry/retry-budget'
+import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, resolveRetryPolicy } from '../../lib/retry/retry-policy'
 
 describe('backoffDelay (full jitter)', () => {
   it('draws from [0, min(cap, base × 2^(n−1)))', () => {

@@ -1,11 +1,11 @@
 import { refreshingProvider } from '../../lib/auth/refreshing-provider'
 import type { BceEvent } from '../../lib'
-import { execute } from '../../lib/core/execute'
+import { execute } from '../../lib/client/execute'
 import { createUser, getUser } from '../../lib/iam/user-operations'
 import { makeClientError, makeServiceError } from '../../lib/errors/make'
-import { isClockSkewError, isRejectedSessionError, retryCostClass } from '../../lib/core/retry-decision'
+import { isClockSkewError, isRejectedSessionError, retryCostClass } from '../../lib/retry/retry-decision'
 import { ok, ResultAsync } from 'neverthrow'
-import { answer, failure, fakeRuntime, sequence, USER } from './fake-runtime'
+import { answer, failure, fakeRuntime, sequence, USER } from '../client/fake-runtime'
 
 const serviceError = (code: string, statusCode = 400) =>
   makeServiceError({

@@ -2,7 +2,7 @@ import { err, ok, okAsync, ResultAsync, type Result } from 'neverthrow'
 import type { BceClientError, BceError } from '../errors/types'
 import type { CallOptions, ClientConfig } from './config'
 import { execute } from './execute'
-import type { OperationSpec } from './operation'
+import type { OperationSpec } from '../operation/operation'
 import { createRuntime, type Runtime } from './runtime'
 
 /**

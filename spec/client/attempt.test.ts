@@ -1,6 +1,6 @@
-import { attemptOutcome, invalidClockOutcome } from '../../lib/core/attempt'
-import { sleep } from '../../lib/core/sleep'
-import { SigningClock } from '../../lib/core/signing-clock'
+import { attemptOutcome, invalidClockOutcome } from '../../lib/client/attempt'
+import { sleep } from '../../lib/retry/sleep'
+import { SigningClock } from '../../lib/auth/signing-clock'
 import type { ResponseReader } from '../../lib/decode/response'
 import { answer, failure } from './fake-runtime'
 
