@@ -50,7 +50,7 @@ const batches = {
     ],
   },
   pipeline: {
-    mutate: ['lib/client/execute.ts', 'lib/operation/prepare.ts', 'lib/auth/request-signer.ts', 'lib/auth/signing-clock.ts'],
+    mutate: ['lib/client/execute.ts', 'lib/client/call-settings.ts', 'lib/client/retry-step.ts', 'lib/operation/prepare.ts', 'lib/auth/request-signer.ts', 'lib/auth/signing-clock.ts'],
     tests: ['spec/client/**/*.test.ts', 'spec/operation/**/*.test.ts', 'spec/auth/request-signer*.test.ts', 'spec/reliability/retry-conformance.test.ts', 'spec/http/transport.test.ts'],
   },
   acl: {

@@ -1,77 +1,19 @@
-import { err, ok, ResultAsync, type Result } from 'neverthrow'
+import { err, ResultAsync, type Result } from 'neverthrow'
 import type { Credentials } from '../auth/credentials'
 import { isRefreshable } from '../auth/refreshing-provider'
 import { resolveCredentials } from '../auth/resolve-credentials'
 import { amendError, makeClientError } from '../errors/make'
 import type { BceError, ErrorIssue } from '../errors/types'
-import { backoffDelay, parseRetryAfter, resolveRetryPolicy, type RetryPolicy } from '../retry/retry-policy'
-import { attemptOutcome, invalidClockOutcome, type AttemptContext, type AttemptOutcome } from './attempt'
+import { attemptOutcome, invalidClockOutcome, type AttemptContext } from './attempt'
+import { callSettings, type CallSettings } from './call-settings'
+import { nextDelay, type RetryState } from './retry-step'
 import type { CallOptions } from './config'
 import { emit, type AttemptEvent } from '../observe/observe'
 import type { OperationSpec } from '../operation/operation'
 import { prepareRequest } from '../operation/prepare'
-import { isClockSkewError, isRejectedSessionError, retryCostClass } from '../retry/retry-decision'
-import { isValidTimeout, MAX_TIMEOUT_MS, type Runtime } from './runtime'
+import { isRejectedSessionError } from '../retry/retry-decision'
+import type { Runtime } from './runtime'
 import { sleep } from '../retry/sleep'
-
-/** Per-call settings after validation. */
-interface CallSettings {
-  readonly deadline: number
-  readonly signal: AbortSignal | undefined
-  readonly retry: RetryPolicy
-}
-
-function callSettings(runtime: Runtime, untrusted: unknown): Result<CallSettings, ErrorIssue[]> {
-  if (untrusted !== undefined && (typeof untrusted !== 'object' || untrusted === null)) {
-    return err([{ path: 'options', expected: 'object or undefined' }])
-  }
-  const options = untrusted as CallOptions | undefined
-  const timeoutMs = options?.timeoutMs ?? runtime.callTimeoutMs
-  if (!isValidTimeout(timeoutMs)) {
-    return err([{ path: 'options.timeoutMs', expected: `positive number of ms, at most ${MAX_TIMEOUT_MS}` }])
-  }
-  const signal: unknown = options?.signal
-  if (signal !== undefined && !(signal instanceof AbortSignal))
-    return err([{ path: 'options.signal', expected: 'AbortSignal' }])
-  const retry = options?.retry === undefined ? ok(runtime.retry) : resolveRetryPolicy(options.retry, runtime.retry)
-  if (retry.isErr()) return err([{ path: `options.${retry.error.split(' ')[0] ?? 'retry'}`, expected: retry.error }])
-  return ok({ deadline: Date.now() + timeoutMs, signal, retry: retry.value })
-}
-
-/** What the retry loop remembers between attempts of one call. */
-interface RetryState {
-  skewCorrected: boolean
-  lastRetryCost: number | undefined
-}
-
-/** Decides whether and after how long to try again; undefined means stop. */
-function nextDelay(
-  runtime: Runtime,
-  settings: CallSettings,
-  error: BceError,
-  outcome: AttemptOutcome<unknown>,
-  attempt: number,
-  state: RetryState,
-): { delay: number; clockOffsetMs?: number } | undefined {
-  if (attempt >= settings.retry.maxAttempts) return undefined
-  if (isClockSkewError(error)) {
-    if (state.skewCorrected || outcome.serverDateMs === undefined) return undefined
-    const clockOffsetMs = runtime.clock.learn(outcome.serverDateMs)
-    if (clockOffsetMs === undefined) return undefined
-    state.skewCorrected = true
-    return { delay: 0, clockOffsetMs }
-  }
-  if (!error.retryable) return undefined
-  const retryAfter = parseRetryAfter(outcome.retryAfter, Date.now(), settings.retry.maxRetryAfterMs)
-  const delay = retryAfter ?? backoffDelay(attempt, settings.retry, runtime.random)
-  if (Date.now() + delay >= settings.deadline) return undefined
-  if (runtime.budget !== undefined && settings.retry.budget !== false) {
-    const cost = runtime.budget.acquire(retryCostClass(error))
-    if (cost === undefined) return undefined
-    state.lastRetryCost = cost
-  }
-  return { delay }
-}
 
 /** The observer event of a failed attempt. */
 function failedAttemptEvent(
