@@ -1,6 +1,5 @@
 import * as accessKeys from './handlers/access-keys'
 import { attachPolicy, detachPolicy, listAttachedPolicies } from './handlers/attachments'
-import type { HandlerContext } from './handlers/context'
 import * as groups from './handlers/groups'
 import * as idp from './handlers/idp'
 import * as loginProfile from './handlers/login-profile'
@@ -13,24 +12,7 @@ import * as sts from './handlers/sts'
 import * as subUser from './handlers/sub-user'
 import * as users from './handlers/users'
 import type { ResourceTemplate, RoutePermission } from './authorization/access'
-import type { Outcome } from './wire'
-
-/** A route: method, path pattern with `{param}` segments, optional required query flag, the SDK method it serves. */
-export interface Route {
-  readonly method: string
-  readonly pattern: string
-  /** A query key that must be present for this route (e.g. `disable`). */
-  readonly flag?: string
-  /** The SDK method this route serves, e.g. `createUser` (the request log and fault injection use it). */
-  readonly operation: string
-  /** Success status (documentation; the handler decides). */
-  readonly status: 200 | 201
-  /** The `bce:iam` permission a sub-user, role or narrowed session needs (`none`: authentication suffices). */
-  readonly permission: RoutePermission
-  /** The resource the permission is checked on (see {@link ResourceTemplate}); `*` where `permission` is `none`. */
-  readonly resource: ResourceTemplate
-  readonly handle: (context: HandlerContext) => Outcome
-}
+import type { Route } from './route-match'
 
 /** What a route needs from its caller: a permission on a resource. */
 interface RouteAccess {
@@ -274,64 +256,3 @@ export const ROUTES: readonly Route[] = [
   route('POST', '/v1/sessionToken', 'getSessionToken', AUTHENTICATED, sts.getSessionToken),
   route('POST', '/v1/credential', 'assumeRole', AUTHENTICATED, sts.assumeRole, { flag: 'assumeRole' }),
 ]
-
-/** A route matched against decoded path segments. */
-export interface RouteMatch {
-  readonly route: Route
-  readonly params: Record<string, string>
-}
-
-/** Why no route matched: unknown path, known path with another method, or a required flag missing. */
-export interface RouteMiss {
-  readonly miss: 'path' | 'method' | 'flag'
-  /** For `flag`: the flags one of which the method needs on this path. */
-  readonly flags?: readonly string[]
-}
-
-interface Compiled {
-  readonly route: Route
-  readonly segments: readonly string[]
-}
-
-const COMPILED: readonly Compiled[] = ROUTES.map((r) => ({ route: r, segments: r.pattern.split('/').slice(1) }))
-
-function matchSegments(pattern: readonly string[], segments: readonly string[]): Record<string, string> | undefined {
-  if (pattern.length !== segments.length) return undefined
-  const params: Record<string, string> = {}
-  for (let i = 0; i < pattern.length; i += 1) {
-    const expected = pattern[i] as string
-    const actual = segments[i] as string
-    if (expected.startsWith('{')) params[expected.slice(1, -1)] = actual
-    else if (expected !== actual) return undefined
-  }
-  return params
-}
-
-/**
- * Finds the route for a method, decoded path segments (the path split on raw `/` before
- * decoding, so an encoded `%2F` stays inside its segment) and query; otherwise says why none
- * matched.
- */
-export function matchRoute(
-  method: string,
-  segments: readonly string[],
-  query: ReadonlyMap<string, string>,
-): RouteMatch | RouteMiss {
-  let methodMiss = false
-  const flags: string[] = []
-  for (const { route: candidate, segments: pattern } of COMPILED) {
-    const params = matchSegments(pattern, segments)
-    if (params === undefined) continue
-    if (candidate.method !== method) {
-      methodMiss = true
-      continue
-    }
-    if (candidate.flag !== undefined && !query.has(candidate.flag)) {
-      flags.push(candidate.flag)
-      continue
-    }
-    return { route: candidate, params }
-  }
-  if (flags.length > 0) return { miss: 'flag', flags }
-  return { miss: methodMiss ? 'method' : 'path' }
-}

@@ -5,7 +5,8 @@ import { PolicyAclCache, readStoredAcl } from '../../lib/emulator/authorization/
 import { EmulatorClock } from '../../lib/emulator/clock'
 import { IdGenerator } from '../../lib/emulator/ids'
 import type { Principal, ViaSession } from '../../lib/emulator/principal'
-import { ROUTES, type RouteMatch } from '../../lib/emulator/routes'
+import type { RouteMatch } from '../../lib/emulator/route-match'
+import { ROUTES } from '../../lib/emulator/routes'
 import {
   DEFAULT_LIMITS,
   EmulatorState,

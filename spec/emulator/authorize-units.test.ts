@@ -4,7 +4,7 @@ import { trustVerdict } from '../../lib/emulator/authorization/assume-role'
 import { authorize, authorizationRequest, decide } from '../../lib/emulator/authorization/authorize'
 import { PolicyAclCache, SessionAclCache } from '../../lib/emulator/authorization/policy-acls'
 import type { Principal } from '../../lib/emulator/principal'
-import type { Route, RouteMatch } from '../../lib/emulator/routes'
+import type { Route, RouteMatch } from '../../lib/emulator/route-match'
 import type { RoleRecord } from '../../lib/emulator/state/roles'
 import { holderState } from '../support/holder-state'
 

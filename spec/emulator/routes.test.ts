@@ -1,5 +1,6 @@
 import { ROUTE_PERMISSIONS } from '../../lib/emulator/authorization/access'
-import { matchRoute, ROUTES } from '../../lib/emulator/routes'
+import { matchRoute } from '../../lib/emulator/route-match'
+import { ROUTES } from '../../lib/emulator/routes'
 
 const segments = (path: string) => path.split('/').slice(1)
 

@@ -1,6 +1,6 @@
 import { evaluateAcl, type AclDecision, type AclRequest } from '../../acl/evaluate-acl'
 import type { Principal } from '../principal'
-import type { RouteMatch } from '../routes'
+import type { RouteMatch } from '../route-match'
 import type { EmulatorState } from '../state'
 import type { ApiError } from '../wire'
 import { EMULATOR_REGION, IAM_SERVICE, resolveResource } from './access'
