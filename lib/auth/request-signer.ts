@@ -4,7 +4,7 @@ import { SigningKeyCache, signWithKey } from './signing-key'
 import { formatBceTimestamp } from './timestamp'
 import { uriEncode } from './uri-encode'
 import type { HttpRequest } from '../http/transport'
-import type { PreparedRequest } from '../operation/prepare'
+import type { PreparedRequest } from '../http/prepared-request'
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 const CONTENT_TYPE_LINE = `content-type:${uriEncode(JSON_CONTENT_TYPE)}`

@@ -1,7 +1,8 @@
 import type { ResponseReader } from '../decode/response'
 
-/** HTTP methods the IAM and STS APIs use. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+import type { HttpMethod } from '../http/prepared-request'
+
+export type { HttpMethod }
 
 /** How one input field is checked and where it goes on the wire. */
 export type FieldSpec =

@@ -4,26 +4,12 @@ import { serializeAcl } from '../acl/serialize-acl'
 import { uriEncode } from '../auth/uri-encode'
 import { describeValue } from '../decode/describe-value'
 import type { ErrorIssue } from '../errors/types'
-import type { FieldSpec, HttpMethod, OperationSpec } from './operation'
+import type { PreparedRequest } from '../http/prepared-request'
+import type { FieldSpec, OperationSpec } from './operation'
 import { compileOperation, type CompiledField } from './compile-operation'
 import { nameProblem } from './validate-name'
 
-/** A validated request, before the per-attempt headers and signature. */
-export interface PreparedRequest {
-  readonly method: HttpMethod
-  /** Encoded path: every segment `UriEncode`d; also the canonical URI that is signed. */
-  readonly path: string
-  /** `?a=b&flag` as sent, or empty. */
-  readonly search: string
-  /** Canonical query string that is signed (`flag=` for bare flags). */
-  readonly canonicalQuery: string
-  /** `path` + `search`: the request target as sent. */
-  readonly target: string
-  /** UTF-8 JSON body, when the operation has one. */
-  readonly body?: Buffer
-  /** Values of fields declared secret (a password), scrubbed from errors should a server echo them. */
-  readonly secrets?: readonly string[]
-}
+export type { PreparedRequest } from '../http/prepared-request'
 
 /** Marks a value that failed its check (the issue has been recorded). */
 const INVALID: unique symbol = Symbol('invalid')
