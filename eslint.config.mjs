@@ -1,7 +1,148 @@
 // ESLint flat config: typescript-eslint strict-type-checked over the whole project, with
-// no-floating-promises checking thenables, so an unhandled ResultAsync is an error.
+// no-floating-promises checking thenables, so an unhandled ResultAsync is an error, and the folder
+// layers of lib/ enforced with no-restricted-imports (generated from LAYERS below).
 import eslint from '@eslint/js'
 import tseslint from 'typescript-eslint'
+
+/**
+ * The folder layers of lib/, lowest first: THE list the import rules are generated from.
+ * A folder may import its own files and folders of LOWER layers only; folders in the same layer
+ * (siblings) may not import each other. `only` narrows a layer to the folders it may import.
+ * Packages (neverthrow, undici, io-ts, fp-ts, node:*) are allowed everywhere; the rules only see
+ * relative specifiers.
+ * Above every layer: the entry points lib/*.ts (may import any folder listed here, not the
+ * emulator), then lib/emulator/ (may import anything; keep that sharing small and deliberate).
+ */
+const LAYERS = [
+  { folders: ['errors'] }, // error types, constructors, scrubbing, classification, issue paths
+  { folders: ['observe'] }, // observer events
+  { folders: ['decode', 'retry'] },
+  { folders: ['http'] }, // transport, endpoint, the prepared request
+  { folders: ['auth'] }, // signing, signing clock, credentials and providers
+  { folders: ['operation'] }, // operation declarations, field specs, prepare, compile
+  { folders: ['acl'] }, // the ACL toolkit; supplies its own document field codec to operation/
+  { folders: ['client'] }, // the call pipeline
+  { folders: ['iam', 'sts'] }, // operation declarations, registries, derived clients
+  { folders: ['testing'], only: ['errors'] }, // jest matchers: error data only
+]
+
+/**
+ * Known layer violations, allowed file by file until their fixes land. Do not add to this list:
+ * fix the dependency instead. Empty it entry by entry as the fixes are merged.
+ */
+export const LAYER_EXCEPTIONS = [
+  // decode decides retryability; the client is to inject that decision.
+  { file: 'lib/decode/error-body.ts', mayImport: ['retry'] },
+  // prepare parses/serializes ACL documents; acl is to supply its own field codec to operation/.
+  { file: 'lib/operation/prepare.ts', mayImport: ['acl'] },
+  // the catalogue aggregates the registries; it is to move to the entry-point layer (lib/*.ts).
+  { file: 'lib/operation/catalog.ts', mayImport: ['iam', 'sts'] },
+]
+
+/** Deepest folder nesting under lib/<folder>/ the rules are generated for. */
+const MAX_DEPTH = 4
+
+const LAYERED_FOLDERS = LAYERS.flatMap((layer) => layer.folders)
+
+/** Index in LAYERS of a folder. */
+const layerOf = (folder) => LAYERS.findIndex((layer) => layer.folders.includes(folder))
+
+/** A regex alternative matching any of the folder names. */
+const anyOf = (folders) => folders.join('|')
+
+/** The folders a file in `folder` may import, besides its own. */
+const allowedFor = (folder, extra) => {
+  const layer = LAYERS[layerOf(folder)]
+  const lower = LAYERS.slice(0, layerOf(folder)).flatMap((l) => l.folders)
+  return [...(layer.only ?? lower), ...extra]
+}
+
+/** Why an import of `target` from `folder` is refused, in one sentence. */
+const reasonFor = (folder, target) => {
+  const [from, to] = [layerOf(folder), layerOf(target)]
+  const allowed = allowedFor(folder, [])
+  const may = allowed.length > 0 ? `only ${allowed.join(', ')} and itself` : 'nothing but itself'
+  const why =
+    from === to
+      ? `siblings in layer ${from} may not import each other`
+      : `lib/${folder} (layer ${from}) may import ${may}`
+  return `Layer rule: lib/${folder} must not import lib/${target}: ${why}. Invert the dependency; the layers are LAYERS in eslint.config.mjs.`
+}
+
+/**
+ * One no-restricted-imports rule for files `depth` folders below lib/ in `folder`: a pattern per
+ * forbidden layered folder (a specific message), and one for anything else outside the folder
+ * that is not an allowed folder (the entry points lib/*.ts, lib/emulator, folders missing from LAYERS).
+ */
+const layerRule = (folder, depth, extra) => {
+  const allowed = allowedFor(folder, extra)
+  const up = `^(?:\\.\\./){${depth}}`
+  const forbidden = LAYERED_FOLDERS.filter((f) => f !== folder && !allowed.includes(f))
+  const known = [folder, ...allowed, ...forbidden]
+  return [
+    'error',
+    {
+      patterns: [
+        ...forbidden.map((target) => ({
+          regex: `${up}(?:${target})(?:/|$)`,
+          caseSensitive: true,
+          message: reasonFor(folder, target),
+        })),
+        {
+          regex: `^(?:\\.\\./){${depth - 1}}\\.\\.(?:$|/(?!(?:${anyOf(known)})(?:/|$)))`,
+          caseSensitive: true,
+          message: `Layer rule: lib/${folder} may import only ${allowed.length > 0 ? allowed.join(', ') : 'nothing'} outside itself, not the entry points lib/*.ts, the emulator or a folder missing from LAYERS in eslint.config.mjs.`,
+        },
+      ],
+    },
+  ]
+}
+
+/** The files `depth` folders below lib/ in `folder` (depth 1: lib/<folder>/*.ts). */
+const filesAt = (folder, depth) => [`lib/${folder}/${'*/'.repeat(depth - 1)}*.ts`]
+
+const depths = Array.from({ length: MAX_DEPTH }, (_, i) => i + 1)
+
+/**
+ * The layer rules as flat-config blocks: one per folder and depth, then one per exception file.
+ * Exported so the architecture test can lint snippets with these blocks alone (no type information).
+ */
+export const layerConfigs = [
+  ...LAYERED_FOLDERS.flatMap((folder) =>
+    depths.map((depth) => ({
+      name: `layers/${folder}/depth-${depth}`,
+      files: filesAt(folder, depth),
+      rules: { 'no-restricted-imports': layerRule(folder, depth, []) },
+    })),
+  ),
+  {
+    name: 'layers/entry-points',
+    files: ['lib/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\./emulator(?:/|$)',
+              caseSensitive: true,
+              message: 'Layer rule: the entry points lib/*.ts must not import lib/emulator, the top layer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  ...LAYER_EXCEPTIONS.map(({ file, mayImport }) => {
+    const folder = file.split('/')[1]
+    const depth = file.split('/').length - 2
+    return {
+      name: `layers/exception/${file}`,
+      files: [file],
+      rules: { 'no-restricted-imports': layerRule(folder, depth, mayImport) },
+    }
+  }),
+]
 
 export default tseslint.config(
   {
@@ -50,4 +191,5 @@ export default tseslint.config(
       '@typescript-eslint/only-throw-error': 'off',
     },
   },
+  ...layerConfigs,
 )

@@ -1,0 +1,117 @@
+import { lintWithLayerRules, type Snippet } from './layer-lint'
+
+/** A case: a file inside lib/, one import line, and the folder named by the expected refusal. */
+interface Case {
+  readonly name: string
+  readonly snippet: Snippet
+  /** `undefined`: the import is allowed. */
+  readonly refused?: RegExp
+}
+
+const importing = (filePath: string, line: string): Snippet => ({
+  filePath,
+  code: `${line}\nexport const used = [value]\n`,
+})
+
+const cases: readonly Case[] = [
+  {
+    name: 'errors (layer 0) importing client (layer 7)',
+    snippet: importing('lib/errors/x.ts', "import { value } from '../client/execute'"),
+    refused: /lib\/errors must not import lib\/client/,
+  },
+  {
+    name: 'errors re-exporting from client',
+    snippet: { filePath: 'lib/errors/x.ts', code: "export * from '../client/execute'\n" },
+    refused: /lib\/errors must not import lib\/client/,
+  },
+  {
+    name: 'a type-only import of a higher layer',
+    snippet: importing('lib/http/x.ts', "import type { value } from '../auth/credentials'"),
+    refused: /lib\/http must not import lib\/auth/,
+  },
+  {
+    name: 'decode importing its sibling retry',
+    snippet: importing('lib/decode/x.ts', "import { value } from '../retry/retryable'"),
+    refused: /siblings in layer 2/,
+  },
+  {
+    name: 'iam importing its sibling sts',
+    snippet: importing('lib/iam/x.ts', "import { value } from '../sts/sts-operations'"),
+    refused: /siblings in layer 8/,
+  },
+  {
+    name: 'a folder importing the entry point lib/index.ts',
+    snippet: importing('lib/retry/x.ts', "import { value } from '..'"),
+    refused: /lib\/retry may import only errors, observe outside itself/,
+  },
+  {
+    name: 'a folder importing a folder missing from LAYERS',
+    snippet: importing('lib/client/x.ts', "import { value } from '../unlisted/thing'"),
+    refused: /folder missing from LAYERS/,
+  },
+  {
+    name: 'testing importing anything but errors',
+    snippet: importing('lib/testing/x.ts', "import { value } from '../decode/json'"),
+    refused: /lib\/testing must not import lib\/decode/,
+  },
+  {
+    name: 'an entry point importing the emulator',
+    snippet: importing('lib/x.ts', "import { value } from './emulator/start'"),
+    refused: /must not import lib\/emulator/,
+  },
+  {
+    name: 'client importing lower layers',
+    snippet: {
+      filePath: 'lib/client/x.ts',
+      code: [
+        "import { a } from '../errors/types'",
+        "import { b } from '../retry/retry-policy'",
+        "import { c } from '../auth/request-signer'",
+        "import { d } from './runtime'",
+        'export const used = [a, b, c, d]',
+        '',
+      ].join('\n'),
+    },
+  },
+  {
+    name: 'packages anywhere',
+    snippet: {
+      filePath: 'lib/errors/x.ts',
+      code: [
+        "import { ok } from 'neverthrow'",
+        "import * as t from 'io-ts'",
+        "import { pipe } from 'fp-ts/function'",
+        "import { createHash } from 'node:crypto'",
+        'export const used = [ok, t, pipe, createHash]',
+        '',
+      ].join('\n'),
+    },
+  },
+  {
+    name: 'testing importing errors',
+    snippet: importing('lib/testing/x.ts', "import type { value } from '../errors/types'"),
+  },
+  {
+    name: 'an entry point importing any layer',
+    snippet: importing('lib/x.ts', "import { value } from './iam/iam-client'"),
+  },
+  {
+    name: 'the emulator importing SDK internals from a nested folder',
+    snippet: importing('lib/emulator/handlers/x.ts', "import { value } from '../../acl/parse-acl'"),
+  },
+]
+
+describe('layer rules (eslint.config.mjs)', () => {
+  const { results } = lintWithLayerRules(cases.map((c) => c.snippet))
+
+  it.each(cases.map((c, i) => [c.name, c, i] as const))('%s', (_name, c, i) => {
+    const messages = results[i]!.messages
+    if (c.refused === undefined) {
+      expect(messages).toEqual([])
+    } else {
+      expect(messages).toHaveLength(1)
+      expect(messages[0]!.ruleId).toBe('no-restricted-imports')
+      expect(messages[0]!.message).toMatch(c.refused)
+    }
+  })
+})
