@@ -1,6 +1,6 @@
 import type { Acl } from '../../acl/types'
 import type { Principal } from '../principal'
-import type { AttachmentTarget, EmulatorState, PolicyRecord } from '../state'
+import { targetKey, type EmulatorState, type PolicyRecord } from '../state'
 import type { PolicyAclCache } from './policy-acls'
 
 /**
@@ -20,15 +20,10 @@ export type PrincipalAcls =
 const UNRESTRICTED: PrincipalAcls = { kind: 'unrestricted' }
 const MISSING: PrincipalAcls = { kind: 'missing' }
 
-/** Policies attached to any of `targets` (target kind and entity id), in attachment order, each once. */
-function attachedPolicies(
-  state: EmulatorState,
-  targets: ReadonlyMap<AttachmentTarget, ReadonlySet<string>>,
-): PolicyRecord[] {
+/** Policies attached to any of `targets` (each a {@link targetKey}), each once (index lookups, no scan). */
+function attachedPolicies(state: EmulatorState, targets: readonly string[]): PolicyRecord[] {
   const ids = new Set<string>()
-  for (const edge of state.attachments.all()) {
-    if (targets.get(edge.target)?.has(edge.targetId) === true) ids.add(edge.policyId)
-  }
+  for (const target of targets) for (const edge of state.attachments.at('target', target)) ids.add(edge.policyId)
   const policies: PolicyRecord[] = []
   for (const id of ids) {
     const policy = state.policyById(id)
@@ -37,11 +32,11 @@ function attachedPolicies(
   return policies
 }
 
-/** The ids of the groups a user belongs to. */
-function groupIdsOf(state: EmulatorState, userId: string): Set<string> {
-  const groups = new Set<string>()
-  for (const edge of state.memberships.all()) if (edge.userId === userId) groups.add(edge.groupId)
-  return groups
+/** The attachment targets of a user: itself and every group it belongs to. */
+function userTargets(state: EmulatorState, userId: string): string[] {
+  const targets = [targetKey('user', userId)]
+  for (const edge of state.memberships.at('user', userId)) targets.push(targetKey('group', edge.groupId))
+  return targets
 }
 
 /** The policies that apply to `principal` now (see {@link PrincipalAcls}), parsed through `cache`. */
@@ -52,17 +47,14 @@ export function principalAcls(state: EmulatorState, principal: Principal, cache:
     case 'user': {
       const user = state.userById(principal.userId)
       if (user === undefined || !user.enabled) return MISSING
-      const targets = new Map<AttachmentTarget, ReadonlySet<string>>([
-        ['user', new Set([user.id])],
-        ['group', groupIdsOf(state, user.id)],
-      ])
-      return { kind: 'policies', acls: attachedPolicies(state, targets).map((policy) => cache.aclOf(policy)) }
+      const acls = attachedPolicies(state, userTargets(state, user.id)).map((policy) => cache.aclOf(policy))
+      return { kind: 'policies', acls }
     }
     case 'role': {
       const role = state.roleById(principal.roleId)
       if (role === undefined) return MISSING
-      const targets = new Map<AttachmentTarget, ReadonlySet<string>>([['role', new Set([role.id])]])
-      return { kind: 'policies', acls: attachedPolicies(state, targets).map((policy) => cache.aclOf(policy)) }
+      const acls = attachedPolicies(state, [targetKey('role', role.id)]).map((policy) => cache.aclOf(policy))
+      return { kind: 'policies', acls }
     }
   }
 }

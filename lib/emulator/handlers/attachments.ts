@@ -1,4 +1,4 @@
-import { attachmentKey, type AttachmentTarget, type EmulatorState } from '../state'
+import { attachmentKey, targetKey, type AttachmentTarget, type EmulatorState } from '../state'
 import { failWith, isApiError, reply, type ApiError, type Outcome } from '../wire'
 import type { HandlerContext } from './context'
 import { findGroup, findRole, findUser } from './lookup'
@@ -50,10 +50,7 @@ export function attachPolicy(target: AttachmentTarget): (context: HandlerContext
     const { state } = context
     if (state.attachments.get(attachmentKey(target, found.targetId, found.policyId)) !== undefined) return reply(200)
     if (target === 'group') {
-      const attached = state.attachments.filter(
-        (edge) => edge.target === 'group' && edge.targetId === found.targetId,
-      ).length
-      if (attached >= state.limits.policiesPerGroup)
+      if (state.attachments.countAt('target', targetKey('group', found.targetId)) >= state.limits.policiesPerGroup)
         return failWith(limitExceeded('policies per group', state.limits.policiesPerGroup))
     }
     state.attachments.add({ target, targetId: found.targetId, policyId: found.policyId, attachTime: state.timestamp() })
@@ -82,12 +79,10 @@ export function listAttachedPolicies(target: AttachmentTarget): (context: Handle
   return ({ state, params }) => {
     const entity = findTarget(state, target, params)
     if (isApiError(entity)) return failWith(entity)
-    const policies = state.attachments
-      .filter((edge) => edge.target === target && edge.targetId === entity.id)
-      .flatMap((edge) => {
-        const policy = state.policyById(edge.policyId)
-        return policy === undefined ? [] : [{ ...policyView(policy), attachTime: edge.attachTime }]
-      })
+    const policies = state.attachments.at('target', targetKey(target, entity.id)).flatMap((edge) => {
+      const policy = state.policyById(edge.policyId)
+      return policy === undefined ? [] : [{ ...policyView(policy), attachTime: edge.attachTime }]
+    })
     return reply(200, { policies })
   }
 }

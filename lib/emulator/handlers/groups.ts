@@ -1,4 +1,4 @@
-import { freshId, type GroupRecord } from '../state'
+import { freshId, targetKey, type GroupRecord } from '../state'
 import { failWith, isApiError, reply, type Outcome } from '../wire'
 import { readBody } from './body'
 import type { HandlerContext } from './context'
@@ -68,9 +68,8 @@ export function deleteGroup({ state, params }: HandlerContext): Outcome {
   const group = findGroup(state, params.groupName)
   if (isApiError(group)) return failWith(group)
   const reasons: string[] = []
-  if (state.memberships.some((edge) => edge.groupId === group.id)) reasons.push('members')
-  if (state.attachments.some((edge) => edge.target === 'group' && edge.targetId === group.id))
-    reasons.push('attached policies')
+  if (state.memberships.countAt('group', group.id) > 0) reasons.push('members')
+  if (state.attachments.countAt('target', targetKey('group', group.id)) > 0) reasons.push('attached policies')
   if (reasons.length > 0) return failWith(deleteConflict('group', group.name, reasons))
   state.groups.delete(group.name)
   return reply(200)

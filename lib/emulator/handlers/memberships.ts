@@ -20,8 +20,7 @@ export function addUserToGroup(context: HandlerContext): Outcome {
   const { state } = context
   const { group, user } = found
   if (state.memberships.get(membershipKey(group.id, user.id)) !== undefined) return reply(200)
-  const members = state.memberships.filter((edge) => edge.groupId === group.id).length
-  if (members >= state.limits.usersPerGroup)
+  if (state.memberships.countAt('group', group.id) >= state.limits.usersPerGroup)
     return failWith(limitExceeded('users per group', state.limits.usersPerGroup))
   state.memberships.add({ groupId: group.id, userId: user.id, joinTime: state.timestamp() })
   return reply(200)
@@ -46,12 +45,10 @@ export function removeUserFromGroup(context: HandlerContext): Outcome {
 export function listUsersInGroup({ state, params }: HandlerContext): Outcome {
   const group = findGroup(state, params.groupName)
   if (isApiError(group)) return failWith(group)
-  const users = state.memberships
-    .filter((edge) => edge.groupId === group.id)
-    .flatMap((edge) => {
-      const user = state.userById(edge.userId)
-      return user === undefined ? [] : [{ ...userView(user), joinTime: edge.joinTime }]
-    })
+  const users = state.memberships.at('group', group.id).flatMap((edge) => {
+    const user = state.userById(edge.userId)
+    return user === undefined ? [] : [{ ...userView(user), joinTime: edge.joinTime }]
+  })
   return reply(200, { users })
 }
 
@@ -59,11 +56,9 @@ export function listUsersInGroup({ state, params }: HandlerContext): Outcome {
 export function listGroupsForUser({ state, params }: HandlerContext): Outcome {
   const user = findUser(state, params.userName)
   if (isApiError(user)) return failWith(user)
-  const groups = state.memberships
-    .filter((edge) => edge.userId === user.id)
-    .flatMap((edge) => {
-      const group = state.groupById(edge.groupId)
-      return group === undefined ? [] : [groupView(group)]
-    })
+  const groups = state.memberships.at('user', user.id).flatMap((edge) => {
+    const group = state.groupById(edge.groupId)
+    return group === undefined ? [] : [groupView(group)]
+  })
   return reply(200, { groups })
 }

@@ -94,7 +94,7 @@ export function deletePolicy({ state, params }: HandlerContext): Outcome {
   const name = params.policyName ?? ''
   const policy = state.policies.get(name)
   if (policy === undefined) return failWith(notFound('Custom policy', name))
-  if (state.attachments.some((edge) => edge.policyId === policy.id))
+  if (state.attachments.countAt('policy', policy.id) > 0)
     return failWith(deleteConflict('policy', name, ['attachments']))
   state.policies.delete(name)
   return reply(200)

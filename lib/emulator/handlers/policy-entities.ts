@@ -19,7 +19,8 @@ function entityName(state: EmulatorState, target: AttachmentTarget, id: string):
 function entities(state: EmulatorState, policyId: string, only?: AttachmentTarget): Outcome {
   if (state.policyById(policyId) === undefined) return failWith(notFound('policy with id', policyId))
   const list = state.attachments
-    .filter((edge) => edge.policyId === policyId && (only === undefined || edge.target === only))
+    .at('policy', policyId)
+    .filter((edge) => only === undefined || edge.target === only)
     .flatMap((edge) => {
       const name = entityName(state, edge.target, edge.targetId)
       return name === undefined

@@ -1,5 +1,5 @@
 import { normaliseTrustDocument, parseAclText } from '../acl-document'
-import { freshId, type RoleRecord } from '../state'
+import { freshId, targetKey, type RoleRecord } from '../state'
 import { failWith, isApiError, reply, type Outcome } from '../wire'
 import { readBody } from './body'
 import type { HandlerContext } from './context'
@@ -80,7 +80,7 @@ export function updateRole({ state, params, body }: HandlerContext): Outcome {
 export function deleteRole({ state, params }: HandlerContext): Outcome {
   const role = findRole(state, params.roleName)
   if (isApiError(role)) return failWith(role)
-  if (state.attachments.some((edge) => edge.target === 'role' && edge.targetId === role.id)) {
+  if (state.attachments.countAt('target', targetKey('role', role.id)) > 0) {
     return failWith(deleteConflict('role', role.name, ['attached policies']))
   }
   state.roles.delete(role.name)

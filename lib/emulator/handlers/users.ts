@@ -1,4 +1,4 @@
-import { freshId, type EmulatorState, type UserRecord } from '../state'
+import { freshId, targetKey, type EmulatorState, type UserRecord } from '../state'
 import { failWith, isApiError, reply, type Outcome } from '../wire'
 import { readBody } from './body'
 import type { HandlerContext } from './context'
@@ -66,9 +66,8 @@ export function updateUser({ state, params, body }: HandlerContext): Outcome {
 function userDependents(state: EmulatorState, user: UserRecord): string[] {
   const reasons: string[] = []
   if ([...state.accessKeys.values()].some((key) => key.userId === user.id)) reasons.push('access keys')
-  if (state.memberships.some((edge) => edge.userId === user.id)) reasons.push('group memberships')
-  if (state.attachments.some((edge) => edge.target === 'user' && edge.targetId === user.id))
-    reasons.push('attached policies')
+  if (state.memberships.countAt('user', user.id) > 0) reasons.push('group memberships')
+  if (state.attachments.countAt('target', targetKey('user', user.id)) > 0) reasons.push('attached policies')
   if (user.loginProfile !== undefined) reasons.push('a login profile')
   return reasons
 }

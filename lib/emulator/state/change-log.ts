@@ -75,32 +75,64 @@ export class ChangeLog {
   }
 }
 
-/** A string-keyed `Map` that notes every change in a {@link ChangeLog}. */
+/**
+ * A string-keyed `Map` that notes every change in a {@link ChangeLog}. Given `idOf`, it also keeps
+ * an index from each value's id to its key, in step with every change (set, delete, clear, and
+ * the undo of a change), so {@link TrackedMap.getById} is a lookup, not a scan.
+ */
 export class TrackedMap<V> extends Map<string, V> {
   readonly #log: ChangeLog
   readonly #collection: TrackedCollection
+  readonly #idOf: ((value: V) => string) | undefined
+  /** Key of the value with each id (only with `idOf`). */
+  readonly #keyById = new Map<string, string>()
 
-  constructor(log: ChangeLog, collection: TrackedCollection) {
+  constructor(log: ChangeLog, collection: TrackedCollection, idOf?: (value: V) => string) {
     super()
     this.#log = log
     this.#collection = collection
+    this.#idOf = idOf
     log.register(collection, (key, before) => {
+      this.#unindex(key)
       if (before === undefined) super.delete(key)
-      else super.set(key, before.value as V)
+      else {
+        super.set(key, before.value as V)
+        this.#index(key, before.value as V)
+      }
     })
+  }
+
+  /** The value whose id is `id` (only for a map built with `idOf`; otherwise always undefined). */
+  getById(id: string): V | undefined {
+    const key = this.#keyById.get(id)
+    return key === undefined ? undefined : super.get(key)
+  }
+
+  #index(key: string, value: V): void {
+    if (this.#idOf !== undefined) this.#keyById.set(this.#idOf(value), key)
+  }
+
+  #unindex(key: string): void {
+    if (this.#idOf === undefined || !super.has(key)) return
+    const id = this.#idOf(super.get(key) as V)
+    if (this.#keyById.get(id) === key) this.#keyById.delete(id)
   }
 
   /** Sets a value and notes the change. */
   override set(key: string, value: V): this {
     const before = super.has(key) ? { value: super.get(key) } : undefined
     this.#log.record({ collection: this.#collection, key, value, before })
-    return super.set(key, value)
+    this.#unindex(key)
+    super.set(key, value)
+    this.#index(key, value)
+    return this
   }
 
   /** Removes a key and notes the change (nothing is noted when it was absent). */
   override delete(key: string): boolean {
     if (!super.has(key)) return false
     this.#log.record({ collection: this.#collection, key, value: undefined, before: { value: super.get(key) } })
+    this.#unindex(key)
     return super.delete(key)
   }
 
@@ -108,18 +140,24 @@ export class TrackedMap<V> extends Map<string, V> {
   override clear(): void {
     for (const [key, value] of super.entries())
       this.#log.record({ collection: this.#collection, key, value: undefined, before: { value } })
+    this.#keyById.clear()
     super.clear()
   }
 }
 
 /** An {@link EdgeSet} that notes every change in a {@link ChangeLog}. */
-export class TrackedEdgeSet<E> extends EdgeSet<E> {
+export class TrackedEdgeSet<E, End extends string = never> extends EdgeSet<E, End> {
   readonly #log: ChangeLog
   readonly #collection: TrackedCollection
   readonly #keyOf: (edge: E) => string
 
-  constructor(keyOf: (edge: E) => string, log: ChangeLog, collection: TrackedCollection) {
-    super(keyOf)
+  constructor(
+    keyOf: (edge: E) => string,
+    log: ChangeLog,
+    collection: TrackedCollection,
+    ends: Readonly<Record<End, (edge: E) => string>> = {} as never,
+  ) {
+    super(keyOf, ends)
     this.#keyOf = keyOf
     this.#log = log
     this.#collection = collection

@@ -26,13 +26,20 @@ export const attachmentKey = (target: AttachmentTarget, targetId: string, policy
 /**
  * A set of edges with a key: one source of truth for relations, so counts are always derived
  * (never stored) and adding an existing edge changes nothing. Iterates in insertion order.
+ * Each named end (e.g. `user`: an edge's user id) is indexed, so the edges at one entity are
+ * found without scanning the set ({@link EdgeSet.at}).
  */
-export class EdgeSet<E> {
+export class EdgeSet<E, End extends string = never> {
   readonly #edges = new Map<string, E>()
   readonly #keyOf: (edge: E) => string
+  readonly #ends: ReadonlyArray<readonly [End, (edge: E) => string]>
+  /** Per end, per value: the edges there by key, in insertion order. */
+  readonly #byEnd = new Map<End, Map<string, Map<string, E>>>()
 
-  constructor(keyOf: (edge: E) => string) {
+  constructor(keyOf: (edge: E) => string, ends: Readonly<Record<End, (edge: E) => string>> = {} as never) {
     this.#keyOf = keyOf
+    this.#ends = Object.entries(ends) as Array<[End, (edge: E) => string]>
+    for (const [end] of this.#ends) this.#byEnd.set(end, new Map())
   }
 
   /** Adds an edge; false (and no change) when an edge with its key exists. */
@@ -40,6 +47,16 @@ export class EdgeSet<E> {
     const key = this.#keyOf(edge)
     if (this.#edges.has(key)) return false
     this.#edges.set(key, edge)
+    for (const [end, valueOf] of this.#ends) {
+      const index = this.#byEnd.get(end) as Map<string, Map<string, E>>
+      const value = valueOf(edge)
+      let bucket = index.get(value)
+      if (bucket === undefined) {
+        bucket = new Map()
+        index.set(value, bucket)
+      }
+      bucket.set(key, edge)
+    }
     return true
   }
 
@@ -50,7 +67,28 @@ export class EdgeSet<E> {
 
   /** Removes the edge with this key; false when there was none. */
   delete(key: string): boolean {
-    return this.#edges.delete(key)
+    const edge = this.#edges.get(key)
+    if (edge === undefined) return false
+    this.#edges.delete(key)
+    for (const [end, valueOf] of this.#ends) {
+      const index = this.#byEnd.get(end) as Map<string, Map<string, E>>
+      const value = valueOf(edge)
+      const bucket = index.get(value)
+      bucket?.delete(key)
+      if (bucket?.size === 0) index.delete(value)
+    }
+    return true
+  }
+
+  /** The edges whose `end` is `value` (an index lookup), in insertion order. */
+  at(end: End, value: string): E[] {
+    const bucket = this.#byEnd.get(end)?.get(value)
+    return bucket === undefined ? [] : [...bucket.values()]
+  }
+
+  /** How many edges have `end` equal to `value` (an index lookup). */
+  countAt(end: End, value: string): number {
+    return this.#byEnd.get(end)?.get(value)?.size ?? 0
   }
 
   /** Edges matching a predicate, in insertion order. */
@@ -72,5 +110,27 @@ export class EdgeSet<E> {
   /** Removes every edge. */
   clear(): void {
     this.#edges.clear()
+    for (const index of this.#byEnd.values()) index.clear()
   }
+}
+
+/** The ends a membership edge is indexed by. */
+export type MembershipEnd = 'group' | 'user'
+
+/** The ends an attachment edge is indexed by: its target entity (see {@link targetKey}) and its policy. */
+export type AttachmentEnd = 'target' | 'policy'
+
+/** The index value of an attachment's target end: kind and id. */
+export const targetKey = (target: AttachmentTarget, targetId: string): string => `${target}\u0000${targetId}`
+
+/** How membership edges are indexed. */
+export const MEMBERSHIP_ENDS: Readonly<Record<MembershipEnd, (edge: MembershipEdge) => string>> = {
+  group: (edge) => edge.groupId,
+  user: (edge) => edge.userId,
+}
+
+/** How attachment edges are indexed. */
+export const ATTACHMENT_ENDS: Readonly<Record<AttachmentEnd, (edge: AttachmentEdge) => string>> = {
+  target: (edge) => targetKey(edge.target, edge.targetId),
+  policy: (edge) => edge.policyId,
 }

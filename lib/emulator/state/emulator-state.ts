@@ -2,15 +2,27 @@ import { formatBceTime, type EmulatorClock } from '../clock'
 import type { IdGenerator } from '../ids'
 import type { AccessKeyRecord } from './access-keys'
 import { ChangeLog, TrackedEdgeSet, TrackedMap } from './change-log'
-import { attachmentKey, type EdgeSet, membershipKey, type AttachmentEdge, type MembershipEdge } from './edges'
+import {
+  ATTACHMENT_ENDS,
+  attachmentKey,
+  MEMBERSHIP_ENDS,
+  membershipKey,
+  type AttachmentEdge,
+  type AttachmentEnd,
+  type EdgeSet,
+  type MembershipEdge,
+  type MembershipEnd,
+} from './edges'
 import type { GroupRecord } from './groups'
 import { defaultIdp, type IdpRecord } from './idp'
 import type { EmulatorLimits } from './limits'
 import type { PolicyRecord, PolicyType } from './policies'
 import type { RoleRecord } from './roles'
 import type { SessionRecord } from './sessions'
-import { SYSTEM_POLICIES } from './system-policies'
+import { SYSTEM_POLICIES, SYSTEM_POLICIES_BY_ID } from './system-policies'
 import type { UserRecord } from './users'
+
+const byId = (record: { readonly id: string }): string => record.id
 
 /** The root account's key pair. */
 export interface RootCredentials {
@@ -39,26 +51,28 @@ export class EmulatorState {
   /** Every change to the keyed collections since the last commit (see the persistence journal). */
   readonly changes = new ChangeLog()
   /** Sub-users by name. */
-  readonly users: Map<string, UserRecord> = new TrackedMap<UserRecord>(this.changes, 'users')
+  readonly users: TrackedMap<UserRecord> = new TrackedMap<UserRecord>(this.changes, 'users', byId)
   /** Sub-users' access keys by access key id. */
   readonly accessKeys: Map<string, AccessKeyRecord> = new TrackedMap<AccessKeyRecord>(this.changes, 'accessKeys')
   /** Groups by name. */
-  readonly groups: Map<string, GroupRecord> = new TrackedMap<GroupRecord>(this.changes, 'groups')
+  readonly groups: TrackedMap<GroupRecord> = new TrackedMap<GroupRecord>(this.changes, 'groups', byId)
   /** Custom policies by name (the System catalogue is {@link SYSTEM_POLICIES}). */
-  readonly policies: Map<string, PolicyRecord> = new TrackedMap<PolicyRecord>(this.changes, 'policies')
+  readonly policies: TrackedMap<PolicyRecord> = new TrackedMap<PolicyRecord>(this.changes, 'policies', byId)
   /** Roles by name. */
-  readonly roles: Map<string, RoleRecord> = new TrackedMap<RoleRecord>(this.changes, 'roles')
+  readonly roles: TrackedMap<RoleRecord> = new TrackedMap<RoleRecord>(this.changes, 'roles', byId)
   /** Which users are in which groups. */
-  readonly memberships: EdgeSet<MembershipEdge> = new TrackedEdgeSet<MembershipEdge>(
+  readonly memberships: EdgeSet<MembershipEdge, MembershipEnd> = new TrackedEdgeSet<MembershipEdge, MembershipEnd>(
     (edge) => membershipKey(edge.groupId, edge.userId),
     this.changes,
     'memberships',
+    MEMBERSHIP_ENDS,
   )
   /** Which policies are attached to which users, groups and roles. */
-  readonly attachments: EdgeSet<AttachmentEdge> = new TrackedEdgeSet<AttachmentEdge>(
+  readonly attachments: EdgeSet<AttachmentEdge, AttachmentEnd> = new TrackedEdgeSet<AttachmentEdge, AttachmentEnd>(
     (edge) => attachmentKey(edge.target, edge.targetId, edge.policyId),
     this.changes,
     'attachments',
+    ATTACHMENT_ENDS,
   )
   /** STS temporary credentials by access key id. */
   readonly sessions: Map<string, SessionRecord> = new TrackedMap<SessionRecord>(this.changes, 'sessions')
@@ -84,22 +98,19 @@ export class EmulatorState {
     return formatBceTime(this.clock.now() + plusMs)
   }
 
-  /** The user with this id. */
+  /** The user with this id (an index lookup). */
   userById(id: string): UserRecord | undefined {
-    for (const user of this.users.values()) if (user.id === id) return user
-    return undefined
+    return this.users.getById(id)
   }
 
-  /** The group with this id. */
+  /** The group with this id (an index lookup). */
   groupById(id: string): GroupRecord | undefined {
-    for (const group of this.groups.values()) if (group.id === id) return group
-    return undefined
+    return this.groups.getById(id)
   }
 
-  /** The role with this id. */
+  /** The role with this id (an index lookup). */
   roleById(id: string): RoleRecord | undefined {
-    for (const role of this.roles.values()) if (role.id === id) return role
-    return undefined
+    return this.roles.getById(id)
   }
 
   /** The policy with this name in one namespace. */
@@ -107,11 +118,9 @@ export class EmulatorState {
     return type === 'System' ? SYSTEM_POLICIES.get(name) : this.policies.get(name)
   }
 
-  /** The policy with this id, in either namespace. */
+  /** The policy with this id, in either namespace (index lookups; System first). */
   policyById(id: string): PolicyRecord | undefined {
-    for (const policy of SYSTEM_POLICIES.values()) if (policy.id === id) return policy
-    for (const policy of this.policies.values()) if (policy.id === id) return policy
-    return undefined
+    return SYSTEM_POLICIES_BY_ID.get(id) ?? this.policies.getById(id)
   }
 
   /** Wipes every entity, relation and session; the SSO record returns to its default. */

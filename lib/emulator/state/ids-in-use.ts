@@ -1,5 +1,4 @@
 import type { EmulatorState } from './emulator-state'
-import { SYSTEM_POLICIES } from './system-policies'
 
 /**
  * Whether `id` already names something in `state`: the account, the root key pair, a user,
@@ -9,11 +8,12 @@ import { SYSTEM_POLICIES } from './system-policies'
 export function idInUse(state: EmulatorState, id: string): boolean {
   if (id === state.accountId || id === state.root.accessKeyId) return true
   if (state.accessKeys.has(id) || state.sessions.has(id)) return true
-  for (const policy of SYSTEM_POLICIES.values()) if (policy.id === id) return true
-  for (const entities of [state.users, state.groups, state.policies, state.roles] as const) {
-    for (const entity of entities.values()) if (entity.id === id) return true
-  }
-  return false
+  return (
+    state.userById(id) !== undefined ||
+    state.groupById(id) !== undefined ||
+    state.policyById(id) !== undefined ||
+    state.roleById(id) !== undefined
+  )
 }
 
 /** A new id that nothing in `state` uses yet (see {@link idInUse}). */

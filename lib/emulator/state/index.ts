@@ -4,8 +4,8 @@
  * @packageDocumentation
  */
 export type { AccessKeyRecord } from './access-keys'
-export { attachmentKey, EdgeSet, membershipKey } from './edges'
-export type { AttachmentEdge, AttachmentTarget, MembershipEdge } from './edges'
+export { attachmentKey, EdgeSet, membershipKey, targetKey } from './edges'
+export type { AttachmentEdge, AttachmentEnd, AttachmentTarget, MembershipEdge, MembershipEnd } from './edges'
 export { EmulatorState } from './emulator-state'
 export type { EmulatorStateInit, RootCredentials } from './emulator-state'
 export type { GroupRecord } from './groups'
@@ -19,5 +19,5 @@ export type { SessionRecord, SessionSubject } from './sessions'
 export { dropExpiredSessions, EXPIRED_SESSION_RETENTION_MS, makeRoomForSession, subjectKey } from './session-bounds'
 export type { SessionBoundHit } from './session-bounds'
 export { freshId, idInUse } from './ids-in-use'
-export { SYSTEM_POLICIES, systemPolicyId } from './system-policies'
+export { SYSTEM_POLICIES, SYSTEM_POLICIES_BY_ID, systemPolicyId } from './system-policies'
 export type { LoginProfileRecord, OperationMfaRecord, UserRecord } from './users'

@@ -55,3 +55,8 @@ export const SYSTEM_POLICIES: ReadonlyMap<string, PolicyRecord> = new Map(
     }),
   ].map((policy) => [policy.name, policy]),
 )
+
+/** The System policies by id. */
+export const SYSTEM_POLICIES_BY_ID: ReadonlyMap<string, PolicyRecord> = new Map(
+  [...SYSTEM_POLICIES.values()].map((policy) => [policy.id, policy]),
+)
