@@ -1,8 +1,16 @@
-// Prints the README's operations table from the operation catalogue (npx tsx scripts/operations-table.ts).
-import { OPERATION_CATALOG } from '../lib/operation/catalog'
+// Prints the README's operations table from the operation registries (npx tsx scripts/operations-table.ts).
+import { OPERATION_CATALOG } from '../lib/operations'
 
-const rows = OPERATION_CATALOG.map(({ service, spec }) => {
+const rows = OPERATION_CATALOG.map((spec) => {
   const path = `${spec.path}${spec.flags === undefined ? '' : `?${spec.flags.join('&')}`}`
-  return `| \`${spec.name}\` | ${spec.method} | \`${path}\` | ${spec.idempotent ? 'yes' : 'no'} | ${service === 'iam' ? 'IamClient' : 'StsClient'} |`
+  const client = spec.service === 'iam' ? 'IamClient' : 'StsClient'
+  const errors = spec.errors.length === 0 ? '–' : spec.errors.map((kind) => `\`${kind}\``).join(', ')
+  return `| \`${spec.name}\` | ${spec.method} | \`${path}\` | ${spec.idempotent ? 'yes' : 'no'} | ${client} | ${errors} | [docs](${spec.docs}) |`
 })
-console.log(['| method | HTTP | path | idempotent | client |', '|---|---|---|---|---|', ...rows].join('\n'))
+console.log(
+  [
+    '| method | HTTP | path | idempotent | client | service errors (besides the common ones) | Baidu docs |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n'),
+)

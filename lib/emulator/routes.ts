@@ -11,248 +11,104 @@ import * as roles from './handlers/roles'
 import * as sts from './handlers/sts'
 import * as subUser from './handlers/sub-user'
 import * as users from './handlers/users'
-import type { ResourceTemplate, RoutePermission } from './authorization/access'
+import { OPERATION_CATALOG, type OperationName } from '../operations'
+import type { AnyOperationSpec } from '../operation/operation'
 import type { Route } from './route-match'
 
-/** What a route needs from its caller: a permission on a resource. */
-interface RouteAccess {
-  readonly permission: RoutePermission
-  readonly resource: ResourceTemplate
+/** A handler for every SDK operation: a missing one does not compile. */
+export type HandlerTable = { readonly [N in OperationName]: Route['handle'] }
+
+/** What the emulator does for each operation; everything else about a route comes from its declaration. */
+export const HANDLERS: HandlerTable = {
+  createUser: users.createUser,
+  getUser: users.getUser,
+  updateUser: users.updateUser,
+  deleteUser: users.deleteUser,
+  listUsers: users.listUsers,
+  updateLoginProfile: loginProfile.updateLoginProfile,
+  getLoginProfile: loginProfile.getLoginProfile,
+  deleteLoginProfile: loginProfile.deleteLoginProfile,
+  setUserOperationMfa: mfa.setUserOperationMfa,
+  unbindUserMfaDevice: mfa.unbindUserMfaDevice,
+  updateSubUser: subUser.updateSubUser,
+  createAccessKey: accessKeys.createAccessKey,
+  disableAccessKey: accessKeys.disableAccessKey,
+  enableAccessKey: accessKeys.enableAccessKey,
+  deleteAccessKey: accessKeys.deleteAccessKey,
+  listAccessKeys: accessKeys.listAccessKeys,
+  createGroup: groups.createGroup,
+  getGroup: groups.getGroup,
+  updateGroup: groups.updateGroup,
+  deleteGroup: groups.deleteGroup,
+  listGroups: groups.listGroups,
+  addUserToGroup: memberships.addUserToGroup,
+  removeUserFromGroup: memberships.removeUserFromGroup,
+  listUsersInGroup: memberships.listUsersInGroup,
+  listGroupsForUser: memberships.listGroupsForUser,
+  createPolicy: policies.createPolicy,
+  getPolicy: policies.getPolicy,
+  updatePolicy: policies.updatePolicy,
+  deletePolicy: policies.deletePolicy,
+  listPolicies: policies.listPolicies,
+  attachPolicyToUser: attachPolicy('user'),
+  detachPolicyFromUser: detachPolicy('user'),
+  listUserAttachedPolicies: listAttachedPolicies('user'),
+  attachPolicyToGroup: attachPolicy('group'),
+  detachPolicyFromGroup: detachPolicy('group'),
+  listGroupAttachedPolicies: listAttachedPolicies('group'),
+  attachPolicyToRole: attachPolicy('role'),
+  detachPolicyFromRole: detachPolicy('role'),
+  listRoleAttachedPolicies: listAttachedPolicies('role'),
+  listPolicyEntities: policyEntities.listPolicyEntities,
+  listPolicyEntitiesByGrantType: policyEntities.listPolicyEntitiesByGrantType,
+  createRole: roles.createRole,
+  getRole: roles.getRole,
+  updateRole: roles.updateRole,
+  deleteRole: roles.deleteRole,
+  listRoles: roles.listRoles,
+  getSubUserIdp: idp.getSubUserIdp,
+  updateSubUserIdpStatus: idp.updateSubUserIdpStatus,
+  updateSubUserIdp: idp.updateSubUserIdp,
+  deleteSubUserIdp: idp.deleteSubUserIdp,
+  getSessionToken: sts.getSessionToken,
+  assumeRole: sts.assumeRole,
 }
 
-/** A read: needs `READ` on `resource`. */
-const read = (resource: ResourceTemplate): RouteAccess => ({ permission: 'READ', resource })
-/** A change: needs `FULL_CONTROL` on `resource`. */
-const change = (resource: ResourceTemplate): RouteAccess => ({ permission: 'FULL_CONTROL', resource })
-/** Authentication is enough (STS). */
-const AUTHENTICATED: RouteAccess = { permission: 'none', resource: '*' }
+/** The route of one declared operation, served by `handle`. */
+export function routeOf(spec: AnyOperationSpec, handle: Route['handle']): Route {
+  const flag = spec.flags?.[0]
+  return {
+    method: spec.method,
+    pattern: spec.path,
+    operation: spec.name,
+    status: spec.status,
+    permission: spec.access.permission,
+    resource: spec.access.resource,
+    handle,
+    ...(flag === undefined ? {} : { flag }),
+  }
+}
 
-const route = (
-  method: string,
-  pattern: string,
-  operation: string,
-  access: RouteAccess,
-  handle: Route['handle'],
-  extra: { flag?: string; status?: 201 } = {},
-): Route => ({
-  method,
-  pattern,
-  operation,
-  status: extra.status ?? 200,
-  permission: access.permission,
-  resource: access.resource,
-  handle,
-  ...(extra.flag === undefined ? {} : { flag: extra.flag }),
-})
+/** How many leading path segments are literal (a literal segment outranks a `{param}` one). */
+function literalPrefix(pattern: string): number {
+  const segments = pattern.split('/')
+  const first = segments.findIndex((segment) => segment.startsWith('{'))
+  return first === -1 ? segments.length : first
+}
 
 /**
- * Every IAM and STS route the emulator serves (one port: their paths do not collide). Where a
- * literal segment and a `{param}` could both match (`/v1/subUser/idp/update` vs
- * `/v1/subUser/{userName}/update`), the literal route comes first and differs in method.
+ * Every IAM and STS route the emulator serves (one port: their paths do not collide), derived
+ * from the SDK's operation declarations and {@link HANDLERS}; there is no second table. Where a
+ * literal segment and a `{param}` could both match the same path (`/v1/subUser/idp/update` vs
+ * `/v1/subUser/{userName}/update`), the route with the longer literal prefix comes first, so
+ * matching does not depend on declaration order.
  *
- * Each route declares what a caller other than the root account needs: `READ` for reads,
- * `FULL_CONTROL` for changes, on service `bce:iam` and the resource that names the target
- * (`user/<userName>`, `group/<groupName>`, `policy/<policyName>`, `role/<roleName>`, or `*` for
- * account-level operations: lists, creates, SSO settings and setUserOperationMfa, whose user is
- * named in the body). STS operations need authentication only.
+ * Each route declares what a caller other than the root account needs (the operation's
+ * `access`): `READ` for reads, `FULL_CONTROL` for changes, on service `bce:iam` and the
+ * resource that names the target (`user/<userName>`, `group/<groupName>`, `policy/<policyName>`,
+ * `role/<roleName>`, or `*` for account-level operations: lists, creates, SSO settings and
+ * setUserOperationMfa, whose user is named in the body). STS operations need authentication only.
  */
-export const ROUTES: readonly Route[] = [
-  route('POST', '/v1/user', 'createUser', change('*'), users.createUser, { status: 201 }),
-  route('GET', '/v1/user', 'listUsers', read('*'), users.listUsers),
-  route('GET', '/v1/user/{userName}', 'getUser', read('user/{userName}'), users.getUser),
-  route('PUT', '/v1/user/{userName}', 'updateUser', change('user/{userName}'), users.updateUser),
-  route('DELETE', '/v1/user/{userName}', 'deleteUser', change('user/{userName}'), users.deleteUser),
-  route(
-    'PUT',
-    '/v1/user/{userName}/loginProfile',
-    'updateLoginProfile',
-    change('user/{userName}'),
-    loginProfile.updateLoginProfile,
-  ),
-  route(
-    'GET',
-    '/v1/user/{userName}/loginProfile',
-    'getLoginProfile',
-    read('user/{userName}'),
-    loginProfile.getLoginProfile,
-  ),
-  route(
-    'DELETE',
-    '/v1/user/{userName}/loginProfile',
-    'deleteLoginProfile',
-    change('user/{userName}'),
-    loginProfile.deleteLoginProfile,
-  ),
-  route('POST', '/v1/user/operation/mfa/switch', 'setUserOperationMfa', change('*'), mfa.setUserOperationMfa),
-  route(
-    'DELETE',
-    '/v1/user/{userName}/mfaType/{mfaType}',
-    'unbindUserMfaDevice',
-    change('user/{userName}'),
-    mfa.unbindUserMfaDevice,
-  ),
-
-  route(
-    'POST',
-    '/v1/user/{userName}/accesskey',
-    'createAccessKey',
-    change('user/{userName}'),
-    accessKeys.createAccessKey,
-  ),
-  route('GET', '/v1/user/{userName}/accesskey', 'listAccessKeys', read('user/{userName}'), accessKeys.listAccessKeys),
-  route(
-    'PUT',
-    '/v1/user/{userName}/accesskey/{accessKeyId}',
-    'disableAccessKey',
-    change('user/{userName}'),
-    accessKeys.disableAccessKey,
-    { flag: 'disable' },
-  ),
-  route(
-    'PUT',
-    '/v1/user/{userName}/accesskey/{accessKeyId}',
-    'enableAccessKey',
-    change('user/{userName}'),
-    accessKeys.enableAccessKey,
-    { flag: 'enable' },
-  ),
-  route(
-    'DELETE',
-    '/v1/user/{userName}/accesskey/{accessKeyId}',
-    'deleteAccessKey',
-    change('user/{userName}'),
-    accessKeys.deleteAccessKey,
-  ),
-
-  route('POST', '/v1/group', 'createGroup', change('*'), groups.createGroup, { status: 201 }),
-  route('GET', '/v1/group', 'listGroups', read('*'), groups.listGroups),
-  route('GET', '/v1/group/{groupName}', 'getGroup', read('group/{groupName}'), groups.getGroup),
-  route('PUT', '/v1/group/{groupName}', 'updateGroup', change('group/{groupName}'), groups.updateGroup),
-  route('DELETE', '/v1/group/{groupName}', 'deleteGroup', change('group/{groupName}'), groups.deleteGroup),
-  route(
-    'PUT',
-    '/v1/group/{groupName}/user/{userName}',
-    'addUserToGroup',
-    change('group/{groupName}'),
-    memberships.addUserToGroup,
-  ),
-  route(
-    'DELETE',
-    '/v1/group/{groupName}/user/{userName}',
-    'removeUserFromGroup',
-    change('group/{groupName}'),
-    memberships.removeUserFromGroup,
-  ),
-  route(
-    'GET',
-    '/v1/group/{groupName}/user',
-    'listUsersInGroup',
-    read('group/{groupName}'),
-    memberships.listUsersInGroup,
-  ),
-  route(
-    'GET',
-    '/v1/user/{userName}/group',
-    'listGroupsForUser',
-    read('user/{userName}'),
-    memberships.listGroupsForUser,
-  ),
-
-  route('POST', '/v1/policy', 'createPolicy', change('*'), policies.createPolicy, { status: 201 }),
-  route('GET', '/v1/policy', 'listPolicies', read('*'), policies.listPolicies),
-  route('GET', '/v1/policy/{policyName}', 'getPolicy', read('policy/{policyName}'), policies.getPolicy),
-  route('POST', '/v1/policy/{policyName}', 'updatePolicy', change('policy/{policyName}'), policies.updatePolicy),
-  route('DELETE', '/v1/policy/{policyName}', 'deletePolicy', change('policy/{policyName}'), policies.deletePolicy),
-  route(
-    'PUT',
-    '/v1/user/{userName}/policy/{policyName}',
-    'attachPolicyToUser',
-    change('user/{userName}'),
-    attachPolicy('user'),
-  ),
-  route(
-    'DELETE',
-    '/v1/user/{userName}/policy/{policyName}',
-    'detachPolicyFromUser',
-    change('user/{userName}'),
-    detachPolicy('user'),
-  ),
-  route(
-    'GET',
-    '/v1/user/{userName}/policy',
-    'listUserAttachedPolicies',
-    read('user/{userName}'),
-    listAttachedPolicies('user'),
-  ),
-  route(
-    'PUT',
-    '/v1/group/{groupName}/policy/{policyName}',
-    'attachPolicyToGroup',
-    change('group/{groupName}'),
-    attachPolicy('group'),
-  ),
-  route(
-    'DELETE',
-    '/v1/group/{groupName}/policy/{policyName}',
-    'detachPolicyFromGroup',
-    change('group/{groupName}'),
-    detachPolicy('group'),
-  ),
-  route(
-    'GET',
-    '/v1/group/{groupName}/policy',
-    'listGroupAttachedPolicies',
-    read('group/{groupName}'),
-    listAttachedPolicies('group'),
-  ),
-  route(
-    'PUT',
-    '/v1/role/{roleName}/policy/{policyName}',
-    'attachPolicyToRole',
-    change('role/{roleName}'),
-    attachPolicy('role'),
-  ),
-  route(
-    'DELETE',
-    '/v1/role/{roleName}/policy/{policyName}',
-    'detachPolicyFromRole',
-    change('role/{roleName}'),
-    detachPolicy('role'),
-  ),
-  route(
-    'GET',
-    '/v1/role/{roleName}/policy',
-    'listRoleAttachedPolicies',
-    read('role/{roleName}'),
-    listAttachedPolicies('role'),
-  ),
-  route(
-    'GET',
-    '/v1/policy/{policyId}/entity',
-    'listPolicyEntities',
-    read('policy/{policyId}'),
-    policyEntities.listPolicyEntities,
-  ),
-  route(
-    'GET',
-    '/v1/policy/{policyId}/grant/{grantType}',
-    'listPolicyEntitiesByGrantType',
-    read('policy/{policyId}'),
-    policyEntities.listPolicyEntitiesByGrantType,
-  ),
-
-  route('POST', '/v1/role', 'createRole', change('*'), roles.createRole, { status: 201 }),
-  route('GET', '/v1/role', 'listRoles', read('*'), roles.listRoles),
-  route('GET', '/v1/role/{roleName}', 'getRole', read('role/{roleName}'), roles.getRole),
-  route('PUT', '/v1/role/{roleName}', 'updateRole', change('role/{roleName}'), roles.updateRole),
-  route('DELETE', '/v1/role/{roleName}', 'deleteRole', change('role/{roleName}'), roles.deleteRole),
-
-  route('GET', '/v1/subUser/idp/query', 'getSubUserIdp', read('*'), idp.getSubUserIdp),
-  route('POST', '/v1/subUser/idp/updateStatus', 'updateSubUserIdpStatus', change('*'), idp.updateSubUserIdpStatus),
-  route('POST', '/v1/subUser/idp/update', 'updateSubUserIdp', change('*'), idp.updateSubUserIdp),
-  route('POST', '/v1/subUser/idp/delete', 'deleteSubUserIdp', change('*'), idp.deleteSubUserIdp),
-  route('PUT', '/v1/subUser/{userName}/update', 'updateSubUser', change('user/{userName}'), subUser.updateSubUser),
-
-  route('POST', '/v1/sessionToken', 'getSessionToken', AUTHENTICATED, sts.getSessionToken),
-  route('POST', '/v1/credential', 'assumeRole', AUTHENTICATED, sts.assumeRole, { flag: 'assumeRole' }),
-]
+export const ROUTES: readonly Route[] = OPERATION_CATALOG.map((spec) =>
+  routeOf(spec, HANDLERS[spec.name as OperationName]),
+).sort((a, b) => literalPrefix(b.pattern) - literalPrefix(a.pattern))

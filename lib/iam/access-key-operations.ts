@@ -1,6 +1,7 @@
 import { defineOperation, type OperationSpec } from '../operation/operation'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
 import { accessKeyCodec, newAccessKeyCodec, type AccessKey, type NewAccessKey } from './access-key-model'
+import { USER_DOCS } from './docs'
 import { accessKeyIdInPath, userNameInPath } from './fields'
 import type { UserNameInput } from './user-operations'
 
@@ -9,9 +10,15 @@ export interface AccessKeyInput extends UserNameInput {
   readonly accessKeyId: string
 }
 
-/** K1 `POST /v1/user/{userName}/accesskey`: never retried once sent (a lost answer must not make a second key). */
-export const createAccessKey = defineOperation<UserNameInput, NewAccessKey>({
+/** `POST /v1/user/{userName}/accesskey`: never retried once sent (a lost answer must not make a second key). */
+export const createAccessKey = defineOperation<UserNameInput, NewAccessKey>()({
   name: 'createAccessKey',
+  service: 'iam',
+  summary: 'Creates an access key; its `secret` is returned only this once. Never retried once sent.',
+  docs: USER_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: 'user/{userName}' },
+  errors: ['NotFound', 'LimitExceeded'],
   method: 'POST',
   path: '/v1/user/{userName}/accesskey',
   fields: { userName: userNameInPath },
@@ -19,10 +26,20 @@ export const createAccessKey = defineOperation<UserNameInput, NewAccessKey>({
   reader: codecReader(newAccessKeyCodec),
 })
 
-/** K2/K3 share a path and differ only in the bare query flag that switches the key. */
-function switchAccessKey(name: string, flag: 'disable' | 'enable'): OperationSpec<AccessKeyInput, AccessKey> {
-  return defineOperation<AccessKeyInput, AccessKey>({
+/** Disabling and enabling share a path and differ only in the bare query flag that switches the key. */
+function switchAccessKey<const N extends string>(
+  name: N,
+  flag: 'disable' | 'enable',
+  summary: string,
+): OperationSpec<AccessKeyInput, AccessKey, N, 'NotFound'> {
+  return defineOperation<AccessKeyInput, AccessKey>()({
     name,
+    service: 'iam',
+    summary,
+    docs: USER_DOCS,
+    status: 200,
+    access: { permission: 'FULL_CONTROL', resource: 'user/{userName}' },
+    errors: ['NotFound'],
     method: 'PUT',
     path: '/v1/user/{userName}/accesskey/{accessKeyId}',
     fields: { userName: userNameInPath, accessKeyId: accessKeyIdInPath },
@@ -32,15 +49,25 @@ function switchAccessKey(name: string, flag: 'disable' | 'enable'): OperationSpe
   })
 }
 
-/** K2 `PUT /v1/user/{userName}/accesskey/{accessKeyId}?disable`. */
-export const disableAccessKey = switchAccessKey('disableAccessKey', 'disable')
+/** `PUT /v1/user/{userName}/accesskey/{accessKeyId}?disable`. */
+export const disableAccessKey = switchAccessKey(
+  'disableAccessKey',
+  'disable',
+  'Disables an access key; requests signed with it fail at once.',
+)
 
-/** K3 `PUT /v1/user/{userName}/accesskey/{accessKeyId}?enable`. */
-export const enableAccessKey = switchAccessKey('enableAccessKey', 'enable')
+/** `PUT /v1/user/{userName}/accesskey/{accessKeyId}?enable`. */
+export const enableAccessKey = switchAccessKey('enableAccessKey', 'enable', 'Re-enables an access key.')
 
-/** K4 `DELETE /v1/user/{userName}/accesskey/{accessKeyId}`. */
-export const deleteAccessKey = defineOperation<AccessKeyInput, void>({
+/** `DELETE /v1/user/{userName}/accesskey/{accessKeyId}`. */
+export const deleteAccessKey = defineOperation<AccessKeyInput, void>()({
   name: 'deleteAccessKey',
+  service: 'iam',
+  summary: 'Deletes an access key.',
+  docs: USER_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: 'user/{userName}' },
+  errors: ['NotFound'],
   method: 'DELETE',
   path: '/v1/user/{userName}/accesskey/{accessKeyId}',
   fields: { userName: userNameInPath, accessKeyId: accessKeyIdInPath },
@@ -48,9 +75,15 @@ export const deleteAccessKey = defineOperation<AccessKeyInput, void>({
   reader: ignoreBody(),
 })
 
-/** K5 `GET /v1/user/{userName}/accesskey`. */
-export const listAccessKeys = defineOperation<UserNameInput, readonly AccessKey[]>({
+/** `GET /v1/user/{userName}/accesskey`. */
+export const listAccessKeys = defineOperation<UserNameInput, readonly AccessKey[]>()({
   name: 'listAccessKeys',
+  service: 'iam',
+  summary: "Lists a sub-user's access keys (never with secrets).",
+  docs: USER_DOCS,
+  status: 200,
+  access: { permission: 'READ', resource: 'user/{userName}' },
+  errors: ['NotFound'],
   method: 'GET',
   path: '/v1/user/{userName}/accesskey',
   fields: { userName: userNameInPath },

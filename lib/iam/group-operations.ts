@@ -1,4 +1,5 @@
 import { defineOperation } from '../operation/operation'
+import { GROUP_DOCS } from './docs'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
 import { groupNameInPath, MAX_GROUP_DESCRIPTION, MAX_GROUP_NAME, userNameInPath } from './fields'
 import { groupCodec, type Group } from './group-model'
@@ -32,9 +33,15 @@ export type ListGroupsInput = Record<string, never>
 
 const groupDescription = { type: 'string', in: 'body', maxLength: MAX_GROUP_DESCRIPTION } as const
 
-/** G1 `POST /v1/group`. */
-export const createGroup = defineOperation<CreateGroupInput, Group>({
+/** `POST /v1/group`. */
+export const createGroup = defineOperation<CreateGroupInput, Group>()({
   name: 'createGroup',
+  service: 'iam',
+  summary: 'Creates a group (name at most 64, description at most 128 characters).',
+  docs: GROUP_DOCS,
+  status: 201,
+  access: { permission: 'FULL_CONTROL', resource: '*' },
+  errors: ['AlreadyExists', 'LimitExceeded'],
   method: 'POST',
   path: '/v1/group',
   fields: {
@@ -45,9 +52,15 @@ export const createGroup = defineOperation<CreateGroupInput, Group>({
   reader: codecReader(groupCodec),
 })
 
-/** G2 `GET /v1/group/{groupName}`. */
-export const getGroup = defineOperation<GroupNameInput, Group>({
+/** `GET /v1/group/{groupName}`. */
+export const getGroup = defineOperation<GroupNameInput, Group>()({
   name: 'getGroup',
+  service: 'iam',
+  summary: 'Reads a group.',
+  docs: GROUP_DOCS,
+  status: 200,
+  access: { permission: 'READ', resource: 'group/{groupName}' },
+  errors: ['NotFound'],
   method: 'GET',
   path: '/v1/group/{groupName}',
   fields: { groupName: groupNameInPath },
@@ -55,9 +68,15 @@ export const getGroup = defineOperation<GroupNameInput, Group>({
   reader: codecReader(groupCodec),
 })
 
-/** G3 `PUT /v1/group/{groupName}`. */
-export const updateGroup = defineOperation<UpdateGroupInput, Group>({
+/** `PUT /v1/group/{groupName}`. */
+export const updateGroup = defineOperation<UpdateGroupInput, Group>()({
   name: 'updateGroup',
+  service: 'iam',
+  summary: 'Renames or describes a group.',
+  docs: GROUP_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: 'group/{groupName}' },
+  errors: ['NotFound', 'AlreadyExists'],
   method: 'PUT',
   path: '/v1/group/{groupName}',
   fields: {
@@ -69,9 +88,15 @@ export const updateGroup = defineOperation<UpdateGroupInput, Group>({
   reader: codecReader(groupCodec),
 })
 
-/** G4 `DELETE /v1/group/{groupName}`. */
-export const deleteGroup = defineOperation<GroupNameInput, void>({
+/** `DELETE /v1/group/{groupName}`. */
+export const deleteGroup = defineOperation<GroupNameInput, void>()({
   name: 'deleteGroup',
+  service: 'iam',
+  summary: 'Deletes a group; it must have no members or policies left (`Conflict`).',
+  docs: GROUP_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: 'group/{groupName}' },
+  errors: ['NotFound', 'Conflict'],
   method: 'DELETE',
   path: '/v1/group/{groupName}',
   fields: { groupName: groupNameInPath },
@@ -79,9 +104,15 @@ export const deleteGroup = defineOperation<GroupNameInput, void>({
   reader: ignoreBody(),
 })
 
-/** G5 `GET /v1/group`. */
-export const listGroups = defineOperation<ListGroupsInput, readonly Group[]>({
+/** `GET /v1/group`. */
+export const listGroups = defineOperation<ListGroupsInput, readonly Group[]>()({
   name: 'listGroups',
+  service: 'iam',
+  summary: 'Lists every group.',
+  docs: GROUP_DOCS,
+  status: 200,
+  access: { permission: 'READ', resource: '*' },
+  errors: [],
   method: 'GET',
   path: '/v1/group',
   fields: {},
@@ -89,9 +120,15 @@ export const listGroups = defineOperation<ListGroupsInput, readonly Group[]>({
   reader: listReader('groups', groupCodec),
 })
 
-/** G6 `PUT /v1/group/{groupName}/user/{userName}`. */
-export const addUserToGroup = defineOperation<GroupMembershipInput, void>({
+/** `PUT /v1/group/{groupName}/user/{userName}`. */
+export const addUserToGroup = defineOperation<GroupMembershipInput, void>()({
   name: 'addUserToGroup',
+  service: 'iam',
+  summary: 'Adds a user to a group (adding a member again is harmless).',
+  docs: GROUP_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: 'group/{groupName}' },
+  errors: ['NotFound', 'LimitExceeded'],
   method: 'PUT',
   path: '/v1/group/{groupName}/user/{userName}',
   fields: { groupName: groupNameInPath, userName: userNameInPath },
@@ -99,9 +136,15 @@ export const addUserToGroup = defineOperation<GroupMembershipInput, void>({
   reader: ignoreBody(),
 })
 
-/** G7 `DELETE /v1/group/{groupName}/user/{userName}`. */
-export const removeUserFromGroup = defineOperation<GroupMembershipInput, void>({
+/** `DELETE /v1/group/{groupName}/user/{userName}`. */
+export const removeUserFromGroup = defineOperation<GroupMembershipInput, void>()({
   name: 'removeUserFromGroup',
+  service: 'iam',
+  summary: 'Removes a user from a group (`NotFound` if not a member).',
+  docs: GROUP_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: 'group/{groupName}' },
+  errors: ['NotFound'],
   method: 'DELETE',
   path: '/v1/group/{groupName}/user/{userName}',
   fields: { groupName: groupNameInPath, userName: userNameInPath },
@@ -109,9 +152,15 @@ export const removeUserFromGroup = defineOperation<GroupMembershipInput, void>({
   reader: ignoreBody(),
 })
 
-/** G8 `GET /v1/group/{groupName}/user`. */
-export const listUsersInGroup = defineOperation<GroupNameInput, readonly User[]>({
+/** `GET /v1/group/{groupName}/user`. */
+export const listUsersInGroup = defineOperation<GroupNameInput, readonly User[]>()({
   name: 'listUsersInGroup',
+  service: 'iam',
+  summary: "Lists a group's members.",
+  docs: GROUP_DOCS,
+  status: 200,
+  access: { permission: 'READ', resource: 'group/{groupName}' },
+  errors: ['NotFound'],
   method: 'GET',
   path: '/v1/group/{groupName}/user',
   fields: { groupName: groupNameInPath },
@@ -119,9 +168,15 @@ export const listUsersInGroup = defineOperation<GroupNameInput, readonly User[]>
   reader: listReader('users', userCodec),
 })
 
-/** G9 `GET /v1/user/{userName}/group`. */
-export const listGroupsForUser = defineOperation<UserNameInput, readonly Group[]>({
+/** `GET /v1/user/{userName}/group`. */
+export const listGroupsForUser = defineOperation<UserNameInput, readonly Group[]>()({
   name: 'listGroupsForUser',
+  service: 'iam',
+  summary: 'Lists the groups a user belongs to.',
+  docs: GROUP_DOCS,
+  status: 200,
+  access: { permission: 'READ', resource: 'user/{userName}' },
+  errors: ['NotFound'],
   method: 'GET',
   path: '/v1/user/{userName}/group',
   fields: { userName: userNameInPath },

@@ -1,4 +1,5 @@
 import { defineOperation } from '../operation/operation'
+import { GO_SDK_DOCS } from './docs'
 import { codecReader, ignoreBody } from '../decode/reader'
 import { idpCodec, type Idp } from './idp-model'
 
@@ -18,9 +19,15 @@ export interface UpdateSubUserIdpInput {
   readonly auxiliaryDomain?: string
 }
 
-/** I1 `GET /v1/subUser/idp/query`. */
-export const getSubUserIdp = defineOperation<NoInput, Idp>({
+/** `GET /v1/subUser/idp/query`. */
+export const getSubUserIdp = defineOperation<NoInput, Idp>()({
   name: 'getSubUserIdp',
+  service: 'iam',
+  summary: 'Reads the SAML identity provider for sub-user SSO.',
+  docs: GO_SDK_DOCS,
+  status: 200,
+  access: { permission: 'READ', resource: '*' },
+  errors: [],
   method: 'GET',
   path: '/v1/subUser/idp/query',
   fields: {},
@@ -28,9 +35,15 @@ export const getSubUserIdp = defineOperation<NoInput, Idp>({
   reader: codecReader(idpCodec),
 })
 
-/** I2 `POST /v1/subUser/idp/updateStatus?status=`. */
-export const updateSubUserIdpStatus = defineOperation<UpdateSubUserIdpStatusInput, Idp>({
+/** `POST /v1/subUser/idp/updateStatus?status=`. */
+export const updateSubUserIdpStatus = defineOperation<UpdateSubUserIdpStatusInput, Idp>()({
   name: 'updateSubUserIdpStatus',
+  service: 'iam',
+  summary: 'Enables or disables sub-user SSO.',
+  docs: GO_SDK_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: '*' },
+  errors: [],
   method: 'POST',
   path: '/v1/subUser/idp/updateStatus',
   fields: { status: { type: 'enum', in: 'query', required: true, values: ['enable', 'disable'] } },
@@ -38,9 +51,15 @@ export const updateSubUserIdpStatus = defineOperation<UpdateSubUserIdpStatusInpu
   reader: codecReader(idpCodec),
 })
 
-/** I3 `POST /v1/subUser/idp/update`. */
-export const updateSubUserIdp = defineOperation<UpdateSubUserIdpInput, Idp>({
+/** `POST /v1/subUser/idp/update`. */
+export const updateSubUserIdp = defineOperation<UpdateSubUserIdpInput, Idp>()({
   name: 'updateSubUserIdp',
+  service: 'iam',
+  summary: 'Uploads IdP metadata or changes the auxiliary domain.',
+  docs: GO_SDK_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: '*' },
+  errors: [],
   method: 'POST',
   path: '/v1/subUser/idp/update',
   fields: {
@@ -52,9 +71,15 @@ export const updateSubUserIdp = defineOperation<UpdateSubUserIdpInput, Idp>({
   reader: codecReader(idpCodec),
 })
 
-/** I4 `POST /v1/subUser/idp/delete`. */
-export const deleteSubUserIdp = defineOperation<NoInput, void>({
+/** `POST /v1/subUser/idp/delete`. */
+export const deleteSubUserIdp = defineOperation<NoInput, void>()({
   name: 'deleteSubUserIdp',
+  service: 'iam',
+  summary: 'Removes the identity provider.',
+  docs: GO_SDK_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: '*' },
+  errors: [],
   method: 'POST',
   path: '/v1/subUser/idp/delete',
   fields: {},

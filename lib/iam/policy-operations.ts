@@ -1,5 +1,6 @@
 import type { Acl } from '../acl/types'
-import { defineOperation, type FieldSpec, type OperationSpec } from '../operation/operation'
+import type { OperationErrorKind } from '../errors/kinds'
+import { defineOperation, type FieldSpec, type FieldSpecs, type OperationSpec } from '../operation/operation'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
 import {
   descriptionInBody,
@@ -11,6 +12,7 @@ import {
   roleNameInPath,
   userNameInPath,
 } from './fields'
+import { GO_SDK_DOCS, POLICY_DOCS, PYTHON_SDK_DOCS } from './docs'
 import {
   policyCodec,
   policyEntityCodec,
@@ -79,9 +81,15 @@ export interface RolePolicyInput extends PolicyNameInput {
 
 const document: FieldSpec = { type: 'document', in: 'body', requireResource: true }
 
-/** P1 `POST /v1/policy`. */
-export const createPolicy = defineOperation<CreatePolicyInput, Policy>({
+/** `POST /v1/policy`. */
+export const createPolicy = defineOperation<CreatePolicyInput, Policy>()({
   name: 'createPolicy',
+  service: 'iam',
+  summary: 'Creates a custom policy from a typed ACL or a JSON string.',
+  docs: POLICY_DOCS,
+  status: 201,
+  access: { permission: 'FULL_CONTROL', resource: '*' },
+  errors: ['AlreadyExists', 'LimitExceeded'],
   method: 'POST',
   path: '/v1/policy',
   fields: {
@@ -93,9 +101,15 @@ export const createPolicy = defineOperation<CreatePolicyInput, Policy>({
   reader: codecReader(policyCodec),
 })
 
-/** P2 `GET /v1/policy/{policyName}?policyType=`. */
-export const getPolicy = defineOperation<PolicyNameInput, Policy>({
+/** `GET /v1/policy/{policyName}?policyType=`. */
+export const getPolicy = defineOperation<PolicyNameInput, Policy>()({
   name: 'getPolicy',
+  service: 'iam',
+  summary: "Reads a policy (`policyType: 'System'` for platform policies).",
+  docs: POLICY_DOCS,
+  status: 200,
+  access: { permission: 'READ', resource: 'policy/{policyName}' },
+  errors: ['NotFound'],
   method: 'GET',
   path: '/v1/policy/{policyName}',
   fields: { policyName: policyNameInPath, policyType: policyTypeInQuery },
@@ -103,9 +117,15 @@ export const getPolicy = defineOperation<PolicyNameInput, Policy>({
   reader: codecReader(policyCodec),
 })
 
-/** P3 `POST /v1/policy/{policyName}` (a POST: never retried after an ambiguous failure). */
-export const updatePolicy = defineOperation<UpdatePolicyInput, Policy>({
+/** `POST /v1/policy/{policyName}` (a POST: never retried after an ambiguous failure). */
+export const updatePolicy = defineOperation<UpdatePolicyInput, Policy>()({
   name: 'updatePolicy',
+  service: 'iam',
+  summary: 'Changes a custom policy (a POST on the wire: never retried after an ambiguous failure).',
+  docs: POLICY_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: 'policy/{policyName}' },
+  errors: ['NotFound', 'AlreadyExists'],
   method: 'POST',
   path: '/v1/policy/{policyName}',
   fields: {
@@ -118,9 +138,15 @@ export const updatePolicy = defineOperation<UpdatePolicyInput, Policy>({
   reader: codecReader(policyCodec),
 })
 
-/** P4 `DELETE /v1/policy/{policyName}`. */
-export const deletePolicy = defineOperation<PolicyNameInput, void>({
+/** `DELETE /v1/policy/{policyName}`. */
+export const deletePolicy = defineOperation<PolicyNameInput, void>()({
   name: 'deletePolicy',
+  service: 'iam',
+  summary: 'Deletes a custom policy; it must not be attached anywhere (`Conflict`).',
+  docs: POLICY_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: 'policy/{policyName}' },
+  errors: ['NotFound', 'Conflict'],
   method: 'DELETE',
   path: '/v1/policy/{policyName}',
   fields: { policyName: policyNameInPath, policyType: policyTypeInQuery },
@@ -128,9 +154,15 @@ export const deletePolicy = defineOperation<PolicyNameInput, void>({
   reader: ignoreBody(),
 })
 
-/** P5 `GET /v1/policy?policyType=&nameFilter=`. */
-export const listPolicies = defineOperation<ListPoliciesInput, readonly Policy[]>({
+/** `GET /v1/policy?policyType=&nameFilter=`. */
+export const listPolicies = defineOperation<ListPoliciesInput, readonly Policy[]>()({
   name: 'listPolicies',
+  service: 'iam',
+  summary: 'Lists policies of one type (default Custom), optionally filtered by name.',
+  docs: POLICY_DOCS,
+  status: 200,
+  access: { permission: 'READ', resource: '*' },
+  errors: [],
   method: 'GET',
   path: '/v1/policy',
   fields: { policyType: policyTypeInQuery, nameFilter: { type: 'string', in: 'query' } },
@@ -147,62 +179,130 @@ const principals = {
 
 type Principal = keyof typeof principals
 
-function attachment<I extends PolicyNameInput>(
-  name: string,
+/** Attaching (PUT) or detaching (DELETE) a policy to one principal. */
+function attachment<I extends PolicyNameInput, const N extends string, const K extends OperationErrorKind>(
+  name: N,
   principal: Principal,
   method: 'PUT' | 'DELETE',
-): OperationSpec<I, void> {
+  summary: string,
+  errors: readonly K[],
+): OperationSpec<I, void, N, K> {
   const { segment, field, spec } = principals[principal]
-  return defineOperation<I, void>({
+  return defineOperation<I, void>()({
     name,
+    service: 'iam',
+    summary,
+    docs: POLICY_DOCS,
+    status: 200,
+    access: { permission: 'FULL_CONTROL', resource: `${segment}/{${field}}` },
+    errors,
     method,
     path: `/v1/${segment}/{${field}}/policy/{policyName}`,
-    fields: { [field]: spec, policyName: policyNameInPath, policyType: policyTypeInQuery } as OperationSpec<
-      I,
-      void
-    >['fields'],
+    fields: { [field]: spec, policyName: policyNameInPath, policyType: policyTypeInQuery } as FieldSpecs<I>,
     idempotent: true,
     reader: ignoreBody(),
   })
 }
 
-function attachedList<I>(name: string, principal: Principal): OperationSpec<I, readonly Policy[]> {
+/** Listing the policies attached to one principal. */
+function attachedList<I, const N extends string>(
+  name: N,
+  principal: Principal,
+  summary: string,
+): OperationSpec<I, readonly Policy[], N, 'NotFound'> {
   const { segment, field, spec } = principals[principal]
-  return defineOperation<I, readonly Policy[]>({
+  return defineOperation<I, readonly Policy[]>()({
     name,
+    service: 'iam',
+    summary,
+    docs: POLICY_DOCS,
+    status: 200,
+    access: { permission: 'READ', resource: `${segment}/{${field}}` },
+    errors: ['NotFound'],
     method: 'GET',
     path: `/v1/${segment}/{${field}}/policy`,
-    fields: { [field]: spec } as OperationSpec<I, readonly Policy[]>['fields'],
+    fields: { [field]: spec } as FieldSpecs<I>,
     idempotent: true,
     reader: listReader('policies', policyCodec),
   })
 }
 
-/** P6 `PUT /v1/user/{userName}/policy/{policyName}` (attaching twice is harmless). */
-export const attachPolicyToUser = attachment<UserPolicyInput>('attachPolicyToUser', 'user', 'PUT')
-/** P7 `DELETE /v1/user/{userName}/policy/{policyName}`. */
-export const detachPolicyFromUser = attachment<UserPolicyInput>('detachPolicyFromUser', 'user', 'DELETE')
-/** P8 `GET /v1/user/{userName}/policy`. */
-export const listUserAttachedPolicies = attachedList<{ readonly userName: string }>('listUserAttachedPolicies', 'user')
-/** P9 `PUT /v1/group/{groupName}/policy/{policyName}`. */
-export const attachPolicyToGroup = attachment<GroupPolicyInput>('attachPolicyToGroup', 'group', 'PUT')
-/** P10 `DELETE /v1/group/{groupName}/policy/{policyName}`. */
-export const detachPolicyFromGroup = attachment<GroupPolicyInput>('detachPolicyFromGroup', 'group', 'DELETE')
-/** P11 `GET /v1/group/{groupName}/policy`. */
-export const listGroupAttachedPolicies = attachedList<{ readonly groupName: string }>(
+/** `PUT /v1/user/{userName}/policy/{policyName}`. */
+export const attachPolicyToUser = attachment<UserPolicyInput, 'attachPolicyToUser', 'NotFound'>(
+  'attachPolicyToUser',
+  'user',
+  'PUT',
+  'Attaches a policy to a user (attaching twice is harmless).',
+  ['NotFound'],
+)
+/** `DELETE /v1/user/{userName}/policy/{policyName}`. */
+export const detachPolicyFromUser = attachment<UserPolicyInput, 'detachPolicyFromUser', 'NotFound'>(
+  'detachPolicyFromUser',
+  'user',
+  'DELETE',
+  'Detaches a policy from a user (`NotFound` if not attached).',
+  ['NotFound'],
+)
+/** `GET /v1/user/{userName}/policy`. */
+export const listUserAttachedPolicies = attachedList<{ readonly userName: string }, 'listUserAttachedPolicies'>(
+  'listUserAttachedPolicies',
+  'user',
+  'Lists the policies attached to a user (with `attachTime`).',
+)
+/** `PUT /v1/group/{groupName}/policy/{policyName}`. */
+export const attachPolicyToGroup = attachment<GroupPolicyInput, 'attachPolicyToGroup', 'NotFound' | 'LimitExceeded'>(
+  'attachPolicyToGroup',
+  'group',
+  'PUT',
+  'Attaches a policy to a group (at most 5 per group: `LimitExceeded`).',
+  ['NotFound', 'LimitExceeded'],
+)
+/** `DELETE /v1/group/{groupName}/policy/{policyName}`. */
+export const detachPolicyFromGroup = attachment<GroupPolicyInput, 'detachPolicyFromGroup', 'NotFound'>(
+  'detachPolicyFromGroup',
+  'group',
+  'DELETE',
+  'Detaches a policy from a group (`NotFound` if not attached).',
+  ['NotFound'],
+)
+/** `GET /v1/group/{groupName}/policy`. */
+export const listGroupAttachedPolicies = attachedList<{ readonly groupName: string }, 'listGroupAttachedPolicies'>(
   'listGroupAttachedPolicies',
   'group',
+  'Lists the policies attached to a group.',
 )
-/** P12 `PUT /v1/role/{roleName}/policy/{policyName}`. */
-export const attachPolicyToRole = attachment<RolePolicyInput>('attachPolicyToRole', 'role', 'PUT')
-/** P13 `DELETE /v1/role/{roleName}/policy/{policyName}`. */
-export const detachPolicyFromRole = attachment<RolePolicyInput>('detachPolicyFromRole', 'role', 'DELETE')
-/** P14 `GET /v1/role/{roleName}/policy`. */
-export const listRoleAttachedPolicies = attachedList<{ readonly roleName: string }>('listRoleAttachedPolicies', 'role')
+/** `PUT /v1/role/{roleName}/policy/{policyName}`. */
+export const attachPolicyToRole = attachment<RolePolicyInput, 'attachPolicyToRole', 'NotFound' | 'LimitExceeded'>(
+  'attachPolicyToRole',
+  'role',
+  'PUT',
+  'Attaches a policy to a role (the account limits the policies per role: `LimitExceeded`).',
+  ['NotFound', 'LimitExceeded'],
+)
+/** `DELETE /v1/role/{roleName}/policy/{policyName}`. */
+export const detachPolicyFromRole = attachment<RolePolicyInput, 'detachPolicyFromRole', 'NotFound'>(
+  'detachPolicyFromRole',
+  'role',
+  'DELETE',
+  'Detaches a policy from a role (`NotFound` if not attached).',
+  ['NotFound'],
+)
+/** `GET /v1/role/{roleName}/policy`. */
+export const listRoleAttachedPolicies = attachedList<{ readonly roleName: string }, 'listRoleAttachedPolicies'>(
+  'listRoleAttachedPolicies',
+  'role',
+  'Lists the policies attached to a role.',
+)
 
-/** P15 `GET /v1/policy/{policyId}/entity`. */
-export const listPolicyEntities = defineOperation<PolicyIdInput, readonly PolicyEntity[]>({
+/** `GET /v1/policy/{policyId}/entity`. */
+export const listPolicyEntities = defineOperation<PolicyIdInput, readonly PolicyEntity[]>()({
   name: 'listPolicyEntities',
+  service: 'iam',
+  summary: 'Lists the users, groups and roles a policy (by **id**) is attached to.',
+  docs: GO_SDK_DOCS,
+  status: 200,
+  access: { permission: 'READ', resource: 'policy/{policyId}' },
+  errors: ['NotFound'],
   method: 'GET',
   path: '/v1/policy/{policyId}/entity',
   fields: { policyId: policyIdInPath },
@@ -210,9 +310,15 @@ export const listPolicyEntities = defineOperation<PolicyIdInput, readonly Policy
   reader: listReader('entities', policyEntityCodec),
 })
 
-/** P16 `GET /v1/policy/{policyId}/grant/{grantType}` (response shape unverified; read like P15). */
-export const listPolicyEntitiesByGrantType = defineOperation<PolicyGrantInput, readonly PolicyEntity[]>({
+/** `GET /v1/policy/{policyId}/grant/{grantType}` (response shape unverified; read like P15). */
+export const listPolicyEntitiesByGrantType = defineOperation<PolicyGrantInput, readonly PolicyEntity[]>()({
   name: 'listPolicyEntitiesByGrantType',
+  service: 'iam',
+  summary: 'Lists the principals of one kind a policy (by **id**) is attached to.',
+  docs: PYTHON_SDK_DOCS,
+  status: 200,
+  access: { permission: 'READ', resource: 'policy/{policyId}' },
+  errors: ['NotFound'],
   method: 'GET',
   path: '/v1/policy/{policyId}/grant/{grantType}',
   fields: {

@@ -1,4 +1,5 @@
 import { defineOperation } from '../operation/operation'
+import { ROLE_DOCS } from './docs'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
 import { descriptionInBody, roleNameInPath } from './fields'
 import type { PolicyDocument } from './policy-operations'
@@ -27,9 +28,15 @@ export interface UpdateRoleInput extends RoleNameInput {
 /** Input of {@link IamClient.listRoles} (no parameters). */
 export type ListRolesInput = Record<string, never>
 
-/** R1 `POST /v1/role`. */
-export const createRole = defineOperation<CreateRoleInput, Role>({
+/** `POST /v1/role`. */
+export const createRole = defineOperation<CreateRoleInput, Role>()({
   name: 'createRole',
+  service: 'iam',
+  summary: 'Creates a role with a trust document saying who may assume it.',
+  docs: ROLE_DOCS,
+  status: 201,
+  access: { permission: 'FULL_CONTROL', resource: '*' },
+  errors: ['AlreadyExists', 'LimitExceeded'],
   method: 'POST',
   path: '/v1/role',
   fields: {
@@ -41,9 +48,15 @@ export const createRole = defineOperation<CreateRoleInput, Role>({
   reader: codecReader(roleCodec),
 })
 
-/** R2 `GET /v1/role/{roleName}`. */
-export const getRole = defineOperation<RoleNameInput, Role>({
+/** `GET /v1/role/{roleName}`. */
+export const getRole = defineOperation<RoleNameInput, Role>()({
   name: 'getRole',
+  service: 'iam',
+  summary: 'Reads a role.',
+  docs: ROLE_DOCS,
+  status: 200,
+  access: { permission: 'READ', resource: 'role/{roleName}' },
+  errors: ['NotFound'],
   method: 'GET',
   path: '/v1/role/{roleName}',
   fields: { roleName: roleNameInPath },
@@ -51,9 +64,15 @@ export const getRole = defineOperation<RoleNameInput, Role>({
   reader: codecReader(roleCodec),
 })
 
-/** R3 `PUT /v1/role/{roleName}`. */
-export const updateRole = defineOperation<UpdateRoleInput, Role>({
+/** `PUT /v1/role/{roleName}`. */
+export const updateRole = defineOperation<UpdateRoleInput, Role>()({
   name: 'updateRole',
+  service: 'iam',
+  summary: 'Renames a role or changes its description or trust document.',
+  docs: ROLE_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: 'role/{roleName}' },
+  errors: ['NotFound', 'AlreadyExists'],
   method: 'PUT',
   path: '/v1/role/{roleName}',
   fields: {
@@ -66,9 +85,15 @@ export const updateRole = defineOperation<UpdateRoleInput, Role>({
   reader: codecReader(roleCodec),
 })
 
-/** R4 `DELETE /v1/role/{roleName}`. */
-export const deleteRole = defineOperation<RoleNameInput, void>({
+/** `DELETE /v1/role/{roleName}`. */
+export const deleteRole = defineOperation<RoleNameInput, void>()({
   name: 'deleteRole',
+  service: 'iam',
+  summary: 'Deletes a role; it must have no attached policies (`Conflict`).',
+  docs: ROLE_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: 'role/{roleName}' },
+  errors: ['NotFound', 'Conflict'],
   method: 'DELETE',
   path: '/v1/role/{roleName}',
   fields: { roleName: roleNameInPath },
@@ -76,9 +101,15 @@ export const deleteRole = defineOperation<RoleNameInput, void>({
   reader: ignoreBody(),
 })
 
-/** R5 `GET /v1/role`. */
-export const listRoles = defineOperation<ListRolesInput, readonly Role[]>({
+/** `GET /v1/role`. */
+export const listRoles = defineOperation<ListRolesInput, readonly Role[]>()({
   name: 'listRoles',
+  service: 'iam',
+  summary: 'Lists every role.',
+  docs: ROLE_DOCS,
+  status: 200,
+  access: { permission: 'READ', resource: '*' },
+  errors: [],
   method: 'GET',
   path: '/v1/role',
   fields: {},

@@ -1,4 +1,5 @@
 import { defineOperation } from '../operation/operation'
+import { PYTHON_SDK_DOCS, USER_DOCS } from './docs'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
 import { descriptionInBody, userNameInPath } from './fields'
 import { loginProfileCodec, type LoginMfaType, type LoginProfile, type ThirdPartyType } from './login-profile-model'
@@ -64,9 +65,15 @@ export interface UpdateSubUserInput extends UserNameInput {
 
 const password = { type: 'string', in: 'body', minLength: 8, maxLength: 64, secret: true } as const
 
-/** U1 `POST /v1/user`. */
-export const createUser = defineOperation<CreateUserInput, User>({
+/** `POST /v1/user`. */
+export const createUser = defineOperation<CreateUserInput, User>()({
   name: 'createUser',
+  service: 'iam',
+  summary: 'Creates a sub-user; a duplicate name is `AlreadyExists`.',
+  docs: USER_DOCS,
+  status: 201,
+  access: { permission: 'FULL_CONTROL', resource: '*' },
+  errors: ['AlreadyExists', 'LimitExceeded'],
   method: 'POST',
   path: '/v1/user',
   fields: { name: { type: 'name', in: 'body', required: true }, description: descriptionInBody },
@@ -74,9 +81,15 @@ export const createUser = defineOperation<CreateUserInput, User>({
   reader: codecReader(userCodec),
 })
 
-/** U2 `GET /v1/user/{userName}`. */
-export const getUser = defineOperation<UserNameInput, User>({
+/** `GET /v1/user/{userName}`. */
+export const getUser = defineOperation<UserNameInput, User>()({
   name: 'getUser',
+  service: 'iam',
+  summary: 'Reads a sub-user; a missing one is `NotFound`.',
+  docs: USER_DOCS,
+  status: 200,
+  access: { permission: 'READ', resource: 'user/{userName}' },
+  errors: ['NotFound'],
   method: 'GET',
   path: '/v1/user/{userName}',
   fields: { userName: userNameInPath },
@@ -84,9 +97,15 @@ export const getUser = defineOperation<UserNameInput, User>({
   reader: codecReader(userCodec),
 })
 
-/** U3 `PUT /v1/user/{userName}`. */
-export const updateUser = defineOperation<UpdateUserInput, User>({
+/** `PUT /v1/user/{userName}`. */
+export const updateUser = defineOperation<UpdateUserInput, User>()({
   name: 'updateUser',
+  service: 'iam',
+  summary: 'Renames, describes, enables or disables a sub-user; unset fields stay as they are.',
+  docs: USER_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: 'user/{userName}' },
+  errors: ['NotFound', 'AlreadyExists'],
   method: 'PUT',
   path: '/v1/user/{userName}',
   fields: {
@@ -99,9 +118,15 @@ export const updateUser = defineOperation<UpdateUserInput, User>({
   reader: codecReader(userCodec),
 })
 
-/** U4 `DELETE /v1/user/{userName}`. */
-export const deleteUser = defineOperation<UserNameInput, void>({
+/** `DELETE /v1/user/{userName}`. */
+export const deleteUser = defineOperation<UserNameInput, void>()({
   name: 'deleteUser',
+  service: 'iam',
+  summary: 'Deletes a sub-user; it must have no access keys, groups, policies or login profile left (`Conflict`).',
+  docs: USER_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: 'user/{userName}' },
+  errors: ['NotFound', 'Conflict'],
   method: 'DELETE',
   path: '/v1/user/{userName}',
   fields: { userName: userNameInPath },
@@ -109,9 +134,15 @@ export const deleteUser = defineOperation<UserNameInput, void>({
   reader: ignoreBody(),
 })
 
-/** U5 `GET /v1/user`. */
-export const listUsers = defineOperation<ListUsersInput, readonly User[]>({
+/** `GET /v1/user`. */
+export const listUsers = defineOperation<ListUsersInput, readonly User[]>()({
   name: 'listUsers',
+  service: 'iam',
+  summary: 'Lists every sub-user (not paginated; at most 500).',
+  docs: USER_DOCS,
+  status: 200,
+  access: { permission: 'READ', resource: '*' },
+  errors: [],
   method: 'GET',
   path: '/v1/user',
   fields: {},
@@ -119,9 +150,15 @@ export const listUsers = defineOperation<ListUsersInput, readonly User[]>({
   reader: listReader('users', userCodec),
 })
 
-/** U6 `PUT /v1/user/{userName}/loginProfile`. */
-export const updateLoginProfile = defineOperation<UpdateLoginProfileInput, LoginProfile>({
+/** `PUT /v1/user/{userName}/loginProfile`. */
+export const updateLoginProfile = defineOperation<UpdateLoginProfileInput, LoginProfile>()({
   name: 'updateLoginProfile',
+  service: 'iam',
+  summary: "Creates or changes a sub-user's console login; only the fields given change.",
+  docs: USER_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: 'user/{userName}' },
+  errors: ['NotFound'],
   method: 'PUT',
   path: '/v1/user/{userName}/loginProfile',
   fields: {
@@ -138,9 +175,15 @@ export const updateLoginProfile = defineOperation<UpdateLoginProfileInput, Login
   reader: codecReader(loginProfileCodec),
 })
 
-/** U7 `GET /v1/user/{userName}/loginProfile`. */
-export const getLoginProfile = defineOperation<UserNameInput, LoginProfile>({
+/** `GET /v1/user/{userName}/loginProfile`. */
+export const getLoginProfile = defineOperation<UserNameInput, LoginProfile>()({
   name: 'getLoginProfile',
+  service: 'iam',
+  summary: "Reads a sub-user's console login settings (`NotFound` when there are none).",
+  docs: USER_DOCS,
+  status: 200,
+  access: { permission: 'READ', resource: 'user/{userName}' },
+  errors: ['NotFound'],
   method: 'GET',
   path: '/v1/user/{userName}/loginProfile',
   fields: { userName: userNameInPath },
@@ -148,9 +191,15 @@ export const getLoginProfile = defineOperation<UserNameInput, LoginProfile>({
   reader: codecReader(loginProfileCodec),
 })
 
-/** U8 `DELETE /v1/user/{userName}/loginProfile`. */
-export const deleteLoginProfile = defineOperation<UserNameInput, void>({
+/** `DELETE /v1/user/{userName}/loginProfile`. */
+export const deleteLoginProfile = defineOperation<UserNameInput, void>()({
   name: 'deleteLoginProfile',
+  service: 'iam',
+  summary: "Turns a sub-user's console login off.",
+  docs: USER_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: 'user/{userName}' },
+  errors: ['NotFound'],
   method: 'DELETE',
   path: '/v1/user/{userName}/loginProfile',
   fields: { userName: userNameInPath },
@@ -158,9 +207,15 @@ export const deleteLoginProfile = defineOperation<UserNameInput, void>({
   reader: ignoreBody(),
 })
 
-/** U9 `POST /v1/user/operation/mfa/switch`. */
-export const setUserOperationMfa = defineOperation<SetUserOperationMfaInput, void>({
+/** `POST /v1/user/operation/mfa/switch`. */
+export const setUserOperationMfa = defineOperation<SetUserOperationMfaInput, void>()({
   name: 'setUserOperationMfa',
+  service: 'iam',
+  summary: 'Switches MFA "operation protection" for a sub-user.',
+  docs: USER_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: '*' },
+  errors: ['NotFound'],
   method: 'POST',
   path: '/v1/user/operation/mfa/switch',
   fields: {
@@ -172,9 +227,15 @@ export const setUserOperationMfa = defineOperation<SetUserOperationMfaInput, voi
   reader: ignoreBody(),
 })
 
-/** U10 `DELETE /v1/user/{userName}/mfaType/{mfaType}` (experimental: only in the Python SDK). */
-export const unbindUserMfaDevice = defineOperation<UnbindUserMfaDeviceInput, void>({
+/** `DELETE /v1/user/{userName}/mfaType/{mfaType}` (experimental: only in the Python SDK). */
+export const unbindUserMfaDevice = defineOperation<UnbindUserMfaDeviceInput, void>()({
   name: 'unbindUserMfaDevice',
+  service: 'iam',
+  summary: "Unbinds a sub-user's MFA device (experimental: documented only by the Python SDK).",
+  docs: PYTHON_SDK_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: 'user/{userName}' },
+  errors: ['NotFound'],
   method: 'DELETE',
   path: '/v1/user/{userName}/mfaType/{mfaType}',
   fields: {
@@ -185,9 +246,15 @@ export const unbindUserMfaDevice = defineOperation<UnbindUserMfaDeviceInput, voi
   reader: ignoreBody(),
 })
 
-/** U11 `PUT /v1/subUser/{userName}/update`. */
-export const updateSubUser = defineOperation<UpdateSubUserInput, User>({
+/** `PUT /v1/subUser/{userName}/update`. */
+export const updateSubUser = defineOperation<UpdateSubUserInput, User>()({
   name: 'updateSubUser',
+  service: 'iam',
+  summary: "Changes a sub-user's password or enabled state.",
+  docs: USER_DOCS,
+  status: 200,
+  access: { permission: 'FULL_CONTROL', resource: 'user/{userName}' },
+  errors: ['NotFound'],
   method: 'PUT',
   path: '/v1/subUser/{userName}/update',
   fields: {

@@ -1,4 +1,6 @@
 import type { ResponseReader } from '../decode/response'
+import { COMMON_ERROR_KINDS, type OperationErrorKind } from '../errors/kinds'
+import type { ServiceErrorKind } from '../errors/types'
 
 import type { HttpMethod } from '../http/prepared-request'
 
@@ -56,13 +58,40 @@ export type FieldSpec =
 /** One field spec per input key (optional keys included). */
 export type FieldSpecs<I> = { readonly [K in keyof I]-?: FieldSpec }
 
+/** Which service an operation belongs to (and which client serves it). */
+export type ServiceName = 'iam' | 'sts'
+
+/**
+ * What a caller other than the account root needs for an operation: `READ` for reads,
+ * `FULL_CONTROL` for changes, on the resource the template names (`user/{userName}`,
+ * `group/{groupName}`, `policy/{policyName}`, `role/{roleName}`, or `*` for account-level
+ * operations); `none` where authentication suffices (STS). Placeholders are path fields.
+ */
+export interface OperationAccess {
+  readonly permission: 'READ' | 'FULL_CONTROL' | 'none'
+  readonly resource: string
+}
+
 /**
  * An operation declared as data: everything the client needs to validate an input, build and
- * sign the request, decide about retries and read the answer.
+ * sign the request, decide about retries and read the answer; the service-error kinds it can
+ * produce; and what the emulator and the documentation need (access, success status, link).
+ * One declaration per operation: the clients' methods, the emulator's routes, the catalogue and
+ * the README table are all derived from it.
+ *
+ * @typeParam I - the input object
+ * @typeParam O - the decoded result
+ * @typeParam N - the method name (a literal type)
+ * @typeParam K - the operation-specific service-error kinds it declares
  */
-export interface OperationSpec<I, O> {
+export interface OperationSpec<I, O, N extends string = string, K extends OperationErrorKind = OperationErrorKind> {
   /** SDK method name, e.g. `getUser`; also the `operation` of every error. */
-  readonly name: string
+  readonly name: N
+  readonly service: ServiceName
+  /** One line saying what the operation does (TSDoc and README table). */
+  readonly summary: string
+  /** Baidu's documentation of the operation. */
+  readonly docs: string
   readonly method: HttpMethod
   /** Path template; `{field}` placeholders name path fields of the input. */
   readonly path: string
@@ -72,9 +101,47 @@ export interface OperationSpec<I, O> {
   /** Whether repeating the request has the same effect as sending it once. */
   readonly idempotent: boolean
   readonly reader: ResponseReader<O>
+  /** The success status (201 for creates, 200 otherwise). */
+  readonly status: 200 | 201
+  /** What a caller needs to be allowed the operation (the emulator enforces it). */
+  readonly access: OperationAccess
+  /**
+   * The operation-specific service-error kinds it can produce; any other operation-specific
+   * kind an answer classifies as is reported as `Unknown` (the kinds every call can meet,
+   * `CommonErrorKind`, need no declaration).
+   */
+  readonly errors: readonly K[]
+  /** `errors` plus every `CommonErrorKind`, as a set: computed once by {@link defineOperation}. */
+  readonly reportable: ReadonlySet<ServiceErrorKind>
 }
 
-/** Declares an operation; the identity function, there for type inference. */
-export function defineOperation<I, O>(spec: OperationSpec<I, O>): OperationSpec<I, O> {
-  return spec
+/** An operation of any input, output, name and kinds (for tables of operations). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyOperationSpec = OperationSpec<any, any>
+
+/** The input type of an operation spec. */
+export type InputOf<S> = S extends OperationSpec<infer I, infer _O, infer _N, infer _K> ? I : never
+/** The result type of an operation spec. */
+export type OutputOf<S> = S extends OperationSpec<infer _I, infer O, infer _N, infer _K> ? O : never
+/** The declared operation-specific error kinds of an operation spec. */
+export type DeclaredKindsOf<S> = S extends { readonly errors: readonly (infer K)[] } ? K : never
+
+/** What {@link defineOperation} is given: a spec without the derived `reportable` set. */
+export type OperationDeclaration<I, O, N extends string, K extends OperationErrorKind> = Omit<
+  OperationSpec<I, O, N, K>,
+  'reportable'
+>
+
+/**
+ * Declares an operation: `defineOperation<Input, Output>()({ name: 'getUser', … })`. The name
+ * and the declared error kinds keep their literal types; the set of reportable kinds is worked
+ * out once, here.
+ */
+export function defineOperation<I, O>(): <const N extends string, const K extends OperationErrorKind = never>(
+  declaration: OperationDeclaration<I, O, N, K>,
+) => OperationSpec<I, O, N, K> {
+  return (declaration) => ({
+    ...declaration,
+    reportable: new Set<ServiceErrorKind>([...declaration.errors, ...COMMON_ERROR_KINDS]),
+  })
 }

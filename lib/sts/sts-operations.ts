@@ -3,6 +3,9 @@ import { defineOperation } from '../operation/operation'
 import { codecReader } from '../decode/reader'
 import { sessionCredentialsCodec, type SessionCredentials } from './session-credentials-model'
 
+/** Baidu AI Cloud's STS API reference. */
+export const STS_DOCS = 'https://intl.cloud.baidu.com/doc/IAM/s/Qjwvyc8ov-en'
+
 /** Longest assumeRole session the service grants (2 hours). */
 export const MAX_ASSUME_ROLE_SECONDS = 7200
 
@@ -27,9 +30,15 @@ export interface AssumeRoleInput {
   readonly acl?: Acl | string
 }
 
-/** S1 `POST /v1/sessionToken?durationSeconds=`: each call mints new credentials, so it is not retried once sent. */
-export const getSessionToken = defineOperation<GetSessionTokenInput, SessionCredentials>({
+/** `POST /v1/sessionToken?durationSeconds=`: each call mints new credentials, so it is not retried once sent. */
+export const getSessionToken = defineOperation<GetSessionTokenInput, SessionCredentials>()({
   name: 'getSessionToken',
+  service: 'sts',
+  summary: 'Temporary credentials acting as the caller, optionally narrowed by an ACL.',
+  docs: STS_DOCS,
+  status: 200,
+  access: { permission: 'none', resource: '*' },
+  errors: ['LimitExceeded'],
   method: 'POST',
   path: '/v1/sessionToken',
   fields: {
@@ -40,9 +49,15 @@ export const getSessionToken = defineOperation<GetSessionTokenInput, SessionCred
   reader: codecReader(sessionCredentialsCodec),
 })
 
-/** S2 `POST /v1/credential?assumeRole&accountId=&roleName=`. */
-export const assumeRole = defineOperation<AssumeRoleInput, SessionCredentials>({
+/** `POST /v1/credential?assumeRole&accountId=&roleName=`. */
+export const assumeRole = defineOperation<AssumeRoleInput, SessionCredentials>()({
   name: 'assumeRole',
+  service: 'sts',
+  summary: "Temporary credentials of a role the caller's account is trusted to assume (at most 7200 s).",
+  docs: STS_DOCS,
+  status: 200,
+  access: { permission: 'none', resource: '*' },
+  errors: ['NotFound', 'LimitExceeded'],
   method: 'POST',
   path: '/v1/credential',
   flags: ['assumeRole'],

@@ -1,20 +1,20 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { OPERATION_CATALOG } from '../../lib/operation/catalog'
+import { OPERATION_CATALOG } from '../../lib/operations'
 import { IamClient, StsClient } from '../../lib'
 
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8')
 
 describe('the operation catalogue', () => {
   it('declares every operation of the research index (U1–U11, K1–K5, G1–G9, P1–P16, R1–R5, I1–I4, S1–S2)', () => {
-    expect(OPERATION_CATALOG.filter((e) => e.service === 'iam')).toHaveLength(11 + 5 + 9 + 16 + 5 + 4)
-    expect(OPERATION_CATALOG.filter((e) => e.service === 'sts')).toHaveLength(2)
-    expect(new Set(OPERATION_CATALOG.map((e) => e.spec.name)).size).toBe(OPERATION_CATALOG.length)
+    expect(OPERATION_CATALOG.filter((spec) => spec.service === 'iam')).toHaveLength(11 + 5 + 9 + 16 + 5 + 4)
+    expect(OPERATION_CATALOG.filter((spec) => spec.service === 'sts')).toHaveLength(2)
+    expect(new Set(OPERATION_CATALOG.map((spec) => spec.name)).size).toBe(OPERATION_CATALOG.length)
   })
 
-  it.each(OPERATION_CATALOG.map((e) => [e.spec.name, e] as const))(
+  it.each(OPERATION_CATALOG.map((spec) => [spec.name, spec] as const))(
     '%s: path placeholders are exactly its path fields',
-    (_name, { spec }) => {
+    (_name, spec) => {
       const placeholders = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
       const pathFields = Object.entries(spec.fields as Record<string, { in: string; required?: boolean }>)
         .filter(([, field]) => field.in === 'path')
@@ -27,14 +27,14 @@ describe('the operation catalogue', () => {
     },
   )
 
-  it.each(OPERATION_CATALOG.map((e) => [e.spec.name, e] as const))(
+  it.each(OPERATION_CATALOG.map((spec) => [spec.name, spec] as const))(
     '%s: idempotent exactly when GET, PUT or DELETE',
-    (_name, { spec }) => {
+    (_name, spec) => {
       expect(spec.idempotent).toBe(spec.method !== 'POST')
     },
   )
 
-  it.each(OPERATION_CATALOG.map((e) => [e.spec.name, e] as const))(
+  it.each(OPERATION_CATALOG.map((spec) => [spec.name, spec] as const))(
     '%s: the client has a method of that name',
     (name, { service }) => {
       const client =
@@ -45,9 +45,9 @@ describe('the operation catalogue', () => {
     },
   )
 
-  it.each(OPERATION_CATALOG.map((e) => [e.spec.name, e] as const))(
+  it.each(OPERATION_CATALOG.map((spec) => [spec.name, spec] as const))(
     '%s: README operations table row matches the declaration',
-    (name, { spec }) => {
+    (name, spec) => {
       const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\` |`))
       expect(row).toBeDefined()
       const cells = (row ?? '').split('|').map((cell) => cell.trim())

@@ -3,8 +3,19 @@ import { prepareRequest } from '../../lib/operation/prepare'
 
 const ignore = { kind: 'ignore', value: undefined } as const
 
+/** What these test operations declare beyond their wire shape (irrelevant to preparing a request). */
+const meta = {
+  service: 'iam',
+  summary: 'a test operation',
+  docs: 'https://example.invalid/docs',
+  status: 200,
+  access: { permission: 'none', resource: '*' },
+  errors: [],
+} as const
+
 /** An operation with one field of each kind, placed everywhere a field can go. */
-const everything = defineOperation<Record<string, unknown>, void>({
+const everything = defineOperation<Record<string, unknown>, void>()({
+  ...meta,
   name: 'everything',
   method: 'POST',
   path: '/v1/thing/{thing}/sub/{other}',
@@ -131,7 +142,8 @@ describe('prepareRequest: the request parts', () => {
   })
 
   it('no query and no body fields: empty search and query, no body, target = path', () => {
-    const get = defineOperation<{ name: string }, void>({
+    const get = defineOperation<{ name: string }, void>()({
+      ...meta,
       name: 'get',
       method: 'GET',
       path: '/v1/x/{name}',
@@ -151,7 +163,8 @@ describe('prepareRequest: the request parts', () => {
   })
 
   it('a query field left unset sends no query at all', () => {
-    const list = defineOperation<{ filter?: string }, void>({
+    const list = defineOperation<{ filter?: string }, void>()({
+      ...meta,
       name: 'list',
       method: 'GET',
       path: '/v1/x',
@@ -187,7 +200,8 @@ describe('prepareRequest: secret inputs', () => {
 
 describe('prepareRequest: documents', () => {
   const statement = { service: 'bce:bos', region: 'bj', permission: ['READ'], effect: 'Allow' }
-  const inBody = defineOperation<{ document: unknown }, void>({
+  const inBody = defineOperation<{ document: unknown }, void>()({
+    ...meta,
     name: 'inBody',
     method: 'POST',
     path: '/v1/p',
@@ -195,7 +209,8 @@ describe('prepareRequest: documents', () => {
     idempotent: false,
     reader: ignore,
   })
-  const raw = defineOperation<{ document: unknown }, void>({
+  const raw = defineOperation<{ document: unknown }, void>()({
+    ...meta,
     name: 'raw',
     method: 'POST',
     path: '/v1/p',
