@@ -1,5 +1,6 @@
 /**
- * Summarises a .cpuprofile: time by owner (the nearest non-Node frame's package, so crypto or
+ * Summarises a .cpuprofile: time by category (signing, validation, decoding, transport, pipeline,
+ * Result allocation, undici, Node/V8, GC), time by owner (the nearest non-Node frame's package, so crypto or
  * Buffer work called from lib/ counts for the SDK), the top lib/ functions by self time, by self
  * time plus the Node/V8 internals they call directly, and by inclusive time.
  *   node -r tsx/cjs bench/analyze-profile.ts <file.cpuprofile> [--top=15] [--json]
@@ -16,7 +17,7 @@ interface ProfileNode {
   callFrame: CallFrame
   children?: number[]
 }
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[]
   samples: number[]
   timeDeltas: number[]
@@ -51,6 +52,98 @@ function ownerOf(frame: CallFrame): Owner | undefined {
   if (url.includes('/lib/') && !url.startsWith('node:')) return 'bce-iam lib/'
   if (url.includes('/bench/')) return 'bench harness'
   return undefined // node:internal, native, V8 builtins: belong to their caller
+}
+
+/** Where a sample's time goes in the getUser breakdown (bench/profile-section.ts). */
+export type Category =
+  | 'signing (auth/)'
+  | 'validation + request building (operation/)'
+  | 'decoding + JSON.parse (decode/, models)'
+  | 'SDK transport (http/)'
+  | 'SDK pipeline (client/, retry/, observe/, errors/, clients)'
+  | 'Result allocation (neverthrow)'
+  | 'undici'
+  | 'node/V8 without a JS caller (sockets, streams, timers)'
+  | 'garbage collector'
+  | 'bench harness'
+  | 'other'
+
+/** The SDK folder of a frame of the built package (`…/node_modules/bce-iam/dist/<folder>/…`), if it is one. */
+function sdkFolder(url: string): string | undefined {
+  const at = url.indexOf('/node_modules/bce-iam/dist/')
+  if (at === -1) return undefined
+  const rest = url.slice(at + '/node_modules/bce-iam/dist/'.length)
+  const slash = rest.indexOf('/')
+  return slash === -1 ? '' : rest.slice(0, slash)
+}
+
+function categoryOf(owner: Owner | undefined, frame: CallFrame | undefined): Category | undefined {
+  switch (owner) {
+    case 'undici':
+      return 'undici'
+    case 'neverthrow':
+      return 'Result allocation (neverthrow)'
+    case 'io-ts/fp-ts':
+      return 'decoding + JSON.parse (decode/, models)'
+    case 'bench harness':
+      return 'bench harness'
+    case '(garbage collector)':
+      return 'garbage collector'
+    case '(idle)':
+      return undefined
+    case undefined:
+    case 'node/V8 (no JS owner)':
+    case '(program)':
+      return 'node/V8 without a JS caller (sockets, streams, timers)'
+    case 'bce-iam lib/': {
+      const url = frame?.url ?? ''
+      const folder = sdkFolder(url)
+      const file = url.slice(url.lastIndexOf('/') + 1)
+      if (folder === 'auth') return 'signing (auth/)'
+      if (folder === 'operation' || file === 'call-settings.js') return 'validation + request building (operation/)'
+      if (folder === 'decode' || /-model\.js$/.test(file)) return 'decoding + JSON.parse (decode/, models)'
+      if (folder === 'http') return 'SDK transport (http/)'
+      return 'SDK pipeline (client/, retry/, observe/, errors/, clients)'
+    }
+    default:
+      return 'other'
+  }
+}
+
+/**
+ * Busy time by {@link Category}: every sample is charged to the nearest frame with an owner
+ * (Node/V8 internals to their JS caller, so crypto under the signer counts as signing and
+ * JSON.parse under the decoder as decoding); idle time is left out.
+ */
+export function byCategory(profile: Profile): Array<{ category: Category; ms: number; pct: number }> {
+  const byId = new Map<number, ProfileNode>()
+  for (const n of profile.nodes) byId.set(n.id, n)
+  const parent = new Map<number, number>()
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const totals = new Map<Category, number>()
+  let busy = 0
+  for (let i = 0; i < profile.samples.length; i += 1) {
+    const us = Math.max(0, profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0)
+    let cur: number | undefined = profile.samples[i]
+    let owner: Owner | undefined
+    let frame: CallFrame | undefined
+    while (cur !== undefined) {
+      const f = (byId.get(cur) as ProfileNode).callFrame
+      owner = ownerOf(f)
+      if (owner !== undefined) {
+        frame = f
+        break
+      }
+      cur = parent.get(cur)
+    }
+    const category = categoryOf(owner, frame)
+    if (category === undefined) continue
+    busy += us
+    totals.set(category, (totals.get(category) ?? 0) + us)
+  }
+  return [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([category, us]) => ({ category, ms: us / 1000, pct: (100 * us) / busy }))
 }
 
 export interface Summary {
@@ -182,7 +275,14 @@ if (require.main === module) {
     process.exit(2)
   }
   const top = Number(process.argv.find((a) => a.startsWith('--top='))?.slice(6) ?? '15')
-  const summary = summarise(JSON.parse(fs.readFileSync(file, 'utf8')) as Profile, top)
-  if (process.argv.includes('--json')) console.log(JSON.stringify(summary, null, 2))
-  else print(summary)
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile
+  const summary = summarise(profile, top)
+  const categories = byCategory(profile)
+  if (process.argv.includes('--json')) console.log(JSON.stringify({ ...summary, categories }, null, 2))
+  else {
+    print(summary)
+    console.log('\nBy category (the getUser breakdown of BENCHMARKS.md):')
+    for (const c of categories)
+      console.log(`${c.pct.toFixed(1).padStart(5)}% ${c.ms.toFixed(0).padStart(7)} ms  ${c.category}`)
+  }
 }

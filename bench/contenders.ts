@@ -8,6 +8,7 @@ import { Pool } from 'undici'
 import Auth from '@baiducloud/sdk/src/auth'
 import BceBaseClient from '@baiducloud/sdk/src/bce_base_client'
 import { CREDENTIALS, USER_NAME, USER_PATH } from './fixtures'
+import { shapeUser } from './honest-user'
 import { sdk as compiled } from './sdk'
 
 export interface Target {
@@ -21,12 +22,14 @@ export interface Instance {
 }
 
 export interface Contender {
-  readonly key: ContenderKey
+  readonly key: string
   readonly label: string
   create(target: Target, connections: number): Instance
 }
 
-export type ContenderKey = 'raw' | 'sdk' | 'official' | 'naive' | 'fetch' | 'officialKeepAlive' | 'rawDispatch'
+/** The contenders of the throughput section (the ablation section has its own, bench/ablation.ts). */
+export type ContenderKey =
+  'raw' | 'honest' | 'sdk' | 'official' | 'naive' | 'fetch' | 'officialKeepAlive' | 'rawDispatch'
 
 const USER_AGENT = `bench/1.0 node/${process.version}`
 
@@ -49,14 +52,18 @@ export function precomputedHeaders(host: string): Record<string, string> {
   return { ...headers, authorization: authorization.value, 'user-agent': USER_AGENT }
 }
 
-function pool(origin: string, connections: number): Pool {
+/** A keep-alive undici Pool as every undici-based contender uses it. */
+export function pool(origin: string, connections: number): Pool {
   return new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 4_000 })
 }
 
-/** (a) Floor: undici Pool.request, precomputed headers, body read to a string. */
+/**
+ * (a) The old, text-only floor: undici Pool.request, precomputed headers, body read to a string
+ * and nothing done with it (kept for comparison with the v0.1 numbers).
+ */
 const raw: Contender = {
   key: 'raw',
-  label: 'raw undici Pool.request',
+  label: 'raw undici Pool.request, body as text (text-only floor)',
   create(target, connections) {
     const p = pool(target.origin, connections)
     const headers = precomputedHeaders(target.host)
@@ -65,6 +72,28 @@ const raw: Contender = {
         const res = await p.request({ origin: target.origin, path: USER_PATH, method: 'GET', headers })
         const text = await res.body.text()
         if (res.statusCode !== 200 || text.length === 0) throw new Error(`raw: status ${res.statusCode}`)
+      },
+      close: () => p.close(),
+    }
+  },
+}
+
+/**
+ * (a') The honest floor: undici Pool.request with precomputed headers, then the body work the
+ * SDK does: `body.json()` and the checks and shaping into the same `User` (bench/honest-user.ts).
+ * It neither signs per call nor wraps anything in a Result: those are SDK costs.
+ */
+const honest: Contender = {
+  key: 'honest',
+  label: 'raw undici Pool.request + JSON + User shape (honest floor)',
+  create(target, connections) {
+    const p = pool(target.origin, connections)
+    const headers = precomputedHeaders(target.host)
+    return {
+      async call() {
+        const res = await p.request({ origin: target.origin, path: USER_PATH, method: 'GET', headers })
+        const user = shapeUser(await res.body.json())
+        if (res.statusCode !== 200 || user?.name !== USER_NAME) throw new Error(`honest: status ${res.statusCode}`)
       },
       close: () => p.close(),
     }
@@ -239,6 +268,7 @@ const fetchContender: Contender = {
 
 export const CONTENDERS: readonly Contender[] = [
   raw,
+  honest,
   sdk,
   official,
   naive,

@@ -2,8 +2,9 @@
 import fs from 'node:fs'
 import { Session } from 'node:inspector'
 import path from 'node:path'
+import { BENCH_TMP } from './sdk'
 
-export const PROFILE_DIR = path.join(__dirname, '.bench-tmp', 'profiles')
+export const PROFILE_DIR = path.join(BENCH_TMP, 'profiles')
 
 function post<T>(session: Session, method: string, params?: object): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -3,25 +3,31 @@
  *
  * Options:
  *   --quick              short smoke configuration; writes nothing
- *   --only=a,b           sections: throughput, signing, decoding, cold, memory (writes nothing)
- *   --contenders=a,b     throughput contenders (raw is always included): sdk, official, naive, fetch, officialKeepAlive, rawDispatch (writes nothing)
+ *   --only=a,b           sections: throughput, ablation, emulator, signing, decoding, cold, memory (writes nothing)
+ *   --contenders=a,b     throughput contenders (both floors always run): sdk, official, naive, fetch, officialKeepAlive, rawDispatch (writes nothing)
  *   --rounds=N           throughput rounds (default 5)
- *   --round-ms=N         throughput round length (default 1200)
+ *   --round-ms=N         throughput round length (default 1000)
  *   --no-write           print only; do not touch bench/results.json or BENCHMARKS.md
- *   --reuse-build        reuse bench/.bench-tmp/pkg from a previous run instead of running tsc
+ *   --reuse-build        reuse the package built by a previous run instead of running tsc
+ *   --src=DIR            build the SDK from another checkout's lib/ (writes nothing)
  *   --render             only re-render BENCHMARKS.md from bench/results.json (no measuring)
  *
- * The SDK under test is its tsc build (bench/sdk.ts), built first on every run.
+ * The SDK under test is its tsc build (bench/sdk.ts), built first on every run. `BENCH_TMP=DIR`
+ * moves the scratch directory (default bench/.bench-tmp).
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { ABLATION } from './ablation'
 import { runColdStart } from './coldstart'
 import type { ContenderKey } from './contenders'
 import { runDecoding } from './decoding'
+import { runEmulator } from './emulator'
 import { runMemory } from './memory'
+import { runProfileBreakdown } from './profile-section'
 import { consoleReport, evaluateTargets, markdownReport, type MachineCard, type Results } from './report'
+import { QuietBudget } from './rounds'
 import { buildPackage } from './sdk'
 import { startServer, type BenchServer } from './server-control'
 import { runSigning } from './signing'
@@ -29,7 +35,7 @@ import { gcAvailable } from './stats'
 import { runThroughput } from './throughput'
 
 const REPO = path.resolve(__dirname, '..')
-const SECTIONS = ['throughput', 'signing', 'decoding', 'cold', 'memory'] as const
+const SECTIONS = ['throughput', 'ablation', 'emulator', 'signing', 'decoding', 'cold', 'memory'] as const
 type Section = (typeof SECTIONS)[number]
 
 function arg(name: string): string | undefined {
@@ -84,12 +90,15 @@ async function main(): Promise<void> {
     throw new Error(`unknown section(s): ${bad.join(', ')}; known: ${SECTIONS.join(', ')}`)
   const want = (s: Section): boolean => only === undefined || only.includes(s)
   const contendersArg = arg('contenders')
-  const write = !flag('no-write') && !quick && only === undefined && contendersArg === undefined
+  const source = arg('src')
+  const write = !flag('no-write') && !quick && only === undefined && contendersArg === undefined && source === undefined
   if (!gcAvailable)
     console.warn('warning: run with --expose-gc (npm run bench does) for forced GC between rounds and the memory test')
 
   const rounds = Number(arg('rounds') ?? (quick ? 2 : 5))
-  const roundMs = Number(arg('round-ms') ?? (quick ? 300 : 1200))
+  const roundMs = Number(arg('round-ms') ?? (quick ? 300 : 1000))
+  // At most this long in total waiting for other processes to quieten before rounds.
+  const quiet = new QuietBudget(quick ? 1_000 : 45_000)
   const log = (line: string): void => {
     process.stderr.write(`${line}\n`)
   }
@@ -101,50 +110,83 @@ async function main(): Promise<void> {
   const results: { -readonly [K in keyof Results]?: Results[K] } = { ...partial }
 
   log('building bce-iam with tsc -p tsconfig.build.json…')
-  const build = buildPackage(flag('reuse-build') && !write)
+  const build = buildPackage(flag('reuse-build') && !write, source === undefined ? undefined : path.resolve(source))
+  if (source !== undefined) machine.gitCommit = `${machine.gitCommit}; SDK built from ${path.resolve(source)}`
   results.build = build
   if (build.exitCode !== 0)
     log(`warning: tsc exited ${build.exitCode}; the emitted JavaScript is measured anyway:\n${build.output}`)
   let server: BenchServer | undefined
   try {
-    if (want('throughput') || want('memory')) {
+    if (want('throughput') || want('ablation') || want('emulator') || want('memory')) {
       server = await startServer()
       log(`server pid ${server.pid} at ${server.origin}, stalling endpoint ${server.stallOrigin}`)
     }
     if (want('throughput') && server !== undefined) {
-      log('1/5 throughput…')
+      log('1/7 throughput…')
       results.throughput = await runThroughput(
         server,
         {
           concurrencies: [1, 32],
           rounds,
           roundMs,
-          warmupMs: quick ? 200 : 1000,
+          warmupMs: quick ? 200 : 700,
           ...(contendersArg === undefined ? {} : { only: contendersArg.split(',') as ContenderKey[] }),
         },
+        quiet,
+        log,
+      )
+    }
+    if (want('ablation') && server !== undefined) {
+      log('2/7 ablation and profile of getUser at c=32…')
+      const ladder = await runThroughput(
+        server,
+        { concurrencies: [32], rounds: quick ? 2 : 3, roundMs: quick ? 250 : 1000, warmupMs: quick ? 150 : 500 },
+        quiet,
+        log,
+        ABLATION,
+      )
+      const profile = await runProfileBreakdown(server, 32, quick ? 0.7 : 2)
+      results.ablation = { ladder, profile }
+    }
+    if (want('emulator') && server !== undefined) {
+      log('3/7 emulator as a load target…')
+      results.emulator = await runEmulator(
+        server,
+        {
+          concurrencies: [1, 32],
+          rounds: quick ? 2 : 3,
+          roundMs: quick ? 250 : 1000,
+          warmupMs: quick ? 150 : 500,
+          stateSizes: quick ? [10, 1000] : [10, 10_000],
+          stateRounds: quick ? 2 : 4,
+          createsPerRound: quick ? 30 : 100,
+          seedTimeoutMs: 60_000,
+        },
+        quiet,
         log,
       )
     }
     if (want('signing')) {
-      log('2/5 signing…')
+      log('4/7 signing…')
       results.signing = runSigning(quick ? 2 : 5, quick ? 200 : 600)
     }
     if (want('decoding')) {
-      log('3/5 decoding…')
+      log('5/7 decoding…')
       results.decoding = runDecoding(quick ? 2 : 5, quick ? 200 : 600)
     }
     if (want('cold')) {
-      log('4/5 cold start…')
+      log('6/7 cold start…')
       results.coldStart = runColdStart(quick ? 3 : 11)
     }
     if (want('memory') && server !== undefined) {
-      log('5/5 memory per in-flight call…')
+      log('7/7 memory per in-flight call…')
       results.memory = await runMemory(server, quick ? 100 : 500, quick ? 1 : 3)
     }
   } finally {
     await server?.stop()
   }
   results.wallSeconds = (performance.now() - started) / 1000
+  results.quietWaitSeconds = quiet.waitedMs / 1000
   machine.loadAverageAtEnd = os.loadavg()
   const withoutTargets = results as Omit<Results, 'targets'>
   const final: Results = { ...withoutTargets, targets: evaluateTargets(withoutTargets) }

@@ -14,8 +14,13 @@ import type * as ResponseModule from '../lib/decode/response'
 import type * as UserModelModule from '../lib/iam/user-model'
 
 const REPO = path.resolve(__dirname, '..')
+/**
+ * Scratch directory (gitignored): bench/.bench-tmp, or `$BENCH_TMP` so that two harness runs on
+ * one checkout (each rebuilds the package) do not pull the build from under each other.
+ */
+export const BENCH_TMP = process.env.BENCH_TMP ?? path.join(__dirname, '.bench-tmp')
 /** Directory holding `node_modules/bce-iam`; cold-start children run with this as cwd. */
-export const PKG_ROOT = path.join(__dirname, '.bench-tmp', 'pkg')
+export const PKG_ROOT = path.join(BENCH_TMP, 'pkg')
 export const PKG_DIR = path.join(PKG_ROOT, 'node_modules', 'bce-iam')
 const DIST = path.join(PKG_DIR, 'dist')
 const LINKED = ['undici', 'neverthrow', 'io-ts', 'fp-ts', '@baiducloud/sdk']
@@ -28,7 +33,13 @@ export interface BuildInfo {
   readonly reused: boolean
 }
 
-export function buildPackage(reuse = false): BuildInfo {
+/**
+ * Builds the SDK with tsc into {@link PKG_DIR}. `source` is the checkout whose `lib/` and
+ * `tsconfig.build.json` are compiled (default: this repository); another checkout (for example
+ * `git archive <ref> lib tsconfig.build.json tsconfig.json package.json` unpacked elsewhere, with
+ * a `node_modules` link) measures that code with this harness.
+ */
+export function buildPackage(reuse = false, source: string = REPO): BuildInfo {
   if (reuse && fs.existsSync(path.join(DIST, 'index.js'))) return { ms: 0, exitCode: 0, output: '', reused: true }
   fs.rmSync(PKG_ROOT, { recursive: true, force: true })
   fs.mkdirSync(path.join(PKG_ROOT, 'node_modules', '@baiducloud'), { recursive: true })
@@ -38,11 +49,11 @@ export function buildPackage(reuse = false): BuildInfo {
     [
       path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'),
       '-p',
-      path.join(REPO, 'tsconfig.build.json'),
+      path.join(source, 'tsconfig.build.json'),
       '--outDir',
       DIST,
     ],
-    { cwd: REPO, encoding: 'utf8' },
+    { cwd: source, encoding: 'utf8' },
   )
   const ms = performance.now() - started
   if (!fs.existsSync(path.join(DIST, 'index.js')))
