@@ -1,0 +1,103 @@
+// The API report of bce-iam's public entry points (bce-iam, bce-iam/emulator, bce-iam/jest).
+//   node scripts/api-report.mjs check   fails when the public surface differs from etc/*.api.md
+//   node scripts/api-report.mjs update  rewrites etc/*.api.md (review the diff, commit it)
+// Both first emit the declarations of lib/ into dist/api-types/ (tsconfig.build.json).
+import { execFileSync } from 'node:child_process'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { mkdirSync, rmSync } from 'node:fs'
+import { CompilerState, Extractor, ExtractorConfig } from '@microsoft/api-extractor'
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+const typesDir = path.join(root, 'dist/api-types')
+const require = createRequire(import.meta.url)
+
+/** The public entry points: the package subpath, its declaration file, its report's name. */
+const ENTRY_POINTS = [
+  { subpath: 'bce-iam', types: 'index.d.ts', report: 'bce-iam' },
+  { subpath: 'bce-iam/emulator', types: 'emulator/index.d.ts', report: 'bce-iam-emulator' },
+  { subpath: 'bce-iam/jest', types: 'testing/index.d.ts', report: 'bce-iam-jest' },
+]
+
+const mode = process.argv[2]
+if (mode !== 'check' && mode !== 'update') {
+  console.error('usage: node scripts/api-report.mjs check|update')
+  process.exit(2)
+}
+
+/** Emits the declaration files of lib/ (type errors are `npm run typecheck`'s business). */
+function emitDeclarations() {
+  rmSync(typesDir, { recursive: true, force: true })
+  const tsc = require.resolve('typescript/bin/tsc')
+  const args = ['-p', 'tsconfig.build.json', '--emitDeclarationOnly', '--declarationMap', 'false']
+  try {
+    execFileSync(process.execPath, [tsc, ...args, '--outDir', typesDir], { cwd: root, stdio: 'pipe' })
+  } catch (error) {
+    const output = String(error.stdout ?? error).split('\n')
+    console.error(['api-report: tsc failed on lib/ (see `npm run typecheck`):', ...output.slice(0, 20)].join('\n'))
+    process.exit(1)
+  }
+}
+
+emitDeclarations()
+
+if (mode === 'update') mkdirSync(path.join(root, 'etc'), { recursive: true })
+
+const base = ExtractorConfig.loadFile(path.join(root, 'api-extractor.json'))
+const configs = ENTRY_POINTS.map((entry) =>
+  ExtractorConfig.prepare({
+    configObject: {
+      ...base,
+      mainEntryPointFilePath: path.join(typesDir, entry.types),
+      apiReport: { ...base.apiReport, reportFileName: entry.report },
+    },
+    configObjectFullPath: path.join(root, 'api-extractor.json'),
+    packageJsonFullPath: path.join(root, 'package.json'),
+  }),
+)
+// One TypeScript program for the three entry points.
+const compilerState = CompilerState.create(configs[0], {
+  additionalEntryPoints: configs.map((config) => config.mainEntryPointFilePath),
+})
+
+/** Console messages summarised below (or just noise). */
+const QUIET = new Set([
+  'console-preamble',
+  'console-compiler-version-notice',
+  'console-api-report-not-copied',
+  'console-api-report-copied',
+  'console-api-report-created',
+])
+
+const changed = []
+let failed = false
+for (const [i, entry] of ENTRY_POINTS.entries()) {
+  const result = Extractor.invoke(configs[i], {
+    localBuild: mode === 'update',
+    printApiReportDiff: mode === 'check',
+    compilerState,
+    messageCallback: (message) => {
+      if (QUIET.has(message.messageId)) message.handled = true
+    },
+  })
+  if (result.apiReportChanged) changed.push(`etc/${entry.report}.api.md (${entry.subpath})`)
+  // Warnings (e.g. an unresolved {@link}) are printed; only errors and a changed surface fail.
+  if (result.errorCount > 0) failed = true
+}
+
+if (mode === 'check' && changed.length > 0) {
+  console.error(
+    [
+      '',
+      'The public API differs from its committed report:',
+      ...changed.map((file) => `  ${file}`),
+      '(the diff is above; the new reports are in dist/api-types/report-temp/).',
+      'If the change is deliberate, run `npm run api:update`, review the diff of etc/*.api.md,',
+      'and commit it with the change (and a CHANGELOG line). Otherwise, undo the change to the surface.',
+      '',
+    ].join('\n'),
+  )
+  process.exit(1)
+}
+if (mode === 'update' && changed.length > 0 && !failed) console.log(`api-report: updated ${changed.join(', ')}`)
+process.exit(failed ? 1 : 0)
