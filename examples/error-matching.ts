@@ -22,6 +22,8 @@ export function adviceFor(error: BceError): string {
           return 'the caller gave up'
         case 'Decode':
           return 'report it: the service answered something unreadable'
+        case 'Internal':
+          return 'report it: a defect in bce-iam'
         default:
           return unreachable(error.reason)
       }

@@ -21,7 +21,7 @@ function explain(error: BceError): string {
         case 'Unknown':
           return `IAM refused: ${error.kind}`
         default: {
-          const unreachable: never = error.kind
+          const unreachable: never = error
           return unreachable
         }
       }

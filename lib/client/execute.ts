@@ -11,7 +11,7 @@ import type { CallOptions } from './config'
 import { emit, type AttemptEvent } from '../observe/observe'
 import type { OperationSpec } from '../operation/operation'
 import { prepareRequest } from '../operation/prepare'
-import { isRejectedSessionError } from '../retry/retry-decision'
+import { isRejectedSessionError, isRetryableServiceError } from '../retry/retry-decision'
 import type { Runtime } from './runtime'
 import { sleep } from '../retry/sleep'
 
@@ -90,7 +90,13 @@ async function run<O>(
     let credentialsRenewed = false
     for (let attempt = 1; ; attempt += 1) {
       const started = observe === undefined ? 0 : Date.now()
-      const context: AttemptContext = { operation: spec.name, attempts: attempt, idempotent: spec.idempotent }
+      const context: AttemptContext = {
+        operation: spec.name,
+        attempts: attempt,
+        idempotent: spec.idempotent,
+        reportable: spec.reportable,
+        isRetryable: isRetryableServiceError,
+      }
       const request = rt.signer.sign(prepared.value, credentials, rt.clock.now())
       const outcome =
         request === undefined
@@ -151,8 +157,8 @@ async function run<O>(
   } catch (cause) {
     return err(
       makeClientError({
-        reason: 'InvalidInput',
-        message: `unexpected failure while running ${spec.name}`,
+        reason: 'Internal',
+        message: `unexpected failure while running ${spec.name}: a defect in bce-iam; please report it`,
         operation: spec.name,
         cause,
       }),

@@ -2,8 +2,7 @@ import { STATUS_CODES } from 'node:http'
 import { classifyServiceError, codeFromStatus } from '../errors/classify'
 import { makeServiceError } from '../errors/make'
 import { MAX_CODE_CHARS, MAX_MESSAGE_CHARS, MAX_REQUEST_ID_CHARS, serverText, type Scrub } from '../errors/server-text'
-import { isRetryableServiceError } from '../retry/retryable'
-import type { BceServiceError } from '../errors/types'
+import type { BceServiceError, ServiceErrorKind } from '../errors/types'
 import { parseJsonBytes } from './json'
 
 /** Where a response came from, for the error it may become. */
@@ -11,6 +10,17 @@ export interface ResponseContext {
   readonly operation: string
   readonly attempts: number
   readonly idempotent: boolean
+  /**
+   * The service-error kinds the operation may report (its declared kinds plus the common ones,
+   * precomputed once per operation); an answer classifying as any other kind is reported as
+   * `Unknown`, with its code, status and message verbatim. Omitted: every kind is reported.
+   */
+  readonly reportable?: ReadonlySet<ServiceErrorKind>
+  /**
+   * Whether an answer with this status and code may succeed if the call is repeated: supplied
+   * by the client (the retry rules live in `retry/`, which decoding does not depend on).
+   */
+  readonly isRetryable: (statusCode: number, code: string, idempotent: boolean) => boolean
 }
 
 function stringField(record: Record<string, unknown>, key: string): string | undefined {
@@ -24,6 +34,8 @@ function stringField(record: Record<string, unknown>, key: string): string | und
  * derived from the status and a message that says what the body was. Total and pure.
  * Server-supplied `code`, `message` and `requestId` pass through `scrub` (when given) and are then
  * capped ({@link MAX_CODE_CHARS}, {@link MAX_MESSAGE_CHARS}, {@link MAX_REQUEST_ID_CHARS}).
+ * The kind honours the operation's declaration (`context.reportable`); retryability is the
+ * client's decision (`context.isRetryable`).
  */
 export function serviceErrorFromResponse(
   statusCode: number,
@@ -51,13 +63,13 @@ export function serviceErrorFromResponse(
   const rawRequestId = (record && stringField(record, 'requestId')) ?? requestIdFromHeader
   const requestId = rawRequestId === undefined ? undefined : serverText(rawRequestId, MAX_REQUEST_ID_CHARS, scrub)
   return makeServiceError({
-    kind: classifyServiceError(statusCode, code),
+    kind: classifyServiceError(statusCode, code, context.reportable),
     code,
     statusCode,
     message,
     ...(requestId === undefined ? {} : { requestId }),
     operation: context.operation,
     attempts: context.attempts,
-    retryable: isRetryableServiceError(statusCode, code, context.idempotent),
+    retryable: context.isRetryable(statusCode, code, context.idempotent),
   })
 }

@@ -5,7 +5,7 @@ import type { ServiceErrorKind } from './types'
  * IAM-specific code table, so this lists the common BCE codes and the spellings IAM-like
  * services are known to use; anything else falls back on the HTTP status.
  */
-const KIND_BY_CODE: Readonly<Record<string, ServiceErrorKind>> = {
+const KIND_BY_CODE = {
   NotFound: 'NotFound',
   NoSuchEntity: 'NotFound',
   ResourceNotFound: 'NotFound',
@@ -43,15 +43,34 @@ const KIND_BY_CODE: Readonly<Record<string, ServiceErrorKind>> = {
   SlowDown: 'Throttled',
   InternalError: 'ServerError',
   ServiceUnavailable: 'ServerError',
-}
+} as const satisfies Readonly<Record<string, ServiceErrorKind>>
+
+/** The codes of the table above that classify as one of the kinds `K`. */
+export type CodesOfKind<K extends ServiceErrorKind> = {
+  [C in keyof typeof KIND_BY_CODE]: (typeof KIND_BY_CODE)[C] extends K ? C : never
+}[keyof typeof KIND_BY_CODE]
+
+const kindByCode: Readonly<Record<string, ServiceErrorKind>> = KIND_BY_CODE
 
 /**
  * Classifies a service error: known codes first, then the HTTP status (404 NotFound,
  * 409 Conflict, 429 Throttled, 5xx ServerError, 401 AuthFailure, 403 AccessDenied, other 4xx
  * InvalidRequest, anything else Unknown). Pure and total.
+ *
+ * With `reportable` (the kinds an operation declares plus the common ones), a kind outside it
+ * becomes `Unknown`: an operation's error type never names a kind it does not declare.
  */
-export function classifyServiceError(statusCode: number, code: string): ServiceErrorKind {
-  const byCode = Object.prototype.hasOwnProperty.call(KIND_BY_CODE, code) ? KIND_BY_CODE[code] : undefined
+export function classifyServiceError(
+  statusCode: number,
+  code: string,
+  reportable?: ReadonlySet<ServiceErrorKind>,
+): ServiceErrorKind {
+  const kind = kindOf(statusCode, code)
+  return reportable === undefined || reportable.has(kind) ? kind : 'Unknown'
+}
+
+function kindOf(statusCode: number, code: string): ServiceErrorKind {
+  const byCode = Object.prototype.hasOwnProperty.call(kindByCode, code) ? kindByCode[code] : undefined
   if (byCode !== undefined) return byCode
   if (statusCode === 404) return 'NotFound'
   if (statusCode === 409) return 'Conflict'

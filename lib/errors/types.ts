@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import type { CodesOfKind } from './classify'
 
 /**
  * What went wrong on the service side, derived by a pure table from the HTTP status and the
@@ -22,13 +23,25 @@ export type ServiceErrorKind =
   | 'ServerError'
   | 'Unknown'
 
-/** The service answered with a non-2xx status. */
-export interface BceServiceError {
+/**
+ * The error codes this SDK knows for a kind (from the classifier's code table); a service error's
+ * `code` may also be any other string the service sends.
+ */
+export type KnownServiceErrorCode<K extends ServiceErrorKind = ServiceErrorKind> = CodesOfKind<K>
+
+/**
+ * One member of the service-error union: the service answered with a non-2xx status that
+ * classifies as `kind` `K`. Use {@link ServiceError} to name one or several kinds.
+ */
+export interface ServiceErrorOf<K extends ServiceErrorKind> {
   readonly _tag: 'BceServiceError'
   /** Classification of `code` and `statusCode`, stable across services and SDK versions. */
-  readonly kind: ServiceErrorKind
-  /** The error code verbatim from the body; derived from the status when the body has none. */
-  readonly code: string
+  readonly kind: K
+  /**
+   * The error code verbatim from the body; derived from the status when the body has none.
+   * Typed as the codes known for this kind, plus any other string.
+   */
+  readonly code: KnownServiceErrorCode<K> | (string & {})
   /** HTTP status of the answer. */
   readonly statusCode: number
   /** Human-readable description (from the body, or derived from the status). */
@@ -45,9 +58,29 @@ export interface BceServiceError {
   toString(): string
 }
 
+/**
+ * A service error of one of the kinds `K`, as a discriminated union with one member per kind:
+ * `ServiceError<'NotFound' | 'Conflict'>` is `ServiceErrorOf<'NotFound'> | ServiceErrorOf<'Conflict'>`,
+ * so `Extract`, `Exclude`, a `switch` on `kind` and type guards narrow it.
+ */
+export type ServiceError<K extends ServiceErrorKind = ServiceErrorKind> = K extends ServiceErrorKind
+  ? ServiceErrorOf<K>
+  : never
+
+/** The service answered with a non-2xx status: a service error of any kind. */
+export type BceServiceError = ServiceError
+
 /** Why no usable answer came from the service. */
 export type ClientErrorReason =
-  'InvalidInput' | 'InvalidConfig' | 'Credentials' | 'Network' | 'Timeout' | 'Aborted' | 'Decode'
+  | 'InvalidInput'
+  | 'InvalidConfig'
+  | 'Credentials'
+  | 'Network'
+  | 'Timeout'
+  | 'Aborted'
+  | 'Decode'
+  /** An unexpected failure inside the SDK's call pipeline: a defect in bce-iam; please report it. */
+  | 'Internal'
 
 /** One problem found while validating input or decoding a response. */
 export interface ErrorIssue {

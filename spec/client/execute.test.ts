@@ -44,8 +44,8 @@ describe('execute: validation before anything is sent', () => {
         options: 'object or undefined',
         'options.timeoutMs': `positive number of ms, at most ${MAX_TIMEOUT_MS}`,
         'options.signal': 'AbortSignal',
-        'options.retry.maxAttempts': 'retry.maxAttempts must be at least 1',
-        'options.retry.baseDelayMs': 'retry.baseDelayMs must be a non-negative number',
+        'options.retry.maxAttempts': 'positive integer',
+        'options.retry.baseDelayMs': 'non-negative number',
       }[path],
     )
     expect(sent).toHaveLength(0)
@@ -313,16 +313,17 @@ describe('execute: failures that are not answers', () => {
     expect(sent).toHaveLength(0)
   })
 
-  it('a transport that throws becomes a client error, not a rejection', async () => {
+  it('a transport that throws is an Internal error (a defect of the SDK, not the caller), not a rejection', async () => {
     const { runtime } = fakeRuntime({ retry: fast }, () => {
       throw new Error('boom')
     })
     const error = (await execute(runtime, getUser, { userName: 'a' }))._unsafeUnwrapErr()
     expect(error).toMatchObject({
       _tag: 'BceClientError',
-      reason: 'InvalidInput',
-      message: 'unexpected failure while running getUser',
+      reason: 'Internal',
+      message: 'unexpected failure while running getUser: a defect in bce-iam; please report it',
       operation: 'getUser',
+      retryable: false,
     })
   })
 })

@@ -1,6 +1,8 @@
 import { serviceErrorFromResponse } from '../../lib/decode/error-body'
+import type { ServiceErrorKind } from '../../lib/errors/types'
+import { isRetryableServiceError } from '../../lib/retry/retry-decision'
 
-const context = { operation: 'deleteUser', attempts: 3, idempotent: false }
+const context = { operation: 'deleteUser', attempts: 3, idempotent: false, isRetryable: isRetryableServiceError }
 const body = (value: unknown): Buffer => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value))
 
 describe('serviceErrorFromResponse', () => {
@@ -132,5 +134,58 @@ describe('serviceErrorFromResponse', () => {
       const error = serviceErrorFromResponse(404, undefined, Buffer.alloc(0), context, () => 'scrubbed')
       expect(error).toMatchObject({ code: 'NotFound', message: 'HTTP 404 Not Found with an empty body' })
     })
+  })
+})
+
+describe('serviceErrorFromResponse: the declared kinds', () => {
+  const declared = new Set<ServiceErrorKind>([
+    'NotFound',
+    'AccessDenied',
+    'AuthFailure',
+    'InvalidRequest',
+    'Throttled',
+    'ServerError',
+    'Unknown',
+  ])
+
+  it('a kind the operation does not declare is Unknown, with code, status, message and request id verbatim', () => {
+    const error = serviceErrorFromResponse(
+      409,
+      'hdr',
+      body({ code: 'EntityAlreadyExists', message: 'user "a" already exists', requestId: 'r-1' }),
+      { ...context, operation: 'getUser', reportable: declared },
+    )
+    expect({ ...error }).toEqual({
+      _tag: 'BceServiceError',
+      kind: 'Unknown',
+      code: 'EntityAlreadyExists',
+      statusCode: 409,
+      message: 'user "a" already exists',
+      requestId: 'r-1',
+      operation: 'getUser',
+      attempts: 3,
+      retryable: false,
+    })
+  })
+
+  it('a declared kind is kept', () => {
+    const error = serviceErrorFromResponse(404, undefined, body({ code: 'NotFound' }), {
+      ...context,
+      reportable: declared,
+    })
+    expect(error.kind).toBe('NotFound')
+  })
+
+  it('retryability is the decision the client supplies, given status, code and idempotency', () => {
+    const calls: unknown[] = []
+    const error = serviceErrorFromResponse(418, undefined, body({ code: 'Teapot' }), {
+      ...context,
+      isRetryable: (...args) => {
+        calls.push(args)
+        return true
+      },
+    })
+    expect(error.retryable).toBe(true)
+    expect(calls).toEqual([[418, 'Teapot', false]])
   })
 })

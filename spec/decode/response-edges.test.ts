@@ -1,7 +1,8 @@
 import { err, ok } from 'neverthrow'
 import { decodeResponse, type RawResponse, type ResponseReader } from '../../lib/decode/response'
+import { isRetryableServiceError } from '../../lib/retry/retry-decision'
 
-const context = { operation: 'getUser', attempts: 2, idempotent: true }
+const context = { operation: 'getUser', attempts: 2, idempotent: true, isRetryable: isRetryableServiceError }
 const raw = (statusCode: number, body: string, headers: RawResponse['headers'] = {}): RawResponse => ({
   statusCode,
   headers,

@@ -3,8 +3,9 @@ import * as t from 'io-ts'
 import { codecReader, ignoreBody, listReader } from '../../lib/decode/reader'
 import { decodeResponse, type RawResponse } from '../../lib/decode/response'
 import { userCodec } from '../../lib/iam/user-model'
+import { isRetryableServiceError } from '../../lib/retry/retry-decision'
 
-const context = { operation: 'getUser', attempts: 1, idempotent: true }
+const context = { operation: 'getUser', attempts: 1, idempotent: true, isRetryable: isRetryableServiceError }
 const raw = (statusCode: number, body: string | Buffer, headers: RawResponse['headers'] = {}): RawResponse => ({
   statusCode,
   headers,

@@ -147,3 +147,29 @@ describe('codeFromStatus', () => {
     )
   })
 })
+
+describe('classifyServiceError honours an operation declaration', () => {
+  const common = ['AccessDenied', 'AuthFailure', 'InvalidRequest', 'Throttled', 'ServerError', 'Unknown'] as const
+  const getUserKinds = new Set<ServiceErrorKind>(['NotFound', ...common])
+
+  it('a declared or common kind is kept', () => {
+    expect(classifyServiceError(404, 'NotFound', getUserKinds)).toBe('NotFound')
+    expect(classifyServiceError(403, 'AccessDenied', getUserKinds)).toBe('AccessDenied')
+    expect(classifyServiceError(503, 'ServiceUnavailable', getUserKinds)).toBe('ServerError')
+    expect(classifyServiceError(429, 'Whatever', getUserKinds)).toBe('Throttled')
+  })
+
+  it('an undeclared operation-specific kind becomes Unknown, by code or by status', () => {
+    expect(classifyServiceError(409, 'EntityAlreadyExists', getUserKinds)).toBe('Unknown')
+    expect(classifyServiceError(409, 'SomethingNew', getUserKinds)).toBe('Unknown')
+    expect(classifyServiceError(400, 'LimitExceeded', getUserKinds)).toBe('Unknown')
+    expect(classifyServiceError(409, 'DeleteConflict', new Set<ServiceErrorKind>([...common, 'Conflict']))).toBe(
+      'Conflict',
+    )
+  })
+
+  it('without a declaration every kind is reported as classified', () => {
+    expect(classifyServiceError(409, 'EntityAlreadyExists')).toBe('AlreadyExists')
+    expect(classifyServiceError(409, 'SomethingNew')).toBe('Conflict')
+  })
+})
