@@ -1,4 +1,5 @@
-import { errAsync, okAsync, type ResultAsync } from 'neverthrow'
+import { err, errAsync, ok, okAsync, type Result, type ResultAsync } from 'neverthrow'
+import type { Issue, PathKey } from '../errors/issue'
 import { makeClientError } from '../errors/make'
 import type { BceClientError } from '../errors/types'
 
@@ -23,39 +24,77 @@ const NOT_VISIBLE_ASCII = /[^\x21-\x7e]/
 const NOT_HEADER_TEXT = /[^\t\x20-\x7e]/
 
 /**
- * Checks the shape of a key pair; the message names the field but never echoes a value.
- * The access key id (sent in the Authorization header) must be visible ASCII without `/`, and
- * the session token (sent as `x-bce-security-token`) visible ASCII, spaces and tabs: anything
- * else (CR/LF, control or non-Latin-1 characters) cannot form a valid header. Returns
- * undefined when the credentials are usable.
+ * Why a value is not a usable key pair: the offending field (path relative to the credentials
+ * object, empty for the object itself), what it must be, and a sentence naming the field. Never
+ * holds the value.
  */
-export function credentialsProblem(credentials: unknown): string | undefined {
+export interface CredentialsIssue extends Issue {
+  /** E.g. `accessKeyId must be a non-empty string`. */
+  readonly message: string
+}
+
+function refused(path: readonly PathKey[], expected: string, message: string): Result<never, CredentialsIssue> {
+  return err({ path, expected, message })
+}
+
+/**
+ * The success of {@link checkCredentials}: one shared value, so checking the credentials a
+ * provider returns on every call allocates nothing when they are fine (the per-call path is
+ * benchmarked).
+ */
+const USABLE: Result<void, never> = ok(undefined)
+
+/**
+ * Checks the shape of a key pair (the caller may then treat it as {@link Credentials}). The
+ * access key id (sent in the Authorization header) must be visible ASCII without `/`, and the
+ * session token (sent as `x-bce-security-token`) visible ASCII, spaces and tabs: anything else
+ * (CR/LF, control or non-Latin-1 characters) cannot form a valid header. A refusal names the
+ * field, never its value.
+ */
+export function checkCredentials(credentials: unknown): Result<void, CredentialsIssue> {
   if (typeof credentials !== 'object' || credentials === null)
-    return 'credentials must be an object or a provider function'
+    return refused([], 'key pair object or provider function', 'credentials must be an object or a provider function')
   const record = credentials as Record<string, unknown>
   if (typeof record.accessKeyId !== 'string' || record.accessKeyId.length === 0)
-    return 'accessKeyId must be a non-empty string'
-  if (/[\s/]/.test(record.accessKeyId)) return 'accessKeyId must not contain whitespace or "/"'
+    return refused(['accessKeyId'], 'non-empty string', 'accessKeyId must be a non-empty string')
+  if (/[\s/]/.test(record.accessKeyId))
+    return refused(
+      ['accessKeyId'],
+      'string without whitespace or "/"',
+      'accessKeyId must not contain whitespace or "/"',
+    )
   if (NOT_VISIBLE_ASCII.test(record.accessKeyId))
-    return 'accessKeyId must contain only visible ASCII characters (it is sent in the Authorization header)'
+    return refused(
+      ['accessKeyId'],
+      'visible ASCII characters only',
+      'accessKeyId must contain only visible ASCII characters (it is sent in the Authorization header)',
+    )
   if (typeof record.secretAccessKey !== 'string' || record.secretAccessKey.length === 0)
-    return 'secretAccessKey must be a non-empty string'
+    return refused(['secretAccessKey'], 'non-empty string', 'secretAccessKey must be a non-empty string')
   if (
     record.sessionToken !== undefined &&
     (typeof record.sessionToken !== 'string' || record.sessionToken.length === 0)
   ) {
-    return 'sessionToken, when given, must be a non-empty string'
+    return refused(
+      ['sessionToken'],
+      'non-empty string or absent',
+      'sessionToken, when given, must be a non-empty string',
+    )
   }
   if (typeof record.sessionToken === 'string' && NOT_HEADER_TEXT.test(record.sessionToken)) {
-    return 'sessionToken must contain only visible ASCII characters, spaces and tabs (it is sent as a header)'
+    return refused(
+      ['sessionToken'],
+      'visible ASCII characters, spaces and tabs only',
+      'sessionToken must contain only visible ASCII characters, spaces and tabs (it is sent as a header)',
+    )
   }
   if (
     record.expiration !== undefined &&
     !(record.expiration instanceof Date && !Number.isNaN(record.expiration.getTime()))
   ) {
-    return 'expiration, when given, must be a valid Date'
+    return refused(['expiration'], 'valid Date or absent', 'expiration, when given, must be a valid Date')
   }
-  return undefined
+  return USABLE
 }
 
 /**
@@ -63,11 +102,11 @@ export function credentialsProblem(credentials: unknown): string | undefined {
  * object has no effect), or a `Credentials` error if they are malformed or have expired.
  */
 export function fromStatic(credentials: Credentials, now: () => number = Date.now): CredentialsProvider {
-  const problem = credentialsProblem(credentials)
-  if (problem !== undefined) {
+  const checked = checkCredentials(credentials)
+  if (checked.isErr()) {
     const error = makeClientError({
       reason: 'Credentials',
-      message: `static credentials: ${problem}`,
+      message: `static credentials: ${checked.error.message}`,
       operation: 'credentials',
     })
     return () => errAsync(error)
@@ -96,10 +135,10 @@ export function fromStatic(credentials: Credentials, now: () => number = Date.no
  * The credentials every call of a client configured with this static key pair uses, when they
  * can be fixed once at construction: well-formed and without an expiry (expiring ones go through
  * {@link fromStatic}'s provider on every call, which checks the clock). A frozen copy, or
- * undefined.
+ * undefined when they cannot be fixed (not a failure: the client then calls the provider).
  */
 export function fixedStaticCredentials(credentials: unknown): Credentials | undefined {
-  if (credentialsProblem(credentials) !== undefined) return undefined
+  if (checkCredentials(credentials).isErr()) return undefined
   const source = credentials as Credentials
   if (source.expiration !== undefined) return undefined
   return Object.freeze(

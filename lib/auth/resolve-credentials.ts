@@ -1,11 +1,13 @@
 import { err, ok, type Result } from 'neverthrow'
-import { makeClientError } from '../errors/make'
+import { amendError, makeClientError } from '../errors/make'
 import type { BceClientError } from '../errors/types'
-import { credentialsProblem, type Credentials, type CredentialsProvider } from './credentials'
+import { checkCredentials, type Credentials, type CredentialsProvider } from './credentials'
 
 /**
  * Calls a credentials provider defensively: a provider that throws, rejects, or yields something
- * that is not a usable key pair becomes a `Credentials` error for `operation`; never throws.
+ * that is not a usable key pair becomes a `Credentials` error for `operation`; never throws. A
+ * `Credentials` error from the provider is passed on with `operation` set, not wrapped again;
+ * another client error is wrapped once, as the cause of a `Credentials` error with its message.
  */
 export async function resolveCredentials(
   provider: CredentialsProvider,
@@ -26,13 +28,15 @@ export async function resolveCredentials(
   const settled = candidate as Result<Credentials, BceClientError>
   if (settled.isErr()) {
     const error = settled.error as Partial<BceClientError> | undefined
-    if (error?._tag === 'BceClientError') {
-      return err(makeClientError({ ...error, reason: 'Credentials', operation } as BceClientError))
-    }
-    return failure('the credentials provider failed')
+    if (error?._tag !== 'BceClientError') return failure('the credentials provider failed')
+    // Already a credentials failure (a provider's own, or one wrapped where it happened, e.g. a
+    // failed STS refresh): passed on with this operation, its cause untouched, never wrapped again.
+    if (error.reason === 'Credentials') return err(amendError(error as BceClientError, { operation }))
+    // Any other client error becomes a credentials failure once, keeping it whole as the cause.
+    return failure(typeof error.message === 'string' ? error.message : 'the credentials provider failed', error)
   }
-  const problem = credentialsProblem(settled.value)
-  return problem === undefined
+  const checked = checkCredentials(settled.value)
+  return checked.isOk()
     ? ok(settled.value)
-    : failure(`the credentials provider returned unusable credentials: ${problem}`)
+    : failure(`the credentials provider returned unusable credentials: ${checked.error.message}`)
 }

@@ -1,3 +1,8 @@
+import { err, ok, type Result } from 'neverthrow'
+
+/** Why a server time taught the clock nothing: it was implausible, or the local clock is unreadable. */
+export type ClockNotLearned = 'implausible-server-time' | 'unreadable-local-clock'
+
 /** Earliest server time a client learns its clock from: 2000-01-01T00:00:00Z. */
 export const MIN_SERVER_TIME_MS = Date.UTC(2000, 0, 1)
 
@@ -37,14 +42,14 @@ export class SigningClock {
   }
 
   /**
-   * Learns the offset from a server time observed now; returns the new offset, or undefined
-   * (and keeps the current one) when the server time is implausible or the local clock unreadable.
+   * Learns the offset from a server time observed now and returns it; when the server time is
+   * implausible or the local clock unreadable, keeps the current offset and says why.
    */
-  learn(serverTimeMs: number): number | undefined {
-    if (!isPlausibleServerTime(serverTimeMs)) return undefined
+  learn(serverTimeMs: number): Result<number, ClockNotLearned> {
+    if (!isPlausibleServerTime(serverTimeMs)) return err('implausible-server-time')
     const offset = Math.round(serverTimeMs - this.#local())
-    if (!Number.isFinite(offset)) return undefined
+    if (!Number.isFinite(offset)) return err('unreadable-local-clock')
     this.#offsetMs = offset
-    return offset
+    return ok(offset)
   }
 }

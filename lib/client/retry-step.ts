@@ -1,17 +1,16 @@
 import type { BceError } from '../errors/types'
-import { backoffDelay, parseRetryAfter } from '../retry/retry-policy'
-import { isClockSkewError, retryCostClass } from '../retry/retry-decision'
+import { decideRetry, type RetryDelay, type RetryState } from '../retry/next-delay'
 import type { AttemptOutcome } from './attempt'
 import type { CallSettings } from './call-settings'
 import type { Runtime } from './runtime'
 
-/** What the retry loop remembers between attempts of one call. */
-export interface RetryState {
-  skewCorrected: boolean
-  lastRetryCost: number | undefined
-}
+export type { RetryState } from '../retry/next-delay'
 
-/** Decides whether and after how long to try again; undefined means stop. */
+/**
+ * The retry decision of the call pipeline: hands {@link decideRetry} what it needs from this
+ * client's runtime (clock, budget, jitter) and this call's settings and failed attempt; undefined
+ * means stop. What remains here is client-specific: which runtime parts the decision may touch.
+ */
 export function nextDelay(
   runtime: Runtime,
   settings: CallSettings,
@@ -19,23 +18,20 @@ export function nextDelay(
   outcome: AttemptOutcome<unknown>,
   attempt: number,
   state: RetryState,
-): { delay: number; clockOffsetMs?: number } | undefined {
-  if (attempt >= settings.retry.maxAttempts) return undefined
-  if (isClockSkewError(error)) {
-    if (state.skewCorrected || outcome.serverDateMs === undefined) return undefined
-    const clockOffsetMs = runtime.clock.learn(outcome.serverDateMs)
-    if (clockOffsetMs === undefined) return undefined
-    state.skewCorrected = true
-    return { delay: 0, clockOffsetMs }
-  }
-  if (!error.retryable) return undefined
-  const retryAfter = parseRetryAfter(outcome.retryAfter, Date.now(), settings.retry.maxRetryAfterMs)
-  const delay = retryAfter ?? backoffDelay(attempt, settings.retry, runtime.random)
-  if (Date.now() + delay >= settings.deadline) return undefined
-  if (runtime.budget !== undefined && settings.retry.budget !== false) {
-    const cost = runtime.budget.acquire(retryCostClass(error))
-    if (cost === undefined) return undefined
-    state.lastRetryCost = cost
-  }
-  return { delay }
+): RetryDelay | undefined {
+  return decideRetry(
+    error,
+    {
+      attempt,
+      policy: settings.retry,
+      deadline: settings.deadline,
+      serverDateMs: outcome.serverDateMs,
+      retryAfter: outcome.retryAfter,
+      learnClock: (serverTimeMs) => runtime.clock.learn(serverTimeMs),
+      budget: runtime.budget,
+      random: runtime.random,
+      now: Date.now,
+    },
+    state,
+  )
 }

@@ -1,11 +1,12 @@
 import { err, ok, type Result } from 'neverthrow'
 import {
-  credentialsProblem,
+  checkCredentials,
   fixedStaticCredentials,
   fromStatic,
   type Credentials,
   type CredentialsProvider,
 } from '../auth/credentials'
+import { renderIssue, renderPath, type Issue, type PathKey } from '../errors/issue'
 import { makeClientError } from '../errors/make'
 import type { BceClientError } from '../errors/types'
 import { parseEndpoint, type Endpoint } from '../http/endpoint'
@@ -54,23 +55,24 @@ export function isValidTimeout(value: unknown): value is number {
   return typeof value === 'number' && value > 0 && value <= MAX_TIMEOUT_MS
 }
 
-function positive(value: unknown, name: string, fallback: number): Result<number, string> {
-  if (value === undefined) return ok(fallback)
-  return isValidTimeout(value)
-    ? ok(value)
-    : err(`${name} must be a positive number of milliseconds, at most ${MAX_TIMEOUT_MS} (about 24.8 days)`)
-}
+/** What a timeout must be, as an issue states it. */
+export const TIMEOUT_EXPECTED = `positive number of ms, at most ${MAX_TIMEOUT_MS}`
 
-/** One configuration problem: the option it concerns, what is wrong, and the error reason it maps to. */
-interface ConfigProblem {
-  readonly path: string
+/** One configuration problem: where (structured path), what was expected, a sentence, and the error reason it maps to. */
+interface ConfigProblem extends Issue {
   readonly message: string
   readonly reason: 'InvalidConfig' | 'Credentials'
 }
 
+/** `a` or `an` before a noun phrase. */
+function withArticle(phrase: string): string {
+  return `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`
+}
+
 /**
  * The error for every problem found: reason `Credentials` when only the static credentials are
- * wrong, else `InvalidConfig`; one issue per problem, and a message listing them all.
+ * wrong, else `InvalidConfig`; one issue per problem (dotted path and what was expected), and a
+ * message listing them all.
  */
 function configurationError(problems: readonly [ConfigProblem, ...ConfigProblem[]]): BceClientError {
   const reason = problems.every((p) => p.reason === 'Credentials') ? 'Credentials' : 'InvalidConfig'
@@ -83,15 +85,10 @@ function configurationError(problems: readonly [ConfigProblem, ...ConfigProblem[
     reason,
     message,
     operation: 'configure',
-    issues: problems.map((p) => ({ path: p.path, expected: p.message })),
+    issues: problems.map((p) => renderIssue({ path: p.path, expected: p.expected })),
   })
 }
 
-/**
- * Validates a client configuration once; an invalid one yields the `InvalidConfig` (or
- * `Credentials`) error that every call of that client then returns. Every problem is reported
- * (in `issues`, and listed in the message), not only the first. Never throws.
- */
 export function createRuntime(untrusted: unknown, defaultEndpoint: string): Result<Runtime, BceClientError> {
   const invalid = (message: string): Result<never, BceClientError> =>
     err(makeClientError({ reason: 'InvalidConfig', message, operation: 'configure' }))
@@ -99,11 +96,17 @@ export function createRuntime(untrusted: unknown, defaultEndpoint: string): Resu
     if (typeof untrusted !== 'object' || untrusted === null) return invalid('client configuration must be an object')
     const config = untrusted as ClientConfig
     const problems: ConfigProblem[] = []
-    const problem = (path: string, message: string, reason: ConfigProblem['reason'] = 'InvalidConfig'): void => {
-      problems.push({ path, message, reason })
+    const problem = (
+      path: readonly PathKey[],
+      expected: string,
+      message: string,
+      reason: ConfigProblem['reason'] = 'InvalidConfig',
+    ): void => {
+      problems.push({ path, expected, message, reason })
     }
     const endpoint = parseEndpoint(config.endpoint ?? defaultEndpoint, config.allowInsecureHttp === true)
-    if (endpoint.isErr()) problem('endpoint', endpoint.error.message)
+    if (endpoint.isErr())
+      problem(['endpoint'], 'scheme://host[:port] (https, or http with allowInsecureHttp)', endpoint.error.message)
     const timeoutOptions = [
       ['timeoutMs', config.timeoutMs, DEFAULT_CALL_TIMEOUT_MS],
       ['connectTimeoutMs', config.connectTimeoutMs, DEFAULT_TIMEOUTS.connectTimeoutMs],
@@ -112,14 +115,19 @@ export function createRuntime(untrusted: unknown, defaultEndpoint: string): Resu
     ] as const
     const [callTimeoutMs, connectTimeoutMs, headersTimeoutMs, bodyTimeoutMs] = timeoutOptions.map(
       ([name, value, fallback]) => {
-        const checked = positive(value, name, fallback)
-        if (checked.isErr()) problem(name, checked.error)
-        return checked.isOk() ? checked.value : 0
+        if (value === undefined) return fallback
+        if (isValidTimeout(value)) return value
+        problem(
+          [name],
+          TIMEOUT_EXPECTED,
+          `${name} must be a positive number of milliseconds, at most ${MAX_TIMEOUT_MS} (about 24.8 days)`,
+        )
+        return 0
       },
     )
     const maxConnections = config.maxConnections ?? 50
     if (!Number.isSafeInteger(maxConnections) || maxConnections < 1)
-      problem('maxConnections', 'maxConnections must be a positive integer')
+      problem(['maxConnections'], 'positive integer', 'maxConnections must be a positive integer')
     const dispatcher: unknown = config.dispatcher
     if (
       dispatcher !== undefined &&
@@ -128,21 +136,29 @@ export function createRuntime(untrusted: unknown, defaultEndpoint: string): Resu
         typeof (dispatcher as { request?: unknown }).request !== 'function' ||
         typeof (dispatcher as { dispatch?: unknown }).dispatch !== 'function')
     ) {
-      problem('dispatcher', 'dispatcher must be an undici Dispatcher')
+      problem(['dispatcher'], 'undici Dispatcher', 'dispatcher must be an undici Dispatcher')
     }
     const retry = resolveRetryPolicy(config.retry)
-    if (retry.isErr()) problem('retry', retry.error)
+    if (retry.isErr()) {
+      for (const issue of retry.error) {
+        const path = ['retry', ...issue.path]
+        problem(path, issue.expected, `${renderPath(path)} must be ${withArticle(issue.expected)}`)
+      }
+    }
     if (config.observe !== undefined && typeof config.observe !== 'function')
-      problem('observe', 'observe must be a function')
+      problem(['observe'], 'function', 'observe must be a function')
     const source = config.credentials
     if (typeof source !== 'function') {
-      const credentialsIssue = credentialsProblem(source)
-      if (credentialsIssue !== undefined)
-        problem('credentials', `static credentials: ${credentialsIssue}`, 'Credentials')
+      const checked = checkCredentials(source)
+      if (checked.isErr()) {
+        const { path, expected, message } = checked.error
+        problem(['credentials', ...path], expected, `static credentials: ${message}`, 'Credentials')
+      }
     }
     if (typeof config.userAgent === 'string' && /[^\t\x20-\x7e]/.test(config.userAgent))
       problem(
-        'userAgent',
+        ['userAgent'],
+        'visible ASCII characters, spaces and tabs',
         'userAgent must contain only visible ASCII characters, spaces and tabs (it is sent as a header)',
       )
     const [firstProblem, ...otherProblems] = problems

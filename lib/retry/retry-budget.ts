@@ -1,5 +1,13 @@
+import { err, ok, type Result } from 'neverthrow'
+
 /** What kind of failure a retry follows, which sets its cost. */
 export type RetryCostClass = 'service' | 'transport'
+
+/** A retry the budget refused: its cost and the tokens left (fewer than the cost). */
+export interface RetryBudgetExhausted {
+  readonly cost: number
+  readonly available: number
+}
 
 /**
  * A per-client token bucket that bounds retries (a retry storm cannot outlive it): a retry
@@ -26,12 +34,16 @@ export class RetryBudget {
     return this.#tokens
   }
 
-  /** Takes the cost of one retry; undefined (and nothing taken) when the bucket cannot pay. */
-  acquire(kind: RetryCostClass): number | undefined {
+  /**
+   * Takes the cost of one retry and returns it; when the bucket cannot pay, nothing is taken and
+   * the refusal says what the retry would have cost and what was left. Called only after a failed
+   * attempt, never on the success path.
+   */
+  acquire(kind: RetryCostClass): Result<number, RetryBudgetExhausted> {
     const cost = kind === 'transport' ? this.#timeoutRetryCost : this.#retryCost
-    if (cost > this.#tokens) return undefined
+    if (cost > this.#tokens) return err({ cost, available: this.#tokens })
     this.#tokens -= cost
-    return cost
+    return ok(cost)
   }
 
   /** Records a successful call; `lastRetryCost` is the cost of its last retry, if it retried. */

@@ -1,26 +1,51 @@
 import { err, ok, type Result } from 'neverthrow'
+import type { Issue, PathKey } from '../errors/issue'
 
 /** How a client retries; every field optional, `retry: false` disables retries. */
 export interface RetryOptions {
-  /** Attempts in all, the first included (default 4: the official SDKs' 3 retries). 1 disables retries. */
+  /**
+   * Attempts in all, the first included (the official SDKs' 3 retries). 1 disables retries.
+   * @default 4
+   */
   readonly maxAttempts?: number
-  /** Base of the exponential backoff in ms (default 300). */
+  /**
+   * Base of the full-jitter exponential backoff, in ms.
+   * @default 300
+   */
   readonly baseDelayMs?: number
-  /** Upper bound of one backoff in ms (default 20 000). */
+  /**
+   * Upper bound of one backoff, in ms.
+   * @default 20000
+   */
   readonly maxDelayMs?: number
-  /** Upper bound honoured for a server's `Retry-After` in ms (default 20 000). */
+  /**
+   * Upper bound honoured for a server's `Retry-After`, in ms.
+   * @default 20000
+   */
   readonly maxRetryAfterMs?: number
-  /** The per-client retry budget (token bucket), or `false` for none. */
+  /**
+   * The per-client retry budget (token bucket), or `false` for none.
+   * @default `{ capacity: 500, retryCost: 5, timeoutRetryCost: 10 }`
+   */
   readonly budget?: RetryBudgetOptions | false
 }
 
 /** A token bucket bounding retries across all calls of one client (AWS "standard" numbers). */
 export interface RetryBudgetOptions {
-  /** Tokens when full (default 500). */
+  /**
+   * Tokens when full.
+   * @default 500
+   */
   readonly capacity?: number
-  /** Cost of a retry after a service error such as 429/5xx (default 5). */
+  /**
+   * Cost of a retry after a service error such as 429/5xx.
+   * @default 5
+   */
   readonly retryCost?: number
-  /** Cost of a retry after a timeout or transport failure (default 10). */
+  /**
+   * Cost of a retry after a timeout or transport failure.
+   * @default 10
+   */
   readonly timeoutRetryCost?: number
 }
 
@@ -45,77 +70,89 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 /** A policy that never retries. */
 export const NO_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 }
 
-function nonNegative(value: unknown, name: string, fallback: number, integer = false): Result<number, string> {
-  if (value === undefined) return ok(fallback)
-  const valid =
-    typeof value === 'number' && Number.isFinite(value) && value >= 0 && (!integer || Number.isInteger(value))
-  return valid ? ok(value) : err(`retry.${name} must be a non-negative ${integer ? 'integer' : 'number'}`)
+/** Every problem of a refused `retry` option (at least one), paths relative to the option itself. */
+export type RetryPolicyIssues = readonly [Issue, ...Issue[]]
+
+/** What a numeric field must be. */
+type NumberRule = 'non-negative number' | 'non-negative integer' | 'positive integer'
+
+function follows(value: number, rule: NumberRule): boolean {
+  if (!Number.isFinite(value)) return false
+  if (rule === 'non-negative number') return value >= 0
+  return Number.isInteger(value) && value >= (rule === 'positive integer' ? 1 : 0)
 }
 
 /**
- * Fills in defaults and checks a `retry` option (`undefined` = defaults, `false` = no retries).
- * Returns a message naming the bad field instead of throwing.
+ * The numeric field `key` of `record` (found at `path`): `fallback` when absent, else the value
+ * when it follows `rule`; a bad value adds an issue to `issues` (and yields `fallback`).
+ */
+function readNumber(
+  record: Readonly<Record<string, unknown>>,
+  key: string,
+  rule: NumberRule,
+  fallback: number,
+  path: readonly PathKey[],
+  issues: Issue[],
+): number {
+  const value = record[key]
+  if (value === undefined) return fallback
+  if (typeof value === 'number' && follows(value, rule)) return value
+  issues.push({ path: [...path, key], expected: rule })
+  return fallback
+}
+
+/** An object (a candidate options record), as opposed to a primitive, `null` or a function. */
+function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null
+}
+
+/**
+ * Fills in defaults and checks a `retry` option (`undefined` = `base`, `false` = no retries).
+ * Every bad field is reported as an issue whose path is relative to the option (`['maxAttempts']`,
+ * `['budget', 'capacity']`, `[]` for the option itself), in field order; never throws. Budget
+ * fields left out take the defaults, not `base`'s.
  */
 export function resolveRetryPolicy(
   options: unknown,
   base: RetryPolicy = DEFAULT_RETRY_POLICY,
-): Result<RetryPolicy, string> {
+): Result<RetryPolicy, RetryPolicyIssues> {
   if (options === undefined) return ok(base)
   if (options === false) return ok(NO_RETRY_POLICY)
-  if (typeof options !== 'object' || options === null) return err('retry must be an object or false')
-  const o = options as { [K in keyof RetryOptions]?: unknown }
-  const attempts = nonNegative(o.maxAttempts, 'maxAttempts', base.maxAttempts, true)
-  const baseDelay = nonNegative(o.baseDelayMs, 'baseDelayMs', base.baseDelayMs)
-  const maxDelay = nonNegative(o.maxDelayMs, 'maxDelayMs', base.maxDelayMs)
-  const maxRetryAfter = nonNegative(o.maxRetryAfterMs, 'maxRetryAfterMs', base.maxRetryAfterMs)
-  for (const r of [attempts, baseDelay, maxDelay, maxRetryAfter]) if (r.isErr()) return err(r.error)
-  if (attempts._unsafeUnwrap() < 1) return err('retry.maxAttempts must be at least 1')
+  if (!isObject(options)) return err([{ path: [], expected: 'object or false' }])
+  const issues: Issue[] = []
+  const maxAttempts = readNumber(options, 'maxAttempts', 'positive integer', base.maxAttempts, [], issues)
+  const baseDelayMs = readNumber(options, 'baseDelayMs', 'non-negative number', base.baseDelayMs, [], issues)
+  const maxDelayMs = readNumber(options, 'maxDelayMs', 'non-negative number', base.maxDelayMs, [], issues)
+  const maxRetryAfterMs = readNumber(
+    options,
+    'maxRetryAfterMs',
+    'non-negative number',
+    base.maxRetryAfterMs,
+    [],
+    issues,
+  )
   let budget: RetryPolicy['budget'] = base.budget
-  if (o.budget === false) budget = false
-  else if (o.budget !== undefined) {
-    if (typeof o.budget !== 'object' || o.budget === null) return err('retry.budget must be an object or false')
-    const b = o.budget as { [K in keyof RetryBudgetOptions]?: unknown }
-    const defaults = DEFAULT_RETRY_POLICY.budget as Required<RetryBudgetOptions>
-    const capacity = nonNegative(b.capacity, 'budget.capacity', defaults.capacity, true)
-    const retryCost = nonNegative(b.retryCost, 'budget.retryCost', defaults.retryCost, true)
-    const timeoutCost = nonNegative(b.timeoutRetryCost, 'budget.timeoutRetryCost', defaults.timeoutRetryCost, true)
-    for (const r of [capacity, retryCost, timeoutCost]) if (r.isErr()) return err(r.error)
-    budget = {
-      capacity: capacity._unsafeUnwrap(),
-      retryCost: retryCost._unsafeUnwrap(),
-      timeoutRetryCost: timeoutCost._unsafeUnwrap(),
-    }
+  if (options.budget === false) budget = false
+  else if (options.budget !== undefined) {
+    if (isObject(options.budget)) {
+      const b = options.budget
+      const defaults = DEFAULT_RETRY_POLICY.budget as Required<RetryBudgetOptions>
+      const at = ['budget']
+      budget = {
+        capacity: readNumber(b, 'capacity', 'non-negative integer', defaults.capacity, at, issues),
+        retryCost: readNumber(b, 'retryCost', 'non-negative integer', defaults.retryCost, at, issues),
+        timeoutRetryCost: readNumber(
+          b,
+          'timeoutRetryCost',
+          'non-negative integer',
+          defaults.timeoutRetryCost,
+          at,
+          issues,
+        ),
+      }
+    } else issues.push({ path: ['budget'], expected: 'object or false' })
   }
-  return ok({
-    maxAttempts: attempts._unsafeUnwrap(),
-    baseDelayMs: baseDelay._unsafeUnwrap(),
-    maxDelayMs: maxDelay._unsafeUnwrap(),
-    maxRetryAfterMs: maxRetryAfter._unsafeUnwrap(),
-    budget,
-  })
-}
-
-/**
- * Full-jitter exponential backoff before retry number `retry` (1 for the first retry):
- * a uniform draw from [0, min(maxDelay, base × 2^(retry−1))).
- */
-export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1))
-  const draw = random()
-  const unit = Number.isFinite(draw) ? Math.min(Math.max(draw, 0), 1) : 0
-  return Math.floor(unit * ceiling)
-}
-
-/**
- * Reads `Retry-After` as delay-seconds or an HTTP-date (relative to `nowMs`), capped at
- * `capMs`; undefined when absent or unreadable. A date in the past means "now" (0).
- */
-export function parseRetryAfter(value: string | undefined, nowMs: number, capMs: number): number | undefined {
-  if (value === undefined) return undefined
-  const text = value.trim()
-  if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, capMs)
-  if (!/[a-zA-Z]/.test(text)) return undefined
-  const at = Date.parse(text)
-  if (Number.isNaN(at)) return undefined
-  return Math.min(Math.max(0, at - nowMs), capMs)
+  const [first, ...rest] = issues
+  if (first !== undefined) return err([first, ...rest])
+  return ok({ maxAttempts, baseDelayMs, maxDelayMs, maxRetryAfterMs, budget })
 }

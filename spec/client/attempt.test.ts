@@ -210,17 +210,17 @@ describe('SigningClock', () => {
     const clock = new SigningClock(() => local)
     expect(clock.offsetMs).toBe(0)
     expect(clock.now()).toBe(T)
-    expect(clock.learn(T + 3600.6)).toBe(3601)
+    expect(clock.learn(T + 3600.6)._unsafeUnwrap()).toBe(3601)
     expect(clock.offsetMs).toBe(3601)
     local = T + 1_000_000
     expect(clock.now()).toBe(T + 1_003_601)
-    expect(clock.learn(T + 999_000)).toBe(-1000)
+    expect(clock.learn(T + 999_000)._unsafeUnwrap()).toBe(-1000)
     expect(clock.now()).toBe(T + 999_000)
   })
 
   it('ignores implausible server times and keeps the offset it had', () => {
     const clock = new SigningClock(() => T)
-    expect(clock.learn(T + 5000)).toBe(5000)
+    expect(clock.learn(T + 5000)._unsafeUnwrap()).toBe(5000)
     for (const bad of [
       Number.NaN,
       Number.POSITIVE_INFINITY,
@@ -228,16 +228,16 @@ describe('SigningClock', () => {
       Date.UTC(2100, 0, 1),
       Date.UTC(10000, 0, 1),
     ]) {
-      expect(clock.learn(bad)).toBeUndefined()
+      expect(clock.learn(bad)._unsafeUnwrapErr()).toBe('implausible-server-time')
       expect(clock.offsetMs).toBe(5000)
     }
-    expect(clock.learn(Date.UTC(2000, 0, 1))).toBe(Date.UTC(2000, 0, 1) - T)
-    expect(clock.learn(Date.UTC(2100, 0, 1) - 1)).toBe(Date.UTC(2100, 0, 1) - 1 - T)
+    expect(clock.learn(Date.UTC(2000, 0, 1))._unsafeUnwrap()).toBe(Date.UTC(2000, 0, 1) - T)
+    expect(clock.learn(Date.UTC(2100, 0, 1) - 1)._unsafeUnwrap()).toBe(Date.UTC(2100, 0, 1) - 1 - T)
   })
 
   it('learns nothing when the local clock is unreadable', () => {
     const clock = new SigningClock(() => Number.NaN)
-    expect(clock.learn(T)).toBeUndefined()
+    expect(clock.learn(T)._unsafeUnwrapErr()).toBe('unreadable-local-clock')
     expect(clock.offsetMs).toBe(0)
   })
 

@@ -20,12 +20,15 @@ describe('IamClient.create and StsClient.create report every configuration probl
       'endpoint',
       'timeoutMs',
       'maxConnections',
-      'retry',
+      'retry.maxAttempts',
       'observe',
-      'credentials',
+      'credentials.secretAccessKey',
     ])
+    expect(error.issues?.find((issue) => issue.path === 'retry.maxAttempts')?.expected).toBe('positive integer')
+    expect(error.message).toContain('retry.maxAttempts must be a positive integer')
     expect(error.message).toMatch(/^6 configuration problems: /)
-    for (const issue of error.issues ?? []) expect(error.message).toContain(issue.expected)
+    // The message names every field that has a problem.
+    for (const issue of error.issues ?? []) expect(error.message).toContain(issue.path.split('.').at(-1))
     expect(error.message).toContain('static credentials: secretAccessKey must be a non-empty string')
 
     const viaCall = await new IamClient(config).getUser({ userName: 'a' })
@@ -35,9 +38,9 @@ describe('IamClient.create and StsClient.create report every configuration probl
     expect(sts.issues?.map((issue) => issue.path)).toEqual([
       'timeoutMs',
       'maxConnections',
-      'retry',
+      'retry.maxAttempts',
       'observe',
-      'credentials',
+      'credentials.secretAccessKey',
     ])
   })
 
@@ -47,7 +50,9 @@ describe('IamClient.create and StsClient.create report every configuration probl
     })._unsafeUnwrapErr()
     expect(credentialsOnly.reason).toBe('Credentials')
     expect(credentialsOnly.message).toBe('static credentials: accessKeyId must not contain whitespace or "/"')
-    expect(credentialsOnly.issues).toEqual([{ path: 'credentials', expected: credentialsOnly.message }])
+    expect(credentialsOnly.issues).toEqual([
+      { path: 'credentials.accessKeyId', expected: 'string without whitespace or "/"' },
+    ])
 
     const one = IamClient.create({
       credentials: { accessKeyId: 'ak', secretAccessKey: SECRET },
@@ -55,7 +60,7 @@ describe('IamClient.create and StsClient.create report every configuration probl
     })._unsafeUnwrapErr()
     expect(one.reason).toBe('InvalidConfig')
     expect(one.message).toMatch(/^connectTimeoutMs must be a positive number of milliseconds/)
-    expect(one.issues).toHaveLength(1)
+    expect(one.issues).toEqual([{ path: 'connectTimeoutMs', expected: 'positive number of ms, at most 2147483647' }])
   })
 
   it('a credentials problem mixed with others makes the error InvalidConfig, and no message shows the secret', () => {
@@ -65,7 +70,7 @@ describe('IamClient.create and StsClient.create report every configuration probl
       dispatcher: {} as unknown as Agent,
     })._unsafeUnwrapErr()
     expect(error.reason).toBe('InvalidConfig')
-    expect(error.issues?.map((issue) => issue.path)).toEqual(['dispatcher', 'credentials', 'userAgent'])
+    expect(error.issues?.map((issue) => issue.path)).toEqual(['dispatcher', 'credentials.accessKeyId', 'userAgent'])
     expect(JSON.stringify(error)).not.toContain(SECRET)
     expect(String(error)).not.toContain(SECRET)
   })

@@ -1,8 +1,8 @@
+import { backoffDelay } from '../../lib/retry/backoff'
+import { parseRetryAfter } from '../../lib/retry/retry-after'
 import {
-  backoffDelay,
   DEFAULT_RETRY_POLICY,
   NO_RETRY_POLICY,
-  parseRetryAfter,
   resolveRetryPolicy,
   type RetryPolicy,
 } from '../../lib/retry/retry-policy'
@@ -53,31 +53,40 @@ describe('resolveRetryPolicy: every field, its fallback and its message', () => 
   })
 
   it.each([
-    [{ maxAttempts: 0 }, 'retry.maxAttempts must be at least 1'],
-    [{ maxAttempts: 2.5 }, 'retry.maxAttempts must be a non-negative integer'],
-    [{ maxAttempts: -1 }, 'retry.maxAttempts must be a non-negative integer'],
-    [{ maxAttempts: '3' }, 'retry.maxAttempts must be a non-negative integer'],
-    [{ baseDelayMs: -0.5 }, 'retry.baseDelayMs must be a non-negative number'],
-    [{ baseDelayMs: Number.NaN }, 'retry.baseDelayMs must be a non-negative number'],
-    [{ maxDelayMs: Number.POSITIVE_INFINITY }, 'retry.maxDelayMs must be a non-negative number'],
-    [{ maxRetryAfterMs: null }, 'retry.maxRetryAfterMs must be a non-negative number'],
-    [{ budget: 'none' }, 'retry.budget must be an object or false'],
-    [{ budget: null }, 'retry.budget must be an object or false'],
-    [{ budget: true }, 'retry.budget must be an object or false'],
-    [{ budget: { capacity: 1.5 } }, 'retry.budget.capacity must be a non-negative integer'],
-    [{ budget: { retryCost: -1 } }, 'retry.budget.retryCost must be a non-negative integer'],
-    [{ budget: { timeoutRetryCost: 'x' } }, 'retry.budget.timeoutRetryCost must be a non-negative integer'],
-    ['always', 'retry must be an object or false'],
-    [null, 'retry must be an object or false'],
-    [true, 'retry must be an object or false'],
-  ])('%j is refused with %j', (options, message) => {
-    expect(resolveRetryPolicy(options)._unsafeUnwrapErr()).toBe(message)
+    [{ maxAttempts: 0 }, ['maxAttempts'], 'positive integer'],
+    [{ maxAttempts: 2.5 }, ['maxAttempts'], 'positive integer'],
+    [{ maxAttempts: -1 }, ['maxAttempts'], 'positive integer'],
+    [{ maxAttempts: '3' }, ['maxAttempts'], 'positive integer'],
+    [{ baseDelayMs: -0.5 }, ['baseDelayMs'], 'non-negative number'],
+    [{ baseDelayMs: Number.NaN }, ['baseDelayMs'], 'non-negative number'],
+    [{ maxDelayMs: Number.POSITIVE_INFINITY }, ['maxDelayMs'], 'non-negative number'],
+    [{ maxRetryAfterMs: null }, ['maxRetryAfterMs'], 'non-negative number'],
+    [{ budget: 'none' }, ['budget'], 'object or false'],
+    [{ budget: null }, ['budget'], 'object or false'],
+    [{ budget: true }, ['budget'], 'object or false'],
+    [{ budget: { capacity: 1.5 } }, ['budget', 'capacity'], 'non-negative integer'],
+    [{ budget: { retryCost: -1 } }, ['budget', 'retryCost'], 'non-negative integer'],
+    [{ budget: { timeoutRetryCost: 'x' } }, ['budget', 'timeoutRetryCost'], 'non-negative integer'],
+    ['always', [], 'object or false'],
+    [null, [], 'object or false'],
+    [true, [], 'object or false'],
+  ])('%j is refused with one issue at path %j, expecting %j', (options, path, expected) => {
+    expect(resolveRetryPolicy(options)._unsafeUnwrapErr()).toStrictEqual([{ path, expected }])
   })
 
-  it('the first bad field is named, in field order', () => {
-    expect(resolveRetryPolicy({ maxRetryAfterMs: -1, baseDelayMs: -1 })._unsafeUnwrapErr()).toBe(
-      'retry.baseDelayMs must be a non-negative number',
-    )
+  it('every bad field is reported, in field order, with its structured path', () => {
+    expect(
+      resolveRetryPolicy({
+        maxRetryAfterMs: -1,
+        baseDelayMs: -1,
+        budget: { timeoutRetryCost: -1, capacity: 'x' },
+      })._unsafeUnwrapErr(),
+    ).toStrictEqual([
+      { path: ['baseDelayMs'], expected: 'non-negative number' },
+      { path: ['maxRetryAfterMs'], expected: 'non-negative number' },
+      { path: ['budget', 'capacity'], expected: 'non-negative integer' },
+      { path: ['budget', 'timeoutRetryCost'], expected: 'non-negative integer' },
+    ])
   })
 
   it('budget: false, defaults per budget field, overrides per field (defaults, not the base, fill the rest)', () => {
@@ -117,17 +126,17 @@ describe('backoffDelay: edges', () => {
 describe('parseRetryAfter: edges', () => {
   const now = Date.parse('2026-01-01T00:00:00Z')
   it('delay-seconds only as whole digits, after trimming; capped', () => {
-    expect(parseRetryAfter('\t7\n', now, 60_000)).toBe(7000)
-    expect(parseRetryAfter('7', now, 6999)).toBe(6999)
-    expect(parseRetryAfter('7', now, 7000)).toBe(7000)
-    expect(parseRetryAfter('1 2', now, 60_000)).toBeUndefined()
-    expect(parseRetryAfter('+3', now, 60_000)).toBeUndefined()
+    expect(parseRetryAfter('\t7\n', now, 60_000)._unsafeUnwrap()).toBe(7000)
+    expect(parseRetryAfter('7', now, 6999)._unsafeUnwrap()).toBe(6999)
+    expect(parseRetryAfter('7', now, 7000)._unsafeUnwrap()).toBe(7000)
+    expect(parseRetryAfter('1 2', now, 60_000)._unsafeUnwrapErr()).toBe('unreadable')
+    expect(parseRetryAfter('+3', now, 60_000)._unsafeUnwrapErr()).toBe('unreadable')
   })
   it('dates need letters (a bare ISO-like number is not a date); past dates mean now; future dates are capped', () => {
-    expect(parseRetryAfter('2026-01-01', now, 60_000)).toBeUndefined()
-    expect(parseRetryAfter('2026-01-01T00:00:09Z', now, 60_000)).toBe(9000)
-    expect(parseRetryAfter('Thu, 01 Jan 2026 00:01:00 GMT', now, 30_000)).toBe(30_000)
-    expect(parseRetryAfter('Wed, 31 Dec 2025 23:59:59 GMT', now, 30_000)).toBe(0)
-    expect(parseRetryAfter('Thursday', now, 30_000)).toBeUndefined()
+    expect(parseRetryAfter('2026-01-01', now, 60_000)._unsafeUnwrapErr()).toBe('unreadable')
+    expect(parseRetryAfter('2026-01-01T00:00:09Z', now, 60_000)._unsafeUnwrap()).toBe(9000)
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:01:00 GMT', now, 30_000)._unsafeUnwrap()).toBe(30_000)
+    expect(parseRetryAfter('Wed, 31 Dec 2025 23:59:59 GMT', now, 30_000)._unsafeUnwrap()).toBe(0)
+    expect(parseRetryAfter('Thursday', now, 30_000)._unsafeUnwrapErr()).toBe('unreadable')
   })
 })

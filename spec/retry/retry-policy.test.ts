@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { RetryBudget, type RetryCostClass } from '../../lib/retry/retry-budget'
-import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, resolveRetryPolicy } from '../../lib/retry/retry-policy'
+import { backoffDelay } from '../../lib/retry/backoff'
+import { parseRetryAfter } from '../../lib/retry/retry-after'
+import { DEFAULT_RETRY_POLICY, resolveRetryPolicy } from '../../lib/retry/retry-policy'
 
 describe('backoffDelay (full jitter)', () => {
   it('draws from [0, min(cap, base × 2^(n−1)))', () => {
@@ -30,15 +32,16 @@ describe('backoffDelay (full jitter)', () => {
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-01-01T00:00:00Z')
   it('reads delay-seconds and HTTP-dates, capped', () => {
-    expect(parseRetryAfter('2', now, 20_000)).toBe(2_000)
-    expect(parseRetryAfter(' 0 ', now, 20_000)).toBe(0)
-    expect(parseRetryAfter('3600', now, 20_000)).toBe(20_000)
-    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:05 GMT', now, 20_000)).toBe(5_000)
-    expect(parseRetryAfter('Wed, 31 Dec 2025 23:00:00 GMT', now, 20_000)).toBe(0)
+    expect(parseRetryAfter('2', now, 20_000)._unsafeUnwrap()).toBe(2_000)
+    expect(parseRetryAfter(' 0 ', now, 20_000)._unsafeUnwrap()).toBe(0)
+    expect(parseRetryAfter('3600', now, 20_000)._unsafeUnwrap()).toBe(20_000)
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:05 GMT', now, 20_000)._unsafeUnwrap()).toBe(5_000)
+    expect(parseRetryAfter('Wed, 31 Dec 2025 23:00:00 GMT', now, 20_000)._unsafeUnwrap()).toBe(0)
   })
-  it('ignores garbage', () => {
-    for (const value of [undefined, '', '-1', '1.5', 'soon', '9e9', 'Mon, 99 Foo'])
-      expect(parseRetryAfter(value, now, 20_000)).toBeUndefined()
+  it('says absent for no header and unreadable for garbage', () => {
+    expect(parseRetryAfter(undefined, now, 20_000)._unsafeUnwrapErr()).toBe('absent')
+    for (const value of ['', '-1', '1.5', 'soon', '9e9', 'Mon, 99 Foo'])
+      expect(parseRetryAfter(value, now, 20_000)._unsafeUnwrapErr()).toBe('unreadable')
   })
 })
 
@@ -84,10 +87,10 @@ describe('RetryBudget against a pure model of the bucket', () => {
             const granted = budget.acquire(step.cost)
             if (cost <= model) {
               model -= cost
-              expect(granted).toBe(cost)
+              expect(granted._unsafeUnwrap()).toBe(cost)
               lastCost = cost
             } else {
-              expect(granted).toBeUndefined()
+              expect(granted._unsafeUnwrapErr()).toStrictEqual({ cost, available: model })
             }
           } else {
             const refund = step.retried && lastCost !== undefined ? lastCost : 1
@@ -104,21 +107,21 @@ describe('RetryBudget against a pure model of the bucket', () => {
 
   it('the standard cases: two 500s then success; a drained bucket refuses', () => {
     const budget = new RetryBudget(500, 5, 10)
-    expect(budget.acquire('service')).toBe(5)
-    expect(budget.acquire('service')).toBe(5)
+    expect(budget.acquire('service')._unsafeUnwrap()).toBe(5)
+    expect(budget.acquire('service')._unsafeUnwrap()).toBe(5)
     expect(budget.available).toBe(490)
     budget.recordSuccess(5)
     expect(budget.available).toBe(495)
 
     const small = new RetryBudget(5, 5, 10)
-    expect(small.acquire('transport')).toBeUndefined()
-    expect(small.acquire('service')).toBe(5)
-    expect(small.acquire('service')).toBeUndefined()
+    expect(small.acquire('transport')._unsafeUnwrapErr()).toStrictEqual({ cost: 10, available: 5 })
+    expect(small.acquire('service')._unsafeUnwrap()).toBe(5)
+    expect(small.acquire('service')._unsafeUnwrapErr()).toStrictEqual({ cost: 5, available: 0 })
     expect(small.available).toBe(0)
     small.recordSuccess(undefined)
     expect(small.available).toBe(1)
 
     const none = new RetryBudget(0, 5, 10)
-    expect(none.acquire('service')).toBeUndefined()
+    expect(none.acquire('service')._unsafeUnwrapErr()).toStrictEqual({ cost: 5, available: 0 })
   })
 })
