@@ -93,7 +93,7 @@ export function contextLines(r: Results): string[] {
         `c=${c}: the honest floor itself is ${(1 / official.ratioToHonest).toFixed(2)}× the official SDK as shipped (text-only floor ${(1 / official.ratioToRaw).toFixed(2)}×) — the ceiling for any "× official" ratio on this server.`,
       )
     }
-    if (officialKeepAlive !== undefined && sdk !== undefined) {
+    if (officialKeepAlive !== undefined && sdk !== undefined && honest !== undefined) {
       out.push(
         `c=${c}: against the official SDK tuned to keep-alive (context, not a target) the SDK is ${(level.sdkOver.officialKeepAlive ?? Number.NaN).toFixed(2)}× (honest floor ${(1 / officialKeepAlive.ratioToHonest).toFixed(2)}×).`,
       )

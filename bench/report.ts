@@ -123,7 +123,7 @@ function sections(r: Results): Section[] {
       ],
       tables,
       notes: [
-        'The profile charges Node/V8 internals to their nearest JavaScript caller (crypto under the signer counts as signing, JSON.parse under the decoder as decoding); "≈ µs/call" scales each share to the SDK\'s CPU per call without the profiler (ablation rounds above).',
+        'The profile charges Node/V8 internals to their nearest JavaScript caller (crypto under the signer counts as signing, JSON.parse under the decoder as decoding); "≈ µs/call" scales each share to the SDK\'s CPU per call without the profiler (ablation rounds above). Small functions the optimiser inlines (most neverthrow calls) are charged to their callers, so the profile undercounts Result allocation; rung 5 of the ladder measures it directly.',
       ],
     })
   }

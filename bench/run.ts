@@ -10,7 +10,9 @@
  *   --no-write           print only; do not touch bench/results.json or BENCHMARKS.md
  *   --reuse-build        reuse the package built by a previous run instead of running tsc
  *   --src=DIR            build the SDK from another checkout's lib/ (writes nothing)
- *   --render             only re-render BENCHMARKS.md from bench/results.json (no measuring)
+ *   --render             only re-render BENCHMARKS.md (or --md-out) from bench/results.json (no measuring)
+ *   --state-sizes=a,b    users in the emulator's state-file comparison (default 10,10000; --quick 10,1000)
+ *   --md-out=FILE        also write the Markdown report to FILE (a preview; works with --quick)
  *
  * The SDK under test is its tsc build (bench/sdk.ts), built first on every run. `BENCH_TMP=DIR`
  * moves the scratch directory (default bench/.bench-tmp).
@@ -77,8 +79,9 @@ function machineCard(): MachineCard {
 async function main(): Promise<void> {
   if (flag('render')) {
     const saved = JSON.parse(fs.readFileSync(path.join(__dirname, 'results.json'), 'utf8')) as Results
-    fs.writeFileSync(path.join(REPO, 'BENCHMARKS.md'), markdownReport(saved))
-    console.log('re-rendered BENCHMARKS.md from bench/results.json')
+    const out = arg('md-out') ?? path.join(REPO, 'BENCHMARKS.md')
+    fs.writeFileSync(out, markdownReport(saved))
+    console.log(`rendered ${out} from bench/results.json`)
     return
   }
   const started = performance.now()
@@ -140,7 +143,7 @@ async function main(): Promise<void> {
       log('2/7 ablation and profile of getUser at c=32…')
       const ladder = await runThroughput(
         server,
-        { concurrencies: [32], rounds: quick ? 2 : 3, roundMs: quick ? 250 : 1000, warmupMs: quick ? 150 : 500 },
+        { concurrencies: [32], rounds: quick ? 2 : 3, roundMs: quick ? 250 : 800, warmupMs: quick ? 150 : 500 },
         quiet,
         log,
         ABLATION,
@@ -155,9 +158,9 @@ async function main(): Promise<void> {
         {
           concurrencies: [1, 32],
           rounds: quick ? 2 : 3,
-          roundMs: quick ? 250 : 1000,
+          roundMs: quick ? 250 : 800,
           warmupMs: quick ? 150 : 500,
-          stateSizes: quick ? [10, 1000] : [10, 10_000],
+          stateSizes: arg('state-sizes')?.split(',').map(Number) ?? (quick ? [10, 1000] : [10, 10_000]),
           stateRounds: quick ? 2 : 4,
           createsPerRound: quick ? 30 : 100,
           seedTimeoutMs: 60_000,
@@ -191,6 +194,11 @@ async function main(): Promise<void> {
   const withoutTargets = results as Omit<Results, 'targets'>
   const final: Results = { ...withoutTargets, targets: evaluateTargets(withoutTargets) }
   console.log(consoleReport(final))
+  const mdOut = arg('md-out')
+  if (mdOut !== undefined) {
+    fs.writeFileSync(mdOut, markdownReport(final))
+    console.log(`\nwrote the Markdown report to ${mdOut}`)
+  }
   if (write) {
     fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(final, null, 2)}\n`)
     fs.writeFileSync(path.join(REPO, 'BENCHMARKS.md'), markdownReport(final))
