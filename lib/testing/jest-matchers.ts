@@ -22,6 +22,7 @@ const KINDS: Readonly<Record<BceErrorKind, true>> = {
   Timeout: true,
   Aborted: true,
   Decode: true,
+  Internal: true,
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isRetryableServiceError } from '../../lib/retry/retry-decision'
 import { attemptOutcome, invalidClockOutcome } from '../../lib/client/attempt'
 import { sleep } from '../../lib/retry/sleep'
 import { SigningClock } from '../../lib/auth/signing-clock'
@@ -5,8 +6,8 @@ import type { ResponseReader } from '../../lib/decode/response'
 import { answer, failure } from './fake-runtime'
 
 const reader: ResponseReader<string> = { kind: 'ignore', value: 'done' }
-const idempotent = { operation: 'getUser', attempts: 2, idempotent: true }
-const creating = { operation: 'createUser', attempts: 3, idempotent: false }
+const idempotent = { operation: 'getUser', attempts: 2, idempotent: true, isRetryable: isRetryableServiceError }
+const creating = { operation: 'createUser', attempts: 3, idempotent: false, isRetryable: isRetryableServiceError }
 
 describe('attemptOutcome: transport failures', () => {
   it('a request that may have been sent by a non-idempotent operation is outcomeUnknown and not retryable', () => {

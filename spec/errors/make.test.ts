@@ -1,6 +1,6 @@
 import { inspect } from 'node:util'
 import { amendError, makeClientError, makeServiceError, summariseCause } from '../../lib/errors/make'
-import { isRetryableServiceError } from '../../lib/retry/retryable'
+import { isRetryableServiceError } from '../../lib/retry/retry-decision'
 
 const serviceFields = {
   kind: 'NotFound',
