@@ -3,6 +3,7 @@ import { ABLATION_LADDER } from './ablation'
 import type { ColdStartResult } from './coldstart'
 import type { DecodingResult } from './decoding'
 import type { EmulatorResult } from './emulator'
+import type { HonestCheck } from './honest-check'
 import type { MemoryResult } from './memory'
 import type { ProfileBreakdown } from './profile-section'
 import { formatMarkdown, formatText, ratio, type Table } from './report-format'
@@ -55,6 +56,10 @@ export interface Results {
   /** The ablation ladder at c=32 and the CPU profile breakdown of the SDK's getUser. */
   readonly ablation?: { readonly ladder: ThroughputResult; readonly profile?: ProfileBreakdown }
   readonly emulator?: EmulatorResult
+  /** Why the emulator section did not complete, when it did not. */
+  readonly emulatorError?: string
+  /** The honest floor's User compared with the SDK's (bench/honest-check.ts). */
+  readonly honestCheck?: HonestCheck
   readonly signing?: SigningResult
   readonly decoding?: DecodingResult
   readonly coldStart?: ColdStartResult
@@ -84,6 +89,16 @@ function quietLine(r: Results): string {
   return `Waited ${(r.quietWaitSeconds ?? 0).toFixed(1)} s in total for other processes to quieten before rounds (at most 3 s per round, 45 s per run; the "other CPU" columns show what remained during rounds).`
 }
 
+function honestLines(r: Results): string[] {
+  const c = r.honestCheck
+  if (c === undefined) return []
+  return c.identical
+    ? [
+        `Honest floor check: the User it shapes equals the one iam.getUser returns from the same server (same keys and values): ${c.sdk}`,
+      ]
+    : [`**Honest floor check failed**: its User differs from the SDK's. SDK: ${c.sdk}; floor: ${c.floor}`]
+}
+
 /** One report section: a heading, tables with titles, and notes; rendered to text or Markdown. */
 interface Section {
   readonly title: string
@@ -103,7 +118,7 @@ function sections(r: Results): Section[] {
       title: '1. Call throughput and latency',
       intro: [`${t.options.rounds} rounds × ${t.options.roundMs} ms per contender and level, interleaved.`],
       tables: throughputTables(t),
-      notes: [THROUGHPUT_LEGEND],
+      notes: [...honestLines(r), THROUGHPUT_LEGEND],
     })
   }
   const ab = r.ablation
@@ -146,6 +161,13 @@ function sections(r: Results): Section[] {
       ],
       tables,
       notes: e.stateSkipped === undefined ? [] : [`State-file comparison not run: ${e.stateSkipped}.`],
+    })
+  }
+  if (r.emulatorError !== undefined) {
+    out.push({
+      title: '3. The emulator as a load target',
+      tables: [],
+      notes: [`Not measured: the section failed (${r.emulatorError}).`],
     })
   }
   if (r.signing !== undefined) {

@@ -26,6 +26,7 @@ import { runColdStart } from './coldstart'
 import type { ContenderKey } from './contenders'
 import { runDecoding } from './decoding'
 import { runEmulator } from './emulator'
+import { checkHonestFloor } from './honest-check'
 import { runMemory } from './memory'
 import { runProfileBreakdown } from './profile-section'
 import { consoleReport, evaluateTargets, markdownReport, type MachineCard, type Results } from './report'
@@ -124,6 +125,13 @@ async function main(): Promise<void> {
       server = await startServer()
       log(`server pid ${server.pid} at ${server.origin}, stalling endpoint ${server.stallOrigin}`)
     }
+    if ((want('throughput') || want('ablation')) && server !== undefined) {
+      results.honestCheck = await checkHonestFloor(server)
+      if (!results.honestCheck.identical)
+        log(
+          `warning: the honest floor's User differs from the SDK's:\n  sdk   ${results.honestCheck.sdk}\n  floor ${results.honestCheck.floor}`,
+        )
+    }
     if (want('throughput') && server !== undefined) {
       log('1/7 throughput…')
       results.throughput = await runThroughput(
@@ -153,21 +161,27 @@ async function main(): Promise<void> {
     }
     if (want('emulator') && server !== undefined) {
       log('3/7 emulator as a load target…')
-      results.emulator = await runEmulator(
-        server,
-        {
-          concurrencies: [1, 32],
-          rounds: quick ? 2 : 3,
-          roundMs: quick ? 250 : 800,
-          warmupMs: quick ? 150 : 500,
-          stateSizes: arg('state-sizes')?.split(',').map(Number) ?? (quick ? [10, 1000] : [10, 10_000]),
-          stateRounds: quick ? 2 : 4,
-          createsPerRound: quick ? 30 : 100,
-          seedTimeoutMs: 60_000,
-        },
-        quiet,
-        log,
-      )
+      try {
+        results.emulator = await runEmulator(
+          server,
+          {
+            concurrencies: [1, 32],
+            rounds: quick ? 2 : 3,
+            roundMs: quick ? 250 : 800,
+            warmupMs: quick ? 150 : 500,
+            stateSizes: arg('state-sizes')?.split(',').map(Number) ?? (quick ? [10, 1000] : [10, 10_000]),
+            stateRounds: quick ? 2 : 4,
+            createsPerRound: quick ? 30 : 100,
+            seedTimeoutMs: 60_000,
+          },
+          quiet,
+          log,
+        )
+      } catch (error) {
+        // One broken section must not waste the run: the report says why, its targets show "not measured".
+        results.emulatorError = error instanceof Error ? error.message : String(error)
+        log(`emulator section failed: ${results.emulatorError}`)
+      }
     }
     if (want('signing')) {
       log('4/7 signing…')
