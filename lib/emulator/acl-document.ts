@@ -1,6 +1,7 @@
-import type { ApiError } from './wire'
-import { MAX_DOCUMENT_CHARS, MAX_JSON_DEPTH, parseJsonText, valueTooDeep } from './json-limits'
+import { err, ok, type Result } from 'neverthrow'
 import { isRecord } from '../decode/is-record'
+import { MAX_DOCUMENT_CHARS, MAX_JSON_DEPTH, parseJson, valueTooDeep } from './json-limits'
+import { apiError, type ApiError } from './wire'
 
 /** A checked ACL document: a JSON object with a valid, non-empty `accessControlList`. */
 export type AclObject = Readonly<Record<string, unknown>> & {
@@ -10,7 +11,7 @@ export type AclObject = Readonly<Record<string, unknown>> & {
 /** Where an ACL is used: policies and STS ACLs need `resource`; role trust documents get it filled in. */
 export type AclUse = 'policy' | 'trust' | 'session'
 
-const inappropriate = (message: string): ApiError => ({ status: 400, code: 'InappropriateJSON', message })
+const inappropriate = (message: string): Result<never, ApiError> => err(apiError(400, 'InappropriateJSON', message))
 
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string')
@@ -75,14 +76,15 @@ function knownFields(value: Readonly<Record<string, unknown>>): AclObject {
 }
 
 /**
- * Checks a parsed ACL (BCE ACL grammar: `{id?, version?, accessControlList: [{service, region,
+ * Reads an ACL-valued request field (named `readAclField`, apart from the SDK's own `checkAcl`,
+ * which checks a caller's document before sending it): checks a parsed ACL (BCE ACL grammar: `{id?, version?, accessControlList: [{service, region,
  * resource, permission, effect, grantee?, eid?}]}`) and returns it with only the known fields
  * (see `STATEMENT_FIELDS`; anything else is dropped, as BCE ignores what it does not know). A
  * document nested deeper than {@link MAX_JSON_DEPTH} levels or longer than
  * {@link MAX_DOCUMENT_CHARS} characters of compact JSON, or of the wrong shape, is 400
  * `InappropriateJSON` naming `field`.
  */
-export function checkAcl(value: unknown, field: string, use: AclUse): AclObject | ApiError {
+export function readAclField(value: unknown, field: string, use: AclUse): Result<AclObject, ApiError> {
   if (valueTooDeep(value)) return inappropriate(`${field} nests deeper than ${MAX_JSON_DEPTH} levels`)
   if (!isRecord(value)) return inappropriate(`${field} must be a JSON object`)
   if (JSON.stringify(value).length > MAX_DOCUMENT_CHARS)
@@ -97,21 +99,21 @@ export function checkAcl(value: unknown, field: string, use: AclUse): AclObject 
     const problem = entryProblem(list[i], use)
     if (problem !== undefined) return inappropriate(`${field}.accessControlList[${i}] ${problem}`)
   }
-  return knownFields(value)
+  return ok(knownFields(value))
 }
 
 /**
  * Parses and checks an ACL sent as a JSON string (policy `document`, role
  * `assumeRolePolicyDocument`): text that is not JSON is 400 `MalformedJSON`; text nested too
  * deep (checked before parsing) or JSON of the wrong shape 400 `InappropriateJSON` (see
- * {@link checkAcl}).
+ * {@link readAclField}).
  */
-export function parseAclText(text: string, field: string, use: AclUse): AclObject | ApiError {
-  const parsed = parseJsonText(text, field)
-  if ('value' in parsed) return checkAcl(parsed.value, field, use)
-  return parsed.problem === 'syntax'
-    ? { status: 400, code: 'MalformedJSON', message: parsed.message }
-    : inappropriate(parsed.message)
+export function parseAclText(text: string, field: string, use: AclUse): Result<AclObject, ApiError> {
+  return parseJson(text, field)
+    .mapErr(({ problem, message }) =>
+      apiError(400, problem === 'syntax' ? 'MalformedJSON' : 'InappropriateJSON', message),
+    )
+    .andThen((value) => readAclField(value, field, use))
 }
 
 function withoutKeys(record: Readonly<Record<string, unknown>>, keys: readonly string[]): Record<string, unknown> {

@@ -1,8 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
+import { err, ok, type Result } from 'neverthrow'
 import type { Principal, ViaSession } from './principal'
-import type { EmulatorState, SessionRecord } from './state'
-import { verifySignature } from './verify-signature'
-import type { ApiError, WireRequest } from './wire'
+import type { AccessKeyRecord, EmulatorState, SessionRecord, UserRecord } from './state'
+import { verifySignature, type SignedParts } from './verify-signature'
+import { apiError, type ApiError } from './wire'
 
 /** An authenticated request: who it acts for and which access key signed it. */
 export interface Authenticated {
@@ -13,20 +14,33 @@ export interface Authenticated {
 /** The header that carries an STS session token. */
 export const SECURITY_TOKEN_HEADER = 'x-bce-security-token'
 
-const invalidKey = (message: string): ApiError => ({ status: 403, code: 'InvalidAccessKeyId', message })
+const invalidKey = (message: string): ApiError => apiError(403, 'InvalidAccessKeyId', message)
+const invalidToken = (message: string): ApiError => apiError(403, 'InvalidSessionToken', message)
+
+/** A key pair that may authenticate now, found once per request: its secret and whom it belongs to. */
+type Credential =
+  | { readonly kind: 'root'; readonly secret: string }
+  | { readonly kind: 'key'; readonly secret: string; readonly key: AccessKeyRecord; readonly owner: UserRecord }
+  | { readonly kind: 'session'; readonly secret: string; readonly session: SessionRecord }
 
 /**
- * The secret of an access key that may authenticate now: the root key pair, an enabled key of an
- * enabled sub-user, or STS temporary credentials (checked further after the signature).
+ * The credential an access key id names, if it may authenticate now: the root key pair, an
+ * enabled key of an enabled sub-user, or STS temporary credentials (checked further after the
+ * signature); else 403 `InvalidAccessKeyId`.
  */
-function secretFor(state: EmulatorState, accessKeyId: string): string | undefined {
-  if (accessKeyId === state.root.accessKeyId) return state.root.secretAccessKey
+function credentialOf(state: EmulatorState, accessKeyId: string): Result<Credential, ApiError> {
+  if (accessKeyId === state.root.accessKeyId) return ok({ kind: 'root', secret: state.root.secretAccessKey })
   const key = state.accessKeys.get(accessKeyId)
   if (key !== undefined) {
-    const owner = state.userById(key.userId)
-    return key.enabled && owner !== undefined && owner.enabled ? key.secret : undefined
+    const owner = key.enabled ? state.activeUserById(key.userId) : undefined
+    return owner === undefined
+      ? err(invalidKey('the access key id does not exist or is disabled'))
+      : ok({ kind: 'key', secret: key.secret, key, owner })
   }
-  return state.sessions.get(accessKeyId)?.secretAccessKey
+  const session = state.sessions.get(accessKeyId)
+  return session === undefined
+    ? err(invalidKey('the access key id does not exist or is disabled'))
+    : ok({ kind: 'session', secret: session.secretAccessKey, session })
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -38,70 +52,60 @@ function sessionPrincipal(
   state: EmulatorState,
   session: SessionRecord,
   nowMs: number,
-  request: WireRequest,
+  parts: SignedParts,
   signed: ReadonlySet<string>,
-): Principal | ApiError {
-  const token = request.headers[SECURITY_TOKEN_HEADER]
-  if (typeof token !== 'string' || token.trim().length === 0) {
-    return {
-      status: 403,
-      code: 'InvalidSessionToken',
-      message: `temporary credentials need the ${SECURITY_TOKEN_HEADER} header`,
-    }
-  }
-  if (!signed.has(SECURITY_TOKEN_HEADER)) {
-    return { status: 403, code: 'InvalidSessionToken', message: `the ${SECURITY_TOKEN_HEADER} header must be signed` }
-  }
-  if (!sameSecret(token.trim(), session.sessionToken)) {
-    return {
-      status: 403,
-      code: 'InvalidSessionToken',
-      message: 'the session token does not belong to these temporary credentials',
-    }
-  }
-  if (nowMs > Date.parse(session.expiration)) {
-    return { status: 403, code: 'ExpiredToken', message: `the temporary credentials expired at ${session.expiration}` }
-  }
+): Result<Principal, ApiError> {
+  const token = parts.wire.headers[SECURITY_TOKEN_HEADER]
+  if (typeof token !== 'string' || token.trim().length === 0)
+    return err(invalidToken(`temporary credentials need the ${SECURITY_TOKEN_HEADER} header`))
+  if (!signed.has(SECURITY_TOKEN_HEADER)) return err(invalidToken(`the ${SECURITY_TOKEN_HEADER} header must be signed`))
+  if (!sameSecret(token.trim(), session.sessionToken))
+    return err(invalidToken('the session token does not belong to these temporary credentials'))
+  if (nowMs > Date.parse(session.expiration))
+    return err(apiError(403, 'ExpiredToken', `the temporary credentials expired at ${session.expiration}`))
   const viaSession: ViaSession = {
     accessKeyId: session.accessKeyId,
     expiration: session.expiration,
     ...(session.acl === undefined ? {} : { acl: session.acl }),
   }
   const { subject } = session
-  if (subject.kind === 'root') return { kind: 'root', viaSession }
+  if (subject.kind === 'root') return ok({ kind: 'root', viaSession })
   if (subject.kind === 'user') {
-    const user = state.userById(subject.userId)
-    if (user === undefined || !user.enabled)
-      return invalidKey('the user these temporary credentials act for no longer exists or is disabled')
-    return { kind: 'user', userName: user.name, userId: user.id, viaSession }
+    const user = state.activeUserById(subject.userId)
+    if (user === undefined)
+      return err(invalidKey('the user these temporary credentials act for no longer exists or is disabled'))
+    return ok({ kind: 'user', userName: user.name, userId: user.id, viaSession })
   }
   const role = state.roleById(subject.roleId)
-  if (role === undefined) return invalidKey('the role these temporary credentials act for no longer exists')
-  return { kind: 'role', roleName: role.name, roleId: role.id, viaSession }
+  if (role === undefined) return err(invalidKey('the role these temporary credentials act for no longer exists'))
+  return ok({ kind: 'role', roleName: role.name, roleId: role.id, viaSession })
 }
 
 /**
  * Authenticates a request: verifies the `bce-auth-v1` signature (see {@link verifySignature} for
  * the order of checks) against the root key pair, sub-users' enabled access keys and STS
- * temporary credentials, then for temporary credentials checks the session token (403
- * `InvalidSessionToken` when missing, unsigned or wrong) and then the expiry (403
+ * temporary credentials (each looked up once), then for temporary credentials checks the session
+ * token (403 `InvalidSessionToken` when missing, unsigned or wrong) and then the expiry (403
  * `ExpiredToken`). A sub-user's key records its `lastUsedTime`.
  */
-export function authenticate(state: EmulatorState, request: WireRequest): Authenticated | ApiError {
+export function authenticate(state: EmulatorState, parts: SignedParts): Result<Authenticated, ApiError> {
   const nowMs = state.clock.now()
-  const verified = verifySignature(request, nowMs, (accessKeyId) => secretFor(state, accessKeyId))
-  if ('status' in verified) return verified
-  const { accessKeyId } = verified
-  if (accessKeyId === state.root.accessKeyId) return { accessKeyId, principal: { kind: 'root' } }
-  const key = state.accessKeys.get(accessKeyId)
-  if (key !== undefined) {
-    const owner = state.userById(key.userId)
-    if (owner === undefined) return invalidKey('the access key id does not exist or is disabled')
-    state.accessKeys.set(accessKeyId, { ...key, lastUsedTime: state.timestamp() })
-    return { accessKeyId, principal: { kind: 'user', userName: owner.name, userId: owner.id } }
-  }
-  const session = state.sessions.get(accessKeyId)
-  if (session === undefined) return invalidKey('the access key id does not exist or is disabled')
-  const principal = sessionPrincipal(state, session, nowMs, request, verified.signedHeaders)
-  return 'status' in principal ? principal : { accessKeyId, principal }
+  return verifySignature(parts, nowMs, (accessKeyId) => credentialOf(state, accessKeyId)).andThen(
+    ({ accessKeyId, key: credential, signedHeaders }): Result<Authenticated, ApiError> => {
+      switch (credential.kind) {
+        case 'root':
+          return ok({ accessKeyId, principal: { kind: 'root' } })
+        case 'key': {
+          const { key, owner } = credential
+          state.accessKeys.set(accessKeyId, { ...key, lastUsedTime: state.timestamp() })
+          return ok({ accessKeyId, principal: { kind: 'user', userName: owner.name, userId: owner.id } })
+        }
+        case 'session':
+          return sessionPrincipal(state, credential.session, nowMs, parts, signedHeaders).map((principal) => ({
+            accessKeyId,
+            principal,
+          }))
+      }
+    },
+  )
 }

@@ -4,14 +4,18 @@ import { clockOffsetProblem } from './clock'
 import { FaultQueue } from './faults/fault-queue'
 import { IdGenerator, type IdGeneratorPosition } from './ids'
 import { StateStore } from './persistence/state-store'
-import { handleApiRequest, operationOf, type HandledRequest } from './pipeline'
+import { operationOf, type ParsedRequest } from './parsed-request'
+import { handleApiRequest, type HandledRequest } from './pipeline'
 import { redactQuery, RequestLog, type RequestLogEntry } from './request-log'
 import { mergeLimits, type EmulatorLimits, type EmulatorState, type IdpRecord } from './state'
-import { fail, type Outcome, type WireRequest } from './wire'
+import { fail, type Outcome } from './wire'
 
 /** The status (and, for a failure, the code) an outcome answers, for the log. */
 const statusOf = (outcome: Outcome): { readonly status: number; readonly code?: string } =>
-  outcome.ok ? { status: outcome.reply.status } : { status: outcome.error.status, code: outcome.error.code }
+  outcome.match(
+    (answer) => ({ status: answer.status }),
+    (error) => ({ status: error.status, code: error.code }),
+  )
 
 /** What an {@link EmulatorCore} starts from, and what `reset` returns to. */
 export interface EmulatorCoreInit {
@@ -68,17 +72,17 @@ export class EmulatorCore implements EmulatorControls {
    * persisted, are undone and answered 500 `InternalError`); `fault` names an injected fault that
    * lets the request apply, for the log.
    */
-  handle(request: WireRequest, requestId: string, fault?: string): Outcome {
-    if (isAdminPath(request.rawPath))
-      return this.#applied(() => ({ outcome: handleAdminRequest(this, request) })).outcome
+  handle(request: ParsedRequest, requestId: string, fault?: string): Outcome {
+    const { wire } = request
+    if (isAdminPath(wire.rawPath)) return this.#applied(() => ({ outcome: handleAdminRequest(this, request) })).outcome
     const handled = this.#applied(() => handleApiRequest(this.state, request))
     // A handler that threw left no facts: the route still names the operation.
     const operation = handled.operation ?? operationOf(request)
     this.#log.record({
       ...(fault === undefined ? {} : { fault }),
-      method: request.method,
-      path: request.rawPath,
-      query: redactQuery(request.rawQuery),
+      method: wire.method,
+      path: wire.rawPath,
+      query: redactQuery(wire.rawQuery),
       ...statusOf(handled.outcome),
       ...(operation === undefined ? {} : { operation }),
       ...(handled.accessKeyId === undefined ? {} : { accessKeyId: handled.accessKeyId }),
@@ -89,12 +93,13 @@ export class EmulatorCore implements EmulatorControls {
   }
 
   /** Logs an API request that an injected fault answered without handling it (`status` 0: no answer). */
-  logInjected(request: WireRequest, requestId: string, fault: string, status: number, code?: string): void {
+  logInjected(request: ParsedRequest, requestId: string, fault: string, status: number, code?: string): void {
     const operation = operationOf(request)
+    const { wire } = request
     this.#log.record({
-      method: request.method,
-      path: request.rawPath,
-      query: redactQuery(request.rawQuery),
+      method: wire.method,
+      path: wire.rawPath,
+      query: redactQuery(wire.rawQuery),
       status,
       ...(code === undefined ? {} : { code }),
       ...(operation === undefined ? {} : { operation }),

@@ -86,8 +86,10 @@ export function renderOutcome(
   nowMs: number,
   extraHeaders: Record<string, string> = {},
 ): RenderedAnswer {
-  const body = outcome.ok ? outcome.reply.body : { code: outcome.error.code, message: outcome.error.message, requestId }
-  const status = outcome.ok ? outcome.reply.status : outcome.error.status
+  const { status, body } = outcome.match(
+    (answer) => ({ status: answer.status, body: answer.body }),
+    (error) => ({ status: error.status, body: { code: error.code, message: error.message, requestId } }),
+  )
   const headers: Record<string, string> = {
     'x-bce-request-id': requestId,
     server: 'bce-iam-emulator',

@@ -1,3 +1,5 @@
+import { err, ok, type Result } from 'neverthrow'
+
 /**
  * Deepest JSON nesting the emulator accepts in a request body or an ACL document. The deepest
  * legitimate shape is an ACL statement's `condition` (document → list → statement → condition →
@@ -16,12 +18,12 @@ export const MAX_DOCUMENT_CHARS = 6144
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
-/** Decodes UTF-8 strictly: undefined for any invalid byte sequence (nothing is replaced by U+FFFD). */
-export function decodeUtf8(bytes: Uint8Array): string | undefined {
+/** Decodes UTF-8 strictly: an error for any invalid byte sequence (nothing is replaced by U+FFFD). */
+export function decodeUtf8(bytes: Uint8Array): Result<string, 'invalid'> {
   try {
-    return strictUtf8.decode(bytes)
+    return ok(strictUtf8.decode(bytes))
   } catch {
-    return undefined
+    return err('invalid')
   }
 }
 
@@ -61,16 +63,24 @@ export function valueTooDeep(value: unknown, maxDepth: number = MAX_JSON_DEPTH):
   return false
 }
 
-/** The outcome of {@link parseJsonText}. */
-export type ParsedJson =
-  { readonly value: unknown } | { readonly problem: 'syntax' | 'depth'; readonly message: string }
+/** Why JSON text was refused: not JSON at all, or nested too deep; `message` names what was read. */
+export interface JsonProblem {
+  readonly problem: 'syntax' | 'depth'
+  readonly message: string
+}
 
-/** Parses JSON text no deeper than {@link MAX_JSON_DEPTH}; never throws. */
-export function parseJsonText(text: string, what: string): ParsedJson {
-  if (jsonTextTooDeep(text)) return { problem: 'depth', message: `${what} nests deeper than ${MAX_JSON_DEPTH} levels` }
+/**
+ * The emulator's one JSON parser (request bodies, ACL documents, the admin API, the state file,
+ * journal lines, stored documents): never throws. Text nesting deeper than `maxDepth` (default
+ * {@link MAX_JSON_DEPTH}; `Infinity` for none) is refused before it is parsed. `what` names the
+ * text in the message, e.g. `the body is not valid JSON`.
+ */
+export function parseJson(text: string, what: string, maxDepth: number = MAX_JSON_DEPTH): Result<unknown, JsonProblem> {
+  if (maxDepth !== Infinity && jsonTextTooDeep(text, maxDepth))
+    return err({ problem: 'depth', message: `${what} nests deeper than ${maxDepth} levels` })
   try {
-    return { value: JSON.parse(text) as unknown }
+    return ok(JSON.parse(text) as unknown)
   } catch {
-    return { problem: 'syntax', message: `${what} is not valid JSON` }
+    return err({ problem: 'syntax', message: `${what} is not valid JSON` })
   }
 }

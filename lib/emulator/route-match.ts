@@ -38,7 +38,30 @@ interface Compiled {
   readonly segments: readonly string[]
 }
 
-const COMPILED: readonly Compiled[] = ROUTES.map((r) => ({ route: r, segments: r.pattern.split('/').slice(1) }))
+const isParam = (segment: string): boolean => segment.startsWith('{')
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * Which of two routes matching the same path is more specific: at the first segment where one
+ * has a literal and the other a `{param}`, the literal wins; then a route that needs a query
+ * flag wins over one that does not, then flags and patterns compare as text. Negative when `a`
+ * is more specific. So the answer never depends on the order of the table.
+ */
+function bySpecificity(a: Compiled, b: Compiled): number {
+  for (let i = 0; i < a.segments.length && i < b.segments.length; i += 1) {
+    const literalA = !isParam(a.segments[i] as string)
+    const literalB = !isParam(b.segments[i] as string)
+    if (literalA !== literalB) return literalA ? -1 : 1
+  }
+  if ((a.route.flag === undefined) !== (b.route.flag === undefined)) return a.route.flag === undefined ? 1 : -1
+  return compareText(a.route.flag ?? '', b.route.flag ?? '') || compareText(a.route.pattern, b.route.pattern)
+}
+
+/** The table, most specific route first (see {@link bySpecificity}). */
+const COMPILED: readonly Compiled[] = ROUTES.map((r) => ({ route: r, segments: r.pattern.split('/').slice(1) })).sort(
+  bySpecificity,
+)
 
 function matchSegments(pattern: readonly string[], segments: readonly string[]): Record<string, string> | undefined {
   if (pattern.length !== segments.length) return undefined
@@ -46,7 +69,7 @@ function matchSegments(pattern: readonly string[], segments: readonly string[]):
   for (let i = 0; i < pattern.length; i += 1) {
     const expected = pattern[i] as string
     const actual = segments[i] as string
-    if (expected.startsWith('{')) params[expected.slice(1, -1)] = actual
+    if (isParam(expected)) params[expected.slice(1, -1)] = actual
     else if (expected !== actual) return undefined
   }
   return params
@@ -54,8 +77,11 @@ function matchSegments(pattern: readonly string[], segments: readonly string[]):
 
 /**
  * Finds the route for a method, decoded path segments (the path split on raw `/` before
- * decoding, so an encoded `%2F` stays inside its segment) and query; otherwise says why none
- * matched.
+ * decoding, so an encoded `%2F` stays inside its segment) and query: of the routes whose
+ * pattern, method and flag fit, the most specific (literal segments win over `{param}`
+ * segments, whatever the order of the table). Otherwise says why none matched: no pattern fits
+ * the path, or only with another method, or the method needs a query flag (the flags it could
+ * take, sorted).
  */
 export function matchRoute(
   method: string,
@@ -77,6 +103,6 @@ export function matchRoute(
     }
     return { route: candidate, params }
   }
-  if (flags.length > 0) return { miss: 'flag', flags }
+  if (flags.length > 0) return { miss: 'flag', flags: [...new Set(flags)].sort() }
   return { miss: methodMiss ? 'method' : 'path' }
 }

@@ -12,8 +12,8 @@ import {
   writeAnswerSlowly,
   writeAnswerTruncated,
 } from './http-server'
-import { operationOf } from './pipeline'
-import { fail, type Outcome, type WireRequest } from './wire'
+import { operationOf, parseRequest, type ParsedRequest } from './parsed-request'
+import { fail, type Outcome } from './wire'
 
 /** The BCE code an injected status carries. */
 const CODE_FOR_STATUS: Readonly<Record<number, string>> = {
@@ -24,7 +24,7 @@ const CODE_FOR_STATUS: Readonly<Record<number, string>> = {
   504: 'GatewayTimeout',
 }
 
-function handleSafely(core: EmulatorCore, request: WireRequest, requestId: string, fault?: string): Outcome {
+function handleSafely(core: EmulatorCore, request: ParsedRequest, requestId: string, fault?: string): Outcome {
   try {
     return core.handle(request, requestId, fault)
   } catch {
@@ -35,7 +35,7 @@ function handleSafely(core: EmulatorCore, request: WireRequest, requestId: strin
 /** Answers one request under an injected fault. */
 function serveFault(
   core: EmulatorCore,
-  request: WireRequest,
+  request: ParsedRequest,
   requestId: string,
   fault: Fault,
   res: ServerResponse,
@@ -85,22 +85,24 @@ function serveFault(
 }
 
 /**
- * The HTTP request handler: reads the raw request, takes the fault queued for its operation (API
- * requests only), and answers normally or as the fault dictates. Never throws.
+ * The HTTP request handler: reads the raw request, parses it once (its route, Authorization
+ * header, decoded path and query: see {@link ParsedRequest}), takes the fault queued for its
+ * operation (API requests only), and answers normally or as the fault dictates. Never throws.
  */
 export function requestHandler(core: EmulatorCore): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    void readWireRequest(req).then((request) => {
+    void readWireRequest(req).then((wire) => {
       const requestId = randomUUID()
-      if ('tooLarge' in request) {
+      if ('tooLarge' in wire) {
         const outcome = fail(413, 'EntityTooLarge', `the request body is larger than ${MAX_REQUEST_BYTES} bytes`)
-        core.logRejected(request, requestId, outcome)
+        core.logRejected(wire, requestId, outcome)
         // Connection: close makes Node end the connection once the answer is out; the rest of the
         // body is never read.
         writeAnswer(res, renderOutcome(outcome, requestId, core.state.clock.now(), { connection: 'close' }))
         return
       }
-      const fault = isAdminPath(request.rawPath)
+      const request = parseRequest(wire)
+      const fault = isAdminPath(wire.rawPath)
         ? undefined
         : core.faults.take(
             operationOf(request) ?? '(unrouted)',

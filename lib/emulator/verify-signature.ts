@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto'
+import { err, ok, safeTry, type Result } from 'neverthrow'
 import { DEFAULT_HEADERS_TO_SIGN } from '../auth/canonical'
 import { bceSignature } from '../auth/hmac'
 import { uriEncode, uriEncodeBytes } from '../auth/uri-encode'
-import type { ApiError, WireRequest } from './wire'
-import { parseRawQuery, percentDecode } from './wire'
+import { apiError, fail, parseRawQuery, percentDecode, type ApiError, type WireRequest } from './wire'
 
 /** How far in the future a signature timestamp may lie (clock skew tolerated). */
 export const MAX_FUTURE_SKEW_MS = 15 * 60 * 1000
@@ -14,6 +14,7 @@ const MAX_EXPIRATION_SECONDS = 7 * 24 * 3600
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/
 const SIGNATURE = /^[0-9a-f]{64}$/
 const HEADER_NAME = /^[a-z0-9-]+$/
+const EXPIRATION = /^[1-9]\d{0,6}$/
 
 /** A parsed `bce-auth-v1` Authorization header. */
 export interface AuthHeader {
@@ -26,16 +27,29 @@ export interface AuthHeader {
   readonly signature: string
 }
 
-const authError = (message: string): ApiError => ({ status: 400, code: 'InvalidHTTPAuthHeader', message })
+/**
+ * What signature verification reads of a request, parsed once (the HTTP layer builds it, and
+ * routing reads the same decoded path and query): the raw request, its Authorization header,
+ * its path split on raw `/` with each segment percent-decoded to bytes (the first, before the
+ * leading `/`, included), and its query decoded to byte pairs in order.
+ */
+export interface SignedParts {
+  readonly wire: WireRequest
+  readonly auth: Result<AuthHeader, ApiError>
+  readonly pathSegments: ReadonlyArray<Result<Buffer, 'malformed'>>
+  readonly queryPairs: Result<ReadonlyArray<readonly [Buffer, Buffer]>, 'malformed'>
+}
+
+const authError = (message: string): ApiError => apiError(400, 'InvalidHTTPAuthHeader', message)
 
 /** Parses the Authorization header strictly; any structural problem is `InvalidHTTPAuthHeader`. */
-export function parseAuthHeader(request: WireRequest): AuthHeader | ApiError {
+export function parseAuthHeader(request: WireRequest): Result<AuthHeader, ApiError> {
   const value = request.headers.authorization
-  if (request.repeatedHeaders.has('authorization')) return authError('Authorization header sent more than once')
-  if (typeof value !== 'string' || value.length === 0) return authError('Authorization header is missing')
+  if (request.repeatedHeaders.has('authorization')) return err(authError('Authorization header sent more than once'))
+  if (typeof value !== 'string' || value.length === 0) return err(authError('Authorization header is missing'))
   const parts = value.split('/')
   if (parts.length !== 6)
-    return authError('Authorization must be bce-auth-v1/{ak}/{timestamp}/{expiration}/{signedHeaders}/{signature}')
+    return err(authError('Authorization must be bce-auth-v1/{ak}/{timestamp}/{expiration}/{signedHeaders}/{signature}'))
   const [version, accessKeyId, timestamp, expiration, signedHeaders, signature] = parts as [
     string,
     string,
@@ -44,8 +58,9 @@ export function parseAuthHeader(request: WireRequest): AuthHeader | ApiError {
     string,
     string,
   ]
-  if (version !== 'bce-auth-v1') return authError(`unsupported auth version ${JSON.stringify(version.slice(0, 40))}`)
-  if (accessKeyId.length === 0) return authError('access key id is empty')
+  if (version !== 'bce-auth-v1')
+    return err(authError(`unsupported auth version ${JSON.stringify(version.slice(0, 40))}`))
+  if (accessKeyId.length === 0) return err(authError('access key id is empty'))
   const match = TIMESTAMP.exec(timestamp)
   const timestampMs = match === null ? Number.NaN : Date.parse(timestamp)
   if (
@@ -53,16 +68,32 @@ export function parseAuthHeader(request: WireRequest): AuthHeader | ApiError {
     Number.isNaN(timestampMs) ||
     new Date(timestampMs).toISOString().slice(0, 19) !== timestamp.slice(0, 19)
   ) {
-    return authError('timestamp must be YYYY-MM-DDTHH:mm:ssZ')
+    return err(authError('timestamp must be YYYY-MM-DDTHH:mm:ssZ'))
   }
-  if (!/^[1-9]\d{0,6}$/.test(expiration) || Number(expiration) > MAX_EXPIRATION_SECONDS) {
-    return authError(`expiration must be an integer from 1 to ${MAX_EXPIRATION_SECONDS}`)
-  }
+  if (!EXPIRATION.test(expiration) || Number(expiration) > MAX_EXPIRATION_SECONDS)
+    return err(authError(`expiration must be an integer from 1 to ${MAX_EXPIRATION_SECONDS}`))
   const names = signedHeaders === '' ? [] : signedHeaders.split(';')
   if (names.some((name) => !HEADER_NAME.test(name)))
-    return authError('signed header names must be lower-case and separated by ";"')
-  if (!SIGNATURE.test(signature)) return authError('signature must be 64 lower-case hex characters')
-  return { accessKeyId, timestamp, timestampMs, expirationSeconds: Number(expiration), signedHeaders: names, signature }
+    return err(authError('signed header names must be lower-case and separated by ";"'))
+  if (!SIGNATURE.test(signature)) return err(authError('signature must be 64 lower-case hex characters'))
+  return ok({
+    accessKeyId,
+    timestamp,
+    timestampMs,
+    expirationSeconds: Number(expiration),
+    signedHeaders: names,
+    signature,
+  })
+}
+
+/** Parses what verification needs of a raw request, once (see {@link SignedParts}). */
+export function readSignedParts(wire: WireRequest): SignedParts {
+  return {
+    wire,
+    auth: parseAuthHeader(wire),
+    pathSegments: wire.rawPath.split('/').map(percentDecode),
+    queryPairs: parseRawQuery(wire.rawQuery),
+  }
 }
 
 function headerText(request: WireRequest, name: string): string | undefined {
@@ -72,91 +103,99 @@ function headerText(request: WireRequest, name: string): string | undefined {
   return trimmed.length === 0 ? undefined : trimmed
 }
 
-/** The canonical request recomputed from the raw request, for the headers the signer chose. */
-export function canonicalRequestOf(request: WireRequest, auth: AuthHeader): string | ApiError {
-  const pathBytes = percentDecode(request.rawPath)
-  if (pathBytes === undefined) return { status: 400, code: 'InvalidURI', message: 'malformed percent-encoding in path' }
-  const query = parseRawQuery(request.rawQuery)
-  if (query === undefined) return { status: 400, code: 'InvalidURI', message: 'malformed percent-encoding in query' }
-  const canonicalQuery = query
+const DEFAULT_SIGNED: ReadonlySet<string> = new Set(DEFAULT_HEADERS_TO_SIGN)
+
+/**
+ * The one rule for the headers signed when the Authorization header lists none: the default set
+ * (`host`, `content-length`, `content-type`, `content-md5`) and every `x-bce-*` header except
+ * `x-bce-request-id`, as the SDKs sign them.
+ */
+export function isDefaultSignedHeader(name: string): boolean {
+  return DEFAULT_SIGNED.has(name) || (name.startsWith('x-bce-') && name !== 'x-bce-request-id')
+}
+
+/** A canonical request and the header names it covers (what the signature vouches for). */
+interface Canonical {
+  readonly text: string
+  readonly signedHeaders: ReadonlySet<string>
+}
+
+/** The canonical request recomputed from the request as received, for the headers the signer chose. */
+function canonicalOf(parts: SignedParts, auth: AuthHeader): Result<Canonical, ApiError> {
+  const pathBytes: Buffer[] = []
+  for (const segment of parts.pathSegments) {
+    if (segment.isErr()) return fail(400, 'InvalidURI', 'malformed percent-encoding in path')
+    pathBytes.push(segment.value)
+  }
+  if (parts.queryPairs.isErr()) return fail(400, 'InvalidURI', 'malformed percent-encoding in query')
+  const canonicalQuery = parts.queryPairs.value
     .map(([key, value]) => `${uriEncodeBytes(key, false)}=${uriEncodeBytes(value, false)}`)
     .filter((pair) => !pair.toLowerCase().startsWith('authorization='))
     .sort()
     .join('&')
-  let names: string[]
-  if (auth.signedHeaders.length > 0) {
-    names = [...new Set(auth.signedHeaders)]
-  } else {
-    const defaults = new Set(DEFAULT_HEADERS_TO_SIGN)
-    names = Object.keys(request.headers).filter(
-      (name) => defaults.has(name) || (name.startsWith('x-bce-') && name !== 'x-bce-request-id'),
-    )
-  }
+  const request = parts.wire
+  const explicit = auth.signedHeaders.length > 0
+  const names = explicit
+    ? [...new Set(auth.signedHeaders)]
+    : Object.keys(request.headers).filter((name) => isDefaultSignedHeader(name))
   const lines: string[] = []
+  const signed = new Set<string>()
   for (const name of names) {
     const value = headerText(request, name)
     if (value === undefined) {
-      if (auth.signedHeaders.length > 0) return authError(`signed header ${name} is missing or empty`)
+      if (explicit) return err(authError(`signed header ${name} is missing or empty`))
       continue
     }
-    if (request.repeatedHeaders.has(name)) return authError(`signed header ${name} sent more than once`)
+    if (request.repeatedHeaders.has(name)) return err(authError(`signed header ${name} sent more than once`))
     lines.push(`${uriEncode(name)}:${uriEncode(value)}`)
+    signed.add(name)
   }
   lines.sort()
-  return `${request.method}\n${uriEncodeBytes(pathBytes, true)}\n${canonicalQuery}\n${lines.join('\n')}`
+  const path = pathBytes.map((bytes) => uriEncodeBytes(bytes, true)).join('/')
+  return ok({ text: `${request.method}\n${path}\n${canonicalQuery}\n${lines.join('\n')}`, signedHeaders: signed })
 }
 
-/** The facts about a verified request. */
-export interface VerifiedRequest {
+/** The canonical request the emulator recomputes for a request (for tests and diagnostics; never answered). */
+export function canonicalRequestOf(parts: SignedParts, auth: AuthHeader): Result<string, ApiError> {
+  return canonicalOf(parts, auth).map((canonical) => canonical.text)
+}
+
+/** The facts about a verified request: the key that signed it and the headers the signature covers. */
+export interface VerifiedRequest<K> {
   readonly accessKeyId: string
+  /** What `keyOf` found for the access key id. */
+  readonly key: K
   readonly signedHeaders: ReadonlySet<string>
 }
 
 /**
- * Verifies a request's `bce-auth-v1` signature from the raw request, in a fixed order (so a
- * request with several faults gets a deterministic code): header syntax (400
- * InvalidHTTPAuthHeader) → access key (403 InvalidAccessKeyId) → time window (400
- * RequestExpired: expired, or more than 15 minutes in the future) → `host` signed → signature,
- * compared in constant time (400 SignatureDoesNotMatch).
+ * Verifies a request's `bce-auth-v1` signature from the request as received, in a fixed order
+ * (so a request with several faults gets a deterministic code): header syntax (400
+ * InvalidHTTPAuthHeader) → access key, looked up once with `keyOf` (its error is answered, e.g.
+ * 403 InvalidAccessKeyId) → time window (400 RequestExpired: expired, or more than 15 minutes in
+ * the future) → `host` signed → signature, compared in constant time (400 SignatureDoesNotMatch).
  */
-export function verifySignature(
-  request: WireRequest,
+export function verifySignature<K extends { readonly secret: string }>(
+  parts: SignedParts,
   nowMs: number,
-  secretOf: (accessKeyId: string) => string | undefined,
-): VerifiedRequest | ApiError {
-  const auth = parseAuthHeader(request)
-  if ('status' in auth) return auth
-  const secret = secretOf(auth.accessKeyId)
-  if (secret === undefined)
-    return { status: 403, code: 'InvalidAccessKeyId', message: 'the access key id does not exist or is disabled' }
-  if (nowMs > auth.timestampMs + auth.expirationSeconds * 1000) {
-    return { status: 400, code: 'RequestExpired', message: `Request has expired. Timestamp date is ${auth.timestamp}` }
-  }
-  if (auth.timestampMs > nowMs + MAX_FUTURE_SKEW_MS) {
-    return {
-      status: 400,
-      code: 'RequestExpired',
-      message: `Request timestamp ${auth.timestamp} is too far in the future`,
-    }
-  }
-  if (auth.signedHeaders.length > 0 && !auth.signedHeaders.includes('host'))
-    return authError('the host header must be signed')
-  if (headerText(request, 'host') === undefined) return authError('the host header is missing')
-  const canonical = canonicalRequestOf(request, auth)
-  if (typeof canonical !== 'string') return canonical
-  const prefix = `bce-auth-v1/${auth.accessKeyId}/${auth.timestamp}/${auth.expirationSeconds}`
-  const expected = Buffer.from(bceSignature(secret, prefix, canonical), 'latin1')
-  const given = Buffer.from(auth.signature, 'latin1')
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    return { status: 400, code: 'SignatureDoesNotMatch', message: 'the request signature does not match' }
-  }
-  const signed =
-    auth.signedHeaders.length > 0
-      ? new Set(auth.signedHeaders)
-      : new Set(
-          Object.keys(request.headers).filter(
-            (name) => DEFAULT_HEADERS_TO_SIGN.includes(name) || name.startsWith('x-bce-'),
-          ),
-        )
-  return { accessKeyId: auth.accessKeyId, signedHeaders: signed }
+  keyOf: (accessKeyId: string) => Result<K, ApiError>,
+): Result<VerifiedRequest<K>, ApiError> {
+  return safeTry(function* () {
+    const auth = yield* parts.auth
+    const key = yield* keyOf(auth.accessKeyId)
+    if (nowMs > auth.timestampMs + auth.expirationSeconds * 1000)
+      return fail(400, 'RequestExpired', `Request has expired. Timestamp date is ${auth.timestamp}`)
+    if (auth.timestampMs > nowMs + MAX_FUTURE_SKEW_MS)
+      return fail(400, 'RequestExpired', `Request timestamp ${auth.timestamp} is too far in the future`)
+    if (auth.signedHeaders.length > 0 && !auth.signedHeaders.includes('host'))
+      return err(authError('the host header must be signed'))
+    if (headerText(parts.wire, 'host') === undefined) return err(authError('the host header is missing'))
+    const canonical = yield* canonicalOf(parts, auth)
+    const prefix = `bce-auth-v1/${auth.accessKeyId}/${auth.timestamp}/${auth.expirationSeconds}`
+    const expected = Buffer.from(bceSignature(key.secret, prefix, canonical.text), 'latin1')
+    const given = Buffer.from(auth.signature, 'latin1')
+    if (expected.length !== given.length || !timingSafeEqual(expected, given))
+      return fail(400, 'SignatureDoesNotMatch', 'the request signature does not match')
+    return ok({ accessKeyId: auth.accessKeyId, key, signedHeaders: canonical.signedHeaders })
+  })
 }

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http'
+import { err, ok, type Err, type Result } from 'neverthrow'
 
 /** A request as the emulator received it: nothing decoded or normalised. */
 export interface WireRequest {
@@ -27,22 +28,25 @@ export interface ApiReply {
   readonly body?: unknown
 }
 
-/** What a handler decides. */
-export type Outcome = { readonly ok: true; readonly reply: ApiReply } | { readonly ok: false; readonly error: ApiError }
+/**
+ * What a handler (and every step of the request pipeline) decides: the emulator's one failure
+ * convention is a neverthrow `Result` whose error is the {@link ApiError} to answer.
+ */
+export type Outcome = Result<ApiReply, ApiError>
 
 /** A successful outcome. */
 export function reply(status: number, body?: unknown): Outcome {
-  return { ok: true, reply: body === undefined ? { status } : { status, body } }
+  return ok(body === undefined ? { status } : { status, body })
 }
 
-/** A failed outcome. */
-export function fail(status: number, code: string, message: string): Outcome {
-  return { ok: false, error: { status, code, message } }
+/** An {@link ApiError}. */
+export function apiError(status: number, code: string, message: string): ApiError {
+  return { status, code, message }
 }
 
-/** A failed outcome from an {@link ApiError}. */
-export function failWith(error: ApiError): Outcome {
-  return { ok: false, error }
+/** A failed result carrying an {@link ApiError}. */
+export function fail(status: number, code: string, message: string): Err<never, ApiError> {
+  return err({ status, code, message })
 }
 
 /** Splits `/a/b?x=1` into raw path and raw query without decoding anything. */
@@ -53,12 +57,14 @@ export function splitTarget(target: string): { rawPath: string; rawQuery: string
     : { rawPath: target.slice(0, mark), rawQuery: target.slice(mark + 1) }
 }
 
+const HEX_PAIR = /^[0-9A-Fa-f]{2}$/
+
 /**
- * Percent-decodes to raw bytes (no `+` to space: BCE's encoding never produces `+`).
- * Returns undefined for a malformed escape such as `%G1` or a trailing `%`.
+ * Percent-decodes to raw bytes (no `+` to space: BCE's encoding never produces `+`). A malformed
+ * escape such as `%G1` or a trailing `%` is an error (the caller names what was malformed).
  */
-export function percentDecode(text: string): Buffer | undefined {
-  if (!text.includes('%')) return Buffer.from(text, 'utf8')
+export function percentDecode(text: string): Result<Buffer, 'malformed'> {
+  if (!text.includes('%')) return ok(Buffer.from(text, 'utf8'))
   const bytes: number[] = []
   const source = Buffer.from(text, 'utf8')
   for (let i = 0; i < source.length; i += 1) {
@@ -68,29 +74,24 @@ export function percentDecode(text: string): Buffer | undefined {
       continue
     }
     const hex = source.subarray(i + 1, i + 3).toString('latin1')
-    if (!/^[0-9A-Fa-f]{2}$/.test(hex)) return undefined
+    if (!HEX_PAIR.test(hex)) return err('malformed')
     bytes.push(parseInt(hex, 16))
     i += 2
   }
-  return Buffer.from(bytes)
+  return ok(Buffer.from(bytes))
 }
 
-/** Parses a raw query into decoded `[key, value]` pairs (a bare `flag` has value ''). */
-export function parseRawQuery(rawQuery: string): Array<[Buffer, Buffer]> | undefined {
-  if (rawQuery === '') return []
+/** Parses a raw query into decoded `[key, value]` pairs, in order (a bare `flag` has value ''). */
+export function parseRawQuery(rawQuery: string): Result<Array<[Buffer, Buffer]>, 'malformed'> {
   const pairs: Array<[Buffer, Buffer]> = []
+  if (rawQuery === '') return ok(pairs)
   for (const part of rawQuery.split('&')) {
     if (part === '') continue
     const eq = part.indexOf('=')
     const key = percentDecode(eq === -1 ? part : part.slice(0, eq))
     const value = percentDecode(eq === -1 ? '' : part.slice(eq + 1))
-    if (key === undefined || value === undefined) return undefined
-    pairs.push([key, value])
+    if (key.isErr() || value.isErr()) return err('malformed')
+    pairs.push([key.value, value.value])
   }
-  return pairs
-}
-
-/** Tells an {@link ApiError} apart from a record a lookup found. */
-export function isApiError(value: unknown): value is ApiError {
-  return typeof value === 'object' && value !== null && 'status' in value && 'code' in value && 'message' in value
+  return ok(pairs)
 }

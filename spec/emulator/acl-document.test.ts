@@ -1,10 +1,15 @@
 import fc from 'fast-check'
 import {
-  checkAcl,
   normalisePolicyDocument,
   normaliseTrustDocument,
-  parseAclText,
+  parseAclText as parseAclTextResult,
+  readAclField,
 } from '../../lib/emulator/acl-document'
+import { flat } from './verifier-harness'
+
+/** The emulator's ACL readers, each as one value (the document, or the error), for plain assertions. */
+const checkAcl = (...args: Parameters<typeof readAclField>) => flat(readAclField(...args))
+const parseAclText = (...args: Parameters<typeof parseAclTextResult>) => flat(parseAclTextResult(...args))
 
 const statement = fc.record({
   service: fc.string({ minLength: 1, maxLength: 8 }),

@@ -1,6 +1,6 @@
 import type { AclRequest } from '../../lib/acl/evaluate-acl'
 import { EMULATOR_REGION, IAM_SERVICE, resolveResource } from '../../lib/emulator/authorization/access'
-import { authorize, decide } from '../../lib/emulator/authorization/authorize'
+import { authorize as authorizeResult, decide } from '../../lib/emulator/authorization/authorize'
 import { PolicyAclCache, readStoredAcl } from '../../lib/emulator/authorization/policy-acls'
 import { EmulatorClock } from '../../lib/emulator/clock'
 import { IdGenerator } from '../../lib/emulator/ids'
@@ -14,6 +14,12 @@ import {
   type AttachmentTarget,
   type PolicyRecord,
 } from '../../lib/emulator/state'
+
+/** {@link authorizeResult} as a denial (undefined when the request may proceed), for plain assertions. */
+const authorize = (...args: Parameters<typeof authorizeResult>) => {
+  const result = authorizeResult(...args)
+  return result.isOk() ? undefined : result.error
+}
 
 const ROOT = { accessKeyId: 'root-ak', secretAccessKey: 'root-secret-never-shown' }
 let state: EmulatorState

@@ -1,6 +1,6 @@
 import {
   assumeRoleRequest,
-  authorizeAssumeRole,
+  authorizeAssumeRole as authorizeAssumeRoleResult,
   decideAssumeRole,
   trustVerdict,
 } from '../../lib/emulator/authorization/assume-role'
@@ -8,6 +8,12 @@ import { EmulatorClock } from '../../lib/emulator/clock'
 import { IdGenerator } from '../../lib/emulator/ids'
 import type { Principal } from '../../lib/emulator/principal'
 import { DEFAULT_LIMITS, EmulatorState, type PolicyRecord, type RoleRecord } from '../../lib/emulator/state'
+
+/** {@link authorizeAssumeRoleResult} as a refusal (undefined when allowed), for plain assertions. */
+const authorizeAssumeRole = (...args: Parameters<typeof authorizeAssumeRoleResult>) => {
+  const result = authorizeAssumeRoleResult(...args)
+  return result.isOk() ? undefined : result.error
+}
 
 const ACCOUNT = 'a'.repeat(32)
 let state: EmulatorState

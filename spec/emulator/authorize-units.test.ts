@@ -1,12 +1,18 @@
 import type { AclRequest } from '../../lib'
 import { resolveResource, ROUTE_PERMISSIONS } from '../../lib/emulator/authorization/access'
 import { trustVerdict } from '../../lib/emulator/authorization/assume-role'
-import { authorize, authorizationRequest, decide } from '../../lib/emulator/authorization/authorize'
+import { authorize as authorizeResult, authorizationRequest, decide } from '../../lib/emulator/authorization/authorize'
 import { PolicyAclCache, SessionAclCache } from '../../lib/emulator/authorization/policy-acls'
 import type { Principal } from '../../lib/emulator/principal'
 import type { Route, RouteMatch } from '../../lib/emulator/route-match'
 import type { RoleRecord } from '../../lib/emulator/state/roles'
 import { holderState } from '../support/holder-state'
+
+/** {@link authorizeResult} as a denial (undefined when the request may proceed), for plain assertions. */
+const authorize = (...args: Parameters<typeof authorizeResult>) => {
+  const result = authorizeResult(...args)
+  return result.isOk() ? undefined : result.error
+}
 
 const allowAll = { service: '*', region: '*', resource: ['*'], permission: ['*'], effect: 'Allow' }
 const denyAll = { ...allowAll, effect: 'Deny' }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import { verifySignature } from '../../lib/emulator/verify-signature'
 import type { WireRequest } from '../../lib/emulator/wire'
+import { verifyWire } from './verifier-harness'
 import {
   officialCanonicalUri,
   officialRawQuery,
@@ -26,7 +26,7 @@ function wireOf(request: OfficialRequest, authorization: string): WireRequest {
 }
 
 const verifyAt = (request: OfficialRequest, wire: WireRequest, sk = request.sk) =>
-  verifySignature(wire, request.timestampSeconds * 1000 + 1000, (ak) => (ak === request.ak ? sk : undefined))
+  verifyWire(wire, request.timestampSeconds * 1000 + 1000, (ak) => (ak === request.ak ? sk : undefined))
 
 /** Requests the emulator must accept: host signed (it insists), header-list order as Go/ours emit it. */
 const acceptable = officialRequestArbitrary().filter(

@@ -4,7 +4,7 @@ import { EmulatorClock } from '../../lib/emulator/clock'
 import { EmulatorCore } from '../../lib/emulator/emulator-core'
 import { IdGenerator } from '../../lib/emulator/ids'
 import { DEFAULT_LIMITS, EmulatorState } from '../../lib/emulator/state'
-import type { WireRequest } from '../../lib/emulator/wire'
+import { parseRequest, type ParsedRequest } from '../../lib/emulator/parsed-request'
 
 const NOW = Date.UTC(2025, 0, 2, 3, 4, 5)
 const root = { accessKeyId: 'root-ak', secretAccessKey: 'root-sk' }
@@ -20,8 +20,8 @@ function core(): EmulatorCore {
   return new EmulatorCore({ state, initialLimits: DEFAULT_LIMITS, initialClockOffsetMs: 0 })
 }
 
-/** A WireRequest signed by the root key pair, as the HTTP layer would hand it over. */
-function signed(method: string, path: string, body?: unknown): WireRequest {
+/** A request signed by the root key pair, parsed as the HTTP layer would hand it over. */
+function signed(method: string, path: string, body?: unknown): ParsedRequest {
   const payload = body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body))
   const headers: Record<string, string> = {
     host: 'emulator.test',
@@ -29,21 +29,21 @@ function signed(method: string, path: string, body?: unknown): WireRequest {
     ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(payload.length) }),
   }
   const authorization = signRequest({ credentials: root, method, path, headers, timestamp: new Date(NOW) })
-  return {
+  return parseRequest({
     method,
     rawPath: path,
     rawQuery: '',
     headers: { ...headers, authorization: authorization._unsafeUnwrap() },
     repeatedHeaders: new Set(),
     body: payload,
-  }
+  })
 }
 
 describe('a handler that throws (issue 11, emulator 1 and 12)', () => {
   it('is answered 500, logged, and its partial change undone', () => {
     const emulator = core()
-    expect(emulator.handle(signed('POST', '/v1/user', { name: 'u' }), 'r1')).toMatchObject({ ok: true })
-    expect(emulator.handle(signed('POST', '/v1/group', { name: 'g' }), 'r2')).toMatchObject({ ok: true })
+    expect(emulator.handle(signed('POST', '/v1/user', { name: 'u' }), 'r1').isOk()).toBe(true)
+    expect(emulator.handle(signed('POST', '/v1/group', { name: 'g' }), 'r2').isOk()).toBe(true)
     const { memberships } = emulator.state
     const add = memberships.add.bind(memberships)
     memberships.add = (edge) => {
@@ -51,9 +51,10 @@ describe('a handler that throws (issue 11, emulator 1 and 12)', () => {
       throw new Error('boom after the change')
     }
     const outcome = emulator.handle(signed('PUT', '/v1/group/g/user/u'), 'r3')
-    expect(outcome).toEqual({
-      ok: false,
-      error: { status: 500, code: 'InternalError', message: 'the emulator failed to handle the request' },
+    expect(outcome._unsafeUnwrapErr()).toEqual({
+      status: 500,
+      code: 'InternalError',
+      message: 'the emulator failed to handle the request',
     })
     expect(memberships.all()).toEqual([])
     expect(emulator.requestLog().map((entry) => [entry.requestId, entry.status, entry.operation])).toEqual([
@@ -71,9 +72,8 @@ describe('a handler that throws (issue 11, emulator 1 and 12)', () => {
       set(key, value)
       throw new Error('boom')
     }
-    expect(emulator.handle(signed('POST', '/v1/user', { name: 'u' }), 'r1')).toMatchObject({
-      ok: false,
-      error: { status: 500 },
+    expect(emulator.handle(signed('POST', '/v1/user', { name: 'u' }), 'r1')._unsafeUnwrapErr()).toMatchObject({
+      status: 500,
     })
     expect([...users.keys()]).toEqual([])
     expect(emulator.requestLog()).toEqual([expect.objectContaining({ requestId: 'r1', status: 500 })])

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto'
-import { authenticate, SECURITY_TOKEN_HEADER } from '../../lib/emulator/authenticate'
+import { SECURITY_TOKEN_HEADER } from '../../lib/emulator/authenticate'
+import { authenticateWire } from './verifier-harness'
 import { EmulatorClock } from '../../lib/emulator/clock'
 import { IdGenerator } from '../../lib/emulator/ids'
 import { DEFAULT_LIMITS, EmulatorState, type SessionRecord } from '../../lib/emulator/state'
@@ -79,7 +80,7 @@ const invalidKey = (message: string) => ({ status: 403, code: 'InvalidAccessKeyI
 
 describe('authenticate: long-term keys', () => {
   it('the root key pair acts as the root account', () => {
-    expect(authenticate(state, signed(ROOT.accessKeyId, ROOT.secretAccessKey))).toEqual({
+    expect(authenticateWire(state, signed(ROOT.accessKeyId, ROOT.secretAccessKey))).toEqual({
       accessKeyId: ROOT.accessKeyId,
       principal: { kind: 'root' },
     })
@@ -89,7 +90,7 @@ describe('authenticate: long-term keys', () => {
     const userId = addUser('alice')
     const key = addKey(userId)
     clockMs = NOW + 5000
-    expect(authenticate(state, signed(key.id, key.secret))).toEqual({
+    expect(authenticateWire(state, signed(key.id, key.secret))).toEqual({
       accessKeyId: key.id,
       principal: { kind: 'user', userName: 'alice', userId },
     })
@@ -102,17 +103,17 @@ describe('authenticate: long-term keys', () => {
     const ownerDisabled = addKey(addUser('carol', false))
     const good = addKey(addUser('dave'))
     const unknown = invalidKey('the access key id does not exist or is disabled')
-    expect(authenticate(state, signed(disabledKey.id, disabledKey.secret))).toEqual(unknown)
-    expect(authenticate(state, signed(ownerDisabled.id, ownerDisabled.secret))).toEqual(unknown)
-    expect(authenticate(state, signed('nobody', 'x'))).toEqual(unknown)
-    expect(authenticate(state, signed(good.id, 'wrong'))).toMatchObject({ code: 'SignatureDoesNotMatch' })
-    expect(authenticate(state, signed(ROOT.accessKeyId, 'wrong'))).toMatchObject({ code: 'SignatureDoesNotMatch' })
+    expect(authenticateWire(state, signed(disabledKey.id, disabledKey.secret))).toEqual(unknown)
+    expect(authenticateWire(state, signed(ownerDisabled.id, ownerDisabled.secret))).toEqual(unknown)
+    expect(authenticateWire(state, signed('nobody', 'x'))).toEqual(unknown)
+    expect(authenticateWire(state, signed(good.id, 'wrong'))).toMatchObject({ code: 'SignatureDoesNotMatch' })
+    expect(authenticateWire(state, signed(ROOT.accessKeyId, 'wrong'))).toMatchObject({ code: 'SignatureDoesNotMatch' })
     expect(state.accessKeys.get(good.id)?.lastUsedTime).toBeUndefined()
   })
 
   it('a key whose owner was deleted is refused', () => {
     const key = addKey('no-such-user-id')
-    expect(authenticate(state, signed(key.id, key.secret))).toEqual(
+    expect(authenticateWire(state, signed(key.id, key.secret))).toEqual(
       invalidKey('the access key id does not exist or is disabled'),
     )
   })
@@ -134,11 +135,11 @@ describe('authenticate: temporary credentials', () => {
     })
     const role = addSession({ kind: 'role', roleId })
     const token = { value: 'the-token', signed: true }
-    expect(authenticate(state, signed(root.accessKeyId, 'tmp-secret', token))).toEqual({
+    expect(authenticateWire(state, signed(root.accessKeyId, 'tmp-secret', token))).toEqual({
       accessKeyId: root.accessKeyId,
       principal: { kind: 'root', viaSession: { accessKeyId: root.accessKeyId, expiration: root.expiration } },
     })
-    expect(authenticate(state, signed(user.accessKeyId, 'tmp-secret', token))).toEqual({
+    expect(authenticateWire(state, signed(user.accessKeyId, 'tmp-secret', token))).toEqual({
       accessKeyId: user.accessKeyId,
       principal: {
         kind: 'user',
@@ -147,7 +148,7 @@ describe('authenticate: temporary credentials', () => {
         viaSession: { accessKeyId: user.accessKeyId, expiration: user.expiration, acl },
       },
     })
-    expect(authenticate(state, signed(role.accessKeyId, 'tmp-secret', token))).toEqual({
+    expect(authenticateWire(state, signed(role.accessKeyId, 'tmp-secret', token))).toEqual({
       accessKeyId: role.accessKeyId,
       principal: {
         kind: 'role',
@@ -161,44 +162,46 @@ describe('authenticate: temporary credentials', () => {
   it('the token must be sent, signed and right (compared trimmed)', () => {
     const session = addSession({ kind: 'root' })
     const ak = session.accessKeyId
-    expect(authenticate(state, signed(ak, 'tmp-secret'))).toEqual({
+    expect(authenticateWire(state, signed(ak, 'tmp-secret'))).toEqual({
       status: 403,
       code: 'InvalidSessionToken',
       message: 'temporary credentials need the x-bce-security-token header',
     })
-    expect(authenticate(state, signed(ak, 'tmp-secret', { value: '   ', signed: false }))).toMatchObject({
+    expect(authenticateWire(state, signed(ak, 'tmp-secret', { value: '   ', signed: false }))).toMatchObject({
       code: 'InvalidSessionToken',
       message: 'temporary credentials need the x-bce-security-token header',
     })
-    expect(authenticate(state, signed(ak, 'tmp-secret', { value: 'the-token', signed: false }))).toEqual({
+    expect(authenticateWire(state, signed(ak, 'tmp-secret', { value: 'the-token', signed: false }))).toEqual({
       status: 403,
       code: 'InvalidSessionToken',
       message: 'the x-bce-security-token header must be signed',
     })
-    expect(authenticate(state, signed(ak, 'tmp-secret', { value: 'other-token', signed: true }))).toEqual({
+    expect(authenticateWire(state, signed(ak, 'tmp-secret', { value: 'other-token', signed: true }))).toEqual({
       status: 403,
       code: 'InvalidSessionToken',
       message: 'the session token does not belong to these temporary credentials',
     })
-    expect(authenticate(state, signed(ak, 'tmp-secret', { value: ' the-token ', signed: true }))).toMatchObject({
+    expect(authenticateWire(state, signed(ak, 'tmp-secret', { value: ' the-token ', signed: true }))).toMatchObject({
       principal: { kind: 'root' },
     })
   })
 
   it('the signature is checked before the token', () => {
     const session = addSession({ kind: 'root' })
-    expect(authenticate(state, signed(session.accessKeyId, 'wrong', { value: 'bad', signed: true }))).toMatchObject({
-      code: 'SignatureDoesNotMatch',
-    })
+    expect(authenticateWire(state, signed(session.accessKeyId, 'wrong', { value: 'bad', signed: true }))).toMatchObject(
+      {
+        code: 'SignatureDoesNotMatch',
+      },
+    )
   })
 
   it('sessions work through their expiration and are ExpiredToken after it', () => {
     const session = addSession({ kind: 'root' }, { expiration: state.timestamp(60_000) })
     const token = { value: 'the-token', signed: true }
     clockMs = NOW + 60_000
-    expect(authenticate(state, signed(session.accessKeyId, 'tmp-secret', token))).toHaveProperty('principal')
+    expect(authenticateWire(state, signed(session.accessKeyId, 'tmp-secret', token))).toHaveProperty('principal')
     clockMs = NOW + 61_000
-    expect(authenticate(state, signed(session.accessKeyId, 'tmp-secret', token))).toEqual({
+    expect(authenticateWire(state, signed(session.accessKeyId, 'tmp-secret', token))).toEqual({
       status: 403,
       code: 'ExpiredToken',
       message: `the temporary credentials expired at ${session.expiration}`,
@@ -212,9 +215,9 @@ describe('authenticate: temporary credentials', () => {
     const forGone = addSession({ kind: 'user', userId: 'gone' })
     const forGoneRole = addSession({ kind: 'role', roleId: 'gone' })
     const userGone = invalidKey('the user these temporary credentials act for no longer exists or is disabled')
-    expect(authenticate(state, signed(forDisabled.accessKeyId, 'tmp-secret', token))).toEqual(userGone)
-    expect(authenticate(state, signed(forGone.accessKeyId, 'tmp-secret', token))).toEqual(userGone)
-    expect(authenticate(state, signed(forGoneRole.accessKeyId, 'tmp-secret', token))).toEqual(
+    expect(authenticateWire(state, signed(forDisabled.accessKeyId, 'tmp-secret', token))).toEqual(userGone)
+    expect(authenticateWire(state, signed(forGone.accessKeyId, 'tmp-secret', token))).toEqual(userGone)
+    expect(authenticateWire(state, signed(forGoneRole.accessKeyId, 'tmp-secret', token))).toEqual(
       invalidKey('the role these temporary credentials act for no longer exists'),
     )
   })

@@ -1,12 +1,7 @@
 import { createHmac } from 'node:crypto'
-import {
-  canonicalRequestOf,
-  MAX_FUTURE_SKEW_MS,
-  parseAuthHeader,
-  verifySignature,
-  type AuthHeader,
-} from '../../lib/emulator/verify-signature'
+import { MAX_FUTURE_SKEW_MS, type AuthHeader } from '../../lib/emulator/verify-signature'
 import type { WireRequest } from '../../lib/emulator/wire'
+import { canonicalWire, parseAuthWire, verifyWire } from './verifier-harness'
 
 const AK = 'ak-rules'
 const SK = 'sk-rules'
@@ -50,7 +45,7 @@ const authError = (message: string) => ({ status: 400, code: 'InvalidHTTPAuthHea
 
 describe('parseAuthHeader', () => {
   it('reads every part', () => {
-    expect(parseAuthHeader(wire({ authorization: `bce-auth-v1/${AK}/${TS}/3600/host;x-bce-date/${SIG}` }))).toEqual({
+    expect(parseAuthWire(wire({ authorization: `bce-auth-v1/${AK}/${TS}/3600/host;x-bce-date/${SIG}` }))).toEqual({
       accessKeyId: AK,
       timestamp: TS,
       timestampMs: TS_MS,
@@ -59,7 +54,7 @@ describe('parseAuthHeader', () => {
       signature: SIG,
     })
     expect(
-      (parseAuthHeader(wire({ authorization: `bce-auth-v1/${AK}/${TS}/1//${SIG}` })) as AuthHeader).signedHeaders,
+      (parseAuthWire(wire({ authorization: `bce-auth-v1/${AK}/${TS}/1//${SIG}` })) as AuthHeader).signedHeaders,
     ).toEqual([])
   })
 
@@ -152,21 +147,21 @@ describe('parseAuthHeader', () => {
       'signature must be 64 lower-case hex characters',
     ],
   ])('refuses %s', (_label, authorization, message) => {
-    expect(parseAuthHeader(wire({ authorization }))).toEqual(authError(message))
+    expect(parseAuthWire(wire({ authorization }))).toEqual(authError(message))
   })
 
   it('accepts the largest expiration and the last second of a leap day', () => {
-    expect(parseAuthHeader(wire({ authorization: `bce-auth-v1/${AK}/${TS}/604800/host/${SIG}` }))).toMatchObject({
+    expect(parseAuthWire(wire({ authorization: `bce-auth-v1/${AK}/${TS}/604800/host/${SIG}` }))).toMatchObject({
       expirationSeconds: 604800,
     })
     expect(
-      parseAuthHeader(wire({ authorization: `bce-auth-v1/${AK}/2024-02-29T23:59:59Z/1/host/${SIG}` })),
+      parseAuthWire(wire({ authorization: `bce-auth-v1/${AK}/2024-02-29T23:59:59Z/1/host/${SIG}` })),
     ).toMatchObject({ timestampMs: Date.parse('2024-02-29T23:59:59Z') })
   })
 
   it('an auth version is quoted and cut at 40 characters', () => {
     const version = 'v'.repeat(50)
-    expect(parseAuthHeader(wire({ authorization: `${version}/${AK}/${TS}/1800/host/${SIG}` }))).toEqual(
+    expect(parseAuthWire(wire({ authorization: `${version}/${AK}/${TS}/1800/host/${SIG}` }))).toEqual(
       authError(`unsupported auth version ${JSON.stringify('v'.repeat(40))}`),
     )
   })
@@ -176,7 +171,7 @@ describe('parseAuthHeader', () => {
       authorization: `bce-auth-v1/${AK}/${TS}/1800/host/${SIG}`,
       repeatedHeaders: new Set(['authorization']),
     })
-    expect(parseAuthHeader(request)).toEqual(authError('Authorization header sent more than once'))
+    expect(parseAuthWire(request)).toEqual(authError('Authorization header sent more than once'))
   })
 })
 
@@ -192,7 +187,7 @@ describe('canonicalRequestOf', () => {
 
   it('explicit headers: de-duplicated, values trimmed and encoded, lines sorted', () => {
     const request = wire({ headers: { host: ' h:1 ', 'x-bce-date': TS, 'x-custom': 'a b' } })
-    expect(canonicalRequestOf(request, auth(['x-custom', 'host', 'x-custom']))).toBe(
+    expect(canonicalWire(request, auth(['x-custom', 'host', 'x-custom']))).toBe(
       'GET\n/v1/user/alice\n\nhost:h%3A1\nx-custom:a%20b',
     )
   })
@@ -212,50 +207,50 @@ describe('canonicalRequestOf', () => {
         'x-other': 'o',
       },
     })
-    expect(canonicalRequestOf(request, auth([]))).toBe(
+    expect(canonicalWire(request, auth([]))).toBe(
       'PUT\n/v1/user/alice\n\ncontent-length:2\ncontent-md5:abc\ncontent-type:application%2Fjson\nhost:h%3A1\nx-bce-date:2024-03-01T10%3A00%3A00Z',
     )
   })
 
   it('a signed header that is missing, empty or repeated is refused', () => {
-    expect(canonicalRequestOf(wire(), auth(['host', 'x-missing']))).toEqual(
+    expect(canonicalWire(wire(), auth(['host', 'x-missing']))).toEqual(
       authError('signed header x-missing is missing or empty'),
     )
-    expect(canonicalRequestOf(wire({ headers: { 'x-blank': ' ' } }), auth(['x-blank']))).toEqual(
+    expect(canonicalWire(wire({ headers: { 'x-blank': ' ' } }), auth(['x-blank']))).toEqual(
       authError('signed header x-blank is missing or empty'),
     )
-    expect(
-      canonicalRequestOf(wire({ repeatedHeaders: new Set(['x-bce-date']) }), auth(['host', 'x-bce-date'])),
-    ).toEqual(authError('signed header x-bce-date sent more than once'))
-    expect(canonicalRequestOf(wire({ repeatedHeaders: new Set(['x-bce-date']) }), auth([]))).toEqual(
+    expect(canonicalWire(wire({ repeatedHeaders: new Set(['x-bce-date']) }), auth(['host', 'x-bce-date']))).toEqual(
+      authError('signed header x-bce-date sent more than once'),
+    )
+    expect(canonicalWire(wire({ repeatedHeaders: new Set(['x-bce-date']) }), auth([]))).toEqual(
       authError('signed header x-bce-date sent more than once'),
     )
   })
 
   it('query: decoded then re-encoded, sorted, flags as key=, authorization left out whatever its case', () => {
     const request = wire({ rawQuery: 'b=2&a&Authorization=x&AUTHORIZATION&c=%7e%20&&d=%2F' })
-    expect(canonicalRequestOf(request, auth(['host']))).toBe('GET\n/v1/user/alice\na=&b=2&c=~%20&d=%2F\nhost:h%3A1')
+    expect(canonicalWire(request, auth(['host']))).toBe('GET\n/v1/user/alice\na=&b=2&c=~%20&d=%2F\nhost:h%3A1')
   })
 
   it('query keys are encoded like values: a / in a key is %2F', () => {
-    expect(canonicalRequestOf(wire({ rawQuery: 'a/b=c/d&e%2Ff' }), auth(['host']))).toBe(
+    expect(canonicalWire(wire({ rawQuery: 'a/b=c/d&e%2Ff' }), auth(['host']))).toBe(
       'GET\n/v1/user/alice\na%2Fb=c%2Fd&e%2Ff=\nhost:h%3A1',
     )
   })
 
   it('path: decoded then re-encoded with / kept', () => {
-    expect(canonicalRequestOf(wire({ rawPath: '/v1/user/%e6%b5%8b%7E' }), auth(['host']))).toBe(
+    expect(canonicalWire(wire({ rawPath: '/v1/user/%e6%b5%8b%7E' }), auth(['host']))).toBe(
       'GET\n/v1/user/%E6%B5%8B~\n\nhost:h%3A1',
     )
   })
 
   it('malformed percent-encoding is InvalidURI, in the path or in the query', () => {
-    expect(canonicalRequestOf(wire({ rawPath: '/v1/user/%G1' }), auth(['host']))).toEqual({
+    expect(canonicalWire(wire({ rawPath: '/v1/user/%G1' }), auth(['host']))).toEqual({
       status: 400,
       code: 'InvalidURI',
       message: 'malformed percent-encoding in path',
     })
-    expect(canonicalRequestOf(wire({ rawQuery: 'a=%' }), auth(['host']))).toEqual({
+    expect(canonicalWire(wire({ rawQuery: 'a=%' }), auth(['host']))).toEqual({
       status: 400,
       code: 'InvalidURI',
       message: 'malformed percent-encoding in query',
@@ -268,7 +263,7 @@ describe('verifySignature: order of checks and their answers', () => {
   const good = signedWire(wire(), canonical, 'host;x-bce-date')
 
   it('a correct signature verifies and reports the signed headers (explicit list)', () => {
-    expect(verifySignature(good, TS_MS, secretOf)).toEqual({
+    expect(verifyWire(good, TS_MS, secretOf)).toEqual({
       accessKeyId: AK,
       signedHeaders: new Set(['host', 'x-bce-date']),
     })
@@ -276,14 +271,14 @@ describe('verifySignature: order of checks and their answers', () => {
 
   it('with the default set, the signed headers are the defaults and every x-bce-* header present', () => {
     const request = signedWire(wire(), canonical, '')
-    expect(verifySignature(request, TS_MS, secretOf)).toEqual({
+    expect(verifyWire(request, TS_MS, secretOf)).toEqual({
       accessKeyId: AK,
       signedHeaders: new Set(['host', 'x-bce-date']),
     })
   })
 
   it('an unknown key is 403 InvalidAccessKeyId, checked before the time window', () => {
-    expect(verifySignature(good, TS_MS + 10 * 24 * 3600_000, () => undefined)).toEqual({
+    expect(verifyWire(good, TS_MS + 10 * 24 * 3600_000, () => undefined)).toEqual({
       status: 403,
       code: 'InvalidAccessKeyId',
       message: 'the access key id does not exist or is disabled',
@@ -291,14 +286,14 @@ describe('verifySignature: order of checks and their answers', () => {
   })
 
   it('the window: valid through timestamp + expiration, and up to 15 minutes ahead', () => {
-    expect(verifySignature(good, TS_MS + 1800_000, secretOf)).toHaveProperty('accessKeyId', AK)
-    expect(verifySignature(good, TS_MS + 1800_001, secretOf)).toEqual({
+    expect(verifyWire(good, TS_MS + 1800_000, secretOf)).toHaveProperty('accessKeyId', AK)
+    expect(verifyWire(good, TS_MS + 1800_001, secretOf)).toEqual({
       status: 400,
       code: 'RequestExpired',
       message: `Request has expired. Timestamp date is ${TS}`,
     })
-    expect(verifySignature(good, TS_MS - MAX_FUTURE_SKEW_MS, secretOf)).toHaveProperty('accessKeyId', AK)
-    expect(verifySignature(good, TS_MS - MAX_FUTURE_SKEW_MS - 1, secretOf)).toEqual({
+    expect(verifyWire(good, TS_MS - MAX_FUTURE_SKEW_MS, secretOf)).toHaveProperty('accessKeyId', AK)
+    expect(verifyWire(good, TS_MS - MAX_FUTURE_SKEW_MS - 1, secretOf)).toEqual({
       status: 400,
       code: 'RequestExpired',
       message: `Request timestamp ${TS} is too far in the future`,
@@ -308,20 +303,20 @@ describe('verifySignature: order of checks and their answers', () => {
 
   it('the expiration in the header sets the window', () => {
     const short = signedWire(wire(), canonical, 'host;x-bce-date', { expiration: 60 })
-    expect(verifySignature(short, TS_MS + 60_000, secretOf)).toHaveProperty('accessKeyId', AK)
-    expect(verifySignature(short, TS_MS + 60_001, secretOf)).toMatchObject({ code: 'RequestExpired' })
+    expect(verifyWire(short, TS_MS + 60_000, secretOf)).toHaveProperty('accessKeyId', AK)
+    expect(verifyWire(short, TS_MS + 60_001, secretOf)).toMatchObject({ code: 'RequestExpired' })
   })
 
   it('host must be signed when a list is given, and present', () => {
     const unsignedHost = signedWire(wire(), 'GET\n/v1/user/alice\n\nx-bce-date:2024-03-01T10%3A00%3A00Z', 'x-bce-date')
-    expect(verifySignature(unsignedHost, TS_MS, secretOf)).toEqual(authError('the host header must be signed'))
+    expect(verifyWire(unsignedHost, TS_MS, secretOf)).toEqual(authError('the host header must be signed'))
     const noHost = signedWire(wire({ headers: { host: '' } }), canonical, '')
-    expect(verifySignature(noHost, TS_MS, secretOf)).toEqual(authError('the host header is missing'))
+    expect(verifyWire(noHost, TS_MS, secretOf)).toEqual(authError('the host header is missing'))
   })
 
   it('a wrong secret, a changed path, query, method or signed header value is SignatureDoesNotMatch', () => {
     const mismatch = { status: 400, code: 'SignatureDoesNotMatch', message: 'the request signature does not match' }
-    expect(verifySignature(signedWire(wire(), canonical, 'host;x-bce-date', { sk: 'other' }), TS_MS, secretOf)).toEqual(
+    expect(verifyWire(signedWire(wire(), canonical, 'host;x-bce-date', { sk: 'other' }), TS_MS, secretOf)).toEqual(
       mismatch,
     )
     for (const change of [
@@ -330,14 +325,14 @@ describe('verifySignature: order of checks and their answers', () => {
       { method: 'DELETE' },
       { headers: { ...good.headers, host: 'h:2' } },
     ])
-      expect(verifySignature({ ...good, ...change }, TS_MS, secretOf)).toEqual(mismatch)
+      expect(verifyWire({ ...good, ...change }, TS_MS, secretOf)).toEqual(mismatch)
   })
 
   it('header syntax is checked first; canonical-request problems surface before the signature', () => {
-    expect(verifySignature(wire({ authorization: 'nope' }), TS_MS, secretOf)).toMatchObject({
+    expect(verifyWire(wire({ authorization: 'nope' }), TS_MS, secretOf)).toMatchObject({
       code: 'InvalidHTTPAuthHeader',
     })
     const badPath = { ...good, rawPath: '/v1/user/%zz' }
-    expect(verifySignature(badPath, TS_MS, secretOf)).toMatchObject({ code: 'InvalidURI' })
+    expect(verifyWire(badPath, TS_MS, secretOf)).toMatchObject({ code: 'InvalidURI' })
   })
 })

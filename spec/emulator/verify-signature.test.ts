@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { signRequest } from '../../lib/auth/sign-request'
 import { uriEncode, uriEncodeExceptSlash } from '../../lib/auth/uri-encode'
-import { verifySignature } from '../../lib/emulator/verify-signature'
 import type { WireRequest } from '../../lib/emulator/wire'
+import { verifyWire } from './verifier-harness'
 import { signingVectors as vectors } from '../support/vectors'
 
 const AK = 'ak-test'
@@ -68,26 +68,26 @@ describe('verifySignature', () => {
         v.headers,
         authorization,
       )
-      const result = verifySignature(request, Date.parse(v.timestamp), (ak) => (ak === v.ak ? v.sk : undefined))
+      const result = verifyWire(request, Date.parse(v.timestamp), (ak) => (ak === v.ak ? v.sk : undefined))
       expect(result).toMatchObject({ accessKeyId: v.ak })
     }
   })
 
   it('accepts what the signer signs, including flags and encoded names', () => {
     const request = signed({ path: '/v1/user/user name~测', query: { disable: null, policyType: 'System' } })
-    expect(verifySignature(request, NOW, secretOf)).toMatchObject({ accessKeyId: AK })
+    expect(verifyWire(request, NOW, secretOf)).toMatchObject({ accessKeyId: AK })
   })
 
   it('rejects in a fixed order: header syntax, key, time, host, signature', () => {
     const good = signed()
     const broken = { ...good, headers: { ...good.headers, authorization: 'bce-auth-v1/ak/nonsense' } }
-    expect(verifySignature(broken, NOW, secretOf)).toMatchObject({ status: 400, code: 'InvalidHTTPAuthHeader' })
-    expect(verifySignature(good, NOW, () => undefined)).toMatchObject({ status: 403, code: 'InvalidAccessKeyId' })
+    expect(verifyWire(broken, NOW, secretOf)).toMatchObject({ status: 400, code: 'InvalidHTTPAuthHeader' })
+    expect(verifyWire(good, NOW, () => undefined)).toMatchObject({ status: 403, code: 'InvalidAccessKeyId' })
     const expiredAndTampered = { ...good, rawPath: '/v1/user/bob' }
-    expect(verifySignature(expiredAndTampered, NOW + 1801_000, secretOf)).toMatchObject({ code: 'RequestExpired' })
-    expect(verifySignature(good, NOW + 1800_000, secretOf)).toMatchObject({ accessKeyId: AK })
-    expect(verifySignature(good, NOW - 15 * 60_000 - 1000, secretOf)).toMatchObject({ code: 'RequestExpired' })
-    expect(verifySignature(expiredAndTampered, NOW, secretOf)).toMatchObject({
+    expect(verifyWire(expiredAndTampered, NOW + 1801_000, secretOf)).toMatchObject({ code: 'RequestExpired' })
+    expect(verifyWire(good, NOW + 1800_000, secretOf)).toMatchObject({ accessKeyId: AK })
+    expect(verifyWire(good, NOW - 15 * 60_000 - 1000, secretOf)).toMatchObject({ code: 'RequestExpired' })
+    expect(verifyWire(expiredAndTampered, NOW, secretOf)).toMatchObject({
       status: 400,
       code: 'SignatureDoesNotMatch',
     })
@@ -103,16 +103,16 @@ describe('verifySignature', () => {
       headersToSign: ['x-bce-date'],
     })._unsafeUnwrap()
     expect(
-      verifySignature(wire('GET', '/v1/user', '', { host: 'h', 'x-bce-date': 'd' }, authorization), NOW, secretOf),
+      verifyWire(wire('GET', '/v1/user', '', { host: 'h', 'x-bce-date': 'd' }, authorization), NOW, secretOf),
     ).toMatchObject({ code: 'InvalidHTTPAuthHeader' })
     const good = signed()
     const withoutDate = { ...good, headers: { host: good.headers.host, authorization: good.headers.authorization } }
-    expect(verifySignature(withoutDate, NOW, secretOf)).toMatchObject({ code: 'InvalidHTTPAuthHeader' })
+    expect(verifyWire(withoutDate, NOW, secretOf)).toMatchObject({ code: 'InvalidHTTPAuthHeader' })
   })
 
   it('rejects repeated Authorization headers', () => {
     const good = signed()
-    expect(verifySignature({ ...good, repeatedHeaders: new Set(['authorization']) }, NOW, secretOf)).toMatchObject({
+    expect(verifyWire({ ...good, repeatedHeaders: new Set(['authorization']) }, NOW, secretOf)).toMatchObject({
       code: 'InvalidHTTPAuthHeader',
     })
   })
@@ -137,7 +137,7 @@ describe('verifySignature', () => {
           query,
           headers: { host: 'iam.local:1', 'x-bce-date': 'x', 'x-bce-meta': meta },
         })
-        expect(verifySignature(request, NOW + ageSeconds * 1000, secretOf)).toMatchObject({ accessKeyId: AK })
+        expect(verifyWire(request, NOW + ageSeconds * 1000, secretOf)).toMatchObject({ accessKeyId: AK })
       }),
     )
   })
@@ -161,7 +161,7 @@ describe('verifySignature', () => {
     fc.assert(
       fc.property(nameArb, queryArb, fc.nat({ max: mutations.length - 1 }), (name, query, which) => {
         const request = (mutations[which] as Mutation)(signed({ path: `/v1/user/${name}`, query }))
-        const result = verifySignature(request, NOW, secretOf)
+        const result = verifyWire(request, NOW, secretOf)
         expect(result).toMatchObject({ status: 400 })
         expect(['SignatureDoesNotMatch', 'InvalidURI', 'InvalidHTTPAuthHeader']).toContain(
           (result as { code: string }).code,

@@ -1,7 +1,10 @@
 import { authenticate } from '../authenticate'
 import { readBody } from '../handlers/body'
 import { isRootKeyPair } from '../principal'
-import { fail, failWith, reply, type Outcome, type WireRequest } from '../wire'
+import { err, ok, type Result } from 'neverthrow'
+import { parseJson } from '../json-limits'
+import type { ParsedRequest } from '../parsed-request'
+import { fail, reply, type ApiError, type Outcome } from '../wire'
 import { parseChaos, parseInstructions } from '../faults/fault'
 import type { EmulatorControls } from './controls'
 
@@ -22,12 +25,8 @@ interface AdminRoute {
 const problemOr = (problem: string | undefined, then: () => Outcome): Outcome =>
   problem === undefined ? then() : fail(400, 'InappropriateJSON', problem)
 
-const seedOf = (body: unknown, required: boolean): { seed?: number } | { error: Outcome } => {
-  const read = readBody(body, { seed: { kind: 'integer', required } })
-  if ('error' in read) return { error: failWith(read.error) }
-  const seed = read.fields.seed as number | undefined
-  return seed === undefined ? {} : { seed }
-}
+const seedOf = (body: unknown, required: boolean): Result<number | undefined, ApiError> =>
+  readBody(body, { seed: { kind: 'integer', required } }).map((fields) => fields.seed as number | undefined)
 
 const storageFailure = (problem: string): Outcome => fail(500, 'InternalError', problem)
 
@@ -36,25 +35,22 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   {
     method: 'POST',
     path: '/__emulator/reset',
-    handle: (controls, body) => {
-      const read = seedOf(body, false)
-      if ('error' in read) return read.error
-      if (read.seed !== undefined && read.seed < 0)
-        return fail(400, 'InappropriateJSON', 'seed must be a non-negative integer')
-      const problem = controls.reset(read.seed)
-      return problem === undefined ? reply(200) : storageFailure(problem)
-    },
+    handle: (controls, body) =>
+      seedOf(body, false).andThen((seed) => {
+        if (seed !== undefined && seed < 0) return fail(400, 'InappropriateJSON', 'seed must be a non-negative integer')
+        const problem = controls.reset(seed)
+        return problem === undefined ? reply(200) : storageFailure(problem)
+      }),
   },
   {
     method: 'POST',
     path: '/__emulator/seed',
-    handle: (controls, body) => {
-      const read = seedOf(body, true)
-      if ('error' in read) return read.error
-      if ((read.seed ?? -1) < 0) return fail(400, 'InappropriateJSON', 'seed must be a non-negative integer')
-      const problem = controls.reseed(read.seed as number)
-      return problem === undefined ? reply(200) : storageFailure(problem)
-    },
+    handle: (controls, body) =>
+      seedOf(body, true).andThen((seed) => {
+        if (seed === undefined || seed < 0) return fail(400, 'InappropriateJSON', 'seed must be a non-negative integer')
+        const problem = controls.reseed(seed)
+        return problem === undefined ? reply(200) : storageFailure(problem)
+      }),
   },
   {
     method: 'GET',
@@ -65,16 +61,15 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   {
     method: 'PUT',
     path: '/__emulator/clock',
-    handle: (controls, body) => {
-      const read = readBody(body, { offsetMs: { kind: 'integer', required: true } })
-      if ('error' in read) return failWith(read.error)
-      return problemOr(controls.setClockOffset(read.fields.offsetMs), () =>
-        reply(200, {
-          offsetMs: controls.state.clock.offsetMs,
-          now: new Date(controls.state.clock.now()).toISOString(),
-        }),
-      )
-    },
+    handle: (controls, body) =>
+      readBody(body, { offsetMs: { kind: 'integer', required: true } }).andThen((fields) =>
+        problemOr(controls.setClockOffset(fields.offsetMs), () =>
+          reply(200, {
+            offsetMs: controls.state.clock.offsetMs,
+            now: new Date(controls.state.clock.now()).toISOString(),
+          }),
+        ),
+      ),
   },
   {
     method: 'GET',
@@ -144,25 +139,22 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
  * signed request gets the usual authentication errors; any other principal 403
  * `AccessDenied`). Bodies are JSON.
  */
-export function handleAdminRequest(controls: EmulatorControls, request: WireRequest): Outcome {
-  const authenticated = authenticate(controls.state, request)
-  if ('status' in authenticated) return failWith(authenticated)
-  if (!isRootKeyPair(authenticated.principal))
-    return fail(403, 'AccessDenied', 'the admin API is for the root key pair only')
-  const onPath = ADMIN_ROUTES.filter((route) => route.path === request.rawPath)
-  const route = onPath.find((candidate) => candidate.method === request.method)
-  if (route === undefined) {
-    return onPath.length > 0
-      ? fail(405, 'MethodNotAllowed', `${request.method} is not allowed on ${request.rawPath}`)
-      : fail(400, 'InvalidURI', `no admin operation at ${request.rawPath}`)
-  }
-  let body: unknown
-  if (request.body.length > 0) {
-    try {
-      body = JSON.parse(request.body.toString('utf8')) as unknown
-    } catch {
-      return fail(400, 'MalformedJSON', 'the body is not valid JSON')
+export function handleAdminRequest(controls: EmulatorControls, request: ParsedRequest): Outcome {
+  const { method, rawPath, body } = request.wire
+  return authenticate(controls.state, request).andThen((authenticated) => {
+    if (!isRootKeyPair(authenticated.principal))
+      return fail(403, 'AccessDenied', 'the admin API is for the root key pair only')
+    const onPath = ADMIN_ROUTES.filter((route) => route.path === rawPath)
+    const route = onPath.find((candidate) => candidate.method === method)
+    if (route === undefined) {
+      return onPath.length > 0
+        ? fail(405, 'MethodNotAllowed', `${method} is not allowed on ${rawPath}`)
+        : fail(400, 'InvalidURI', `no admin operation at ${rawPath}`)
     }
-  }
-  return route.handle(controls, body)
+    // Admin bodies are small and trusted (root only): no nesting limit, as before.
+    const parsed = body.length === 0 ? ok(undefined) : parseJson(body.toString('utf8'), 'the body', Infinity)
+    return parsed.isErr()
+      ? err({ status: 400, code: 'MalformedJSON', message: parsed.error.message })
+      : route.handle(controls, parsed.value)
+  })
 }

@@ -2,7 +2,8 @@ import { evaluateAcl, type AclDecision, type AclRequest } from '../../acl/evalua
 import { isRecord } from '../../decode/is-record'
 import type { Principal } from '../principal'
 import type { EmulatorState, RoleRecord } from '../state'
-import type { ApiError } from '../wire'
+import { err, ok, type Result } from 'neverthrow'
+import { apiError, type ApiError } from '../wire'
 import { EMULATOR_REGION, IAM_SERVICE } from './access'
 import { policyAcls, sessionAcls, trustAcls } from './caches'
 import { principalAcls } from './principal-acls'
@@ -126,17 +127,19 @@ const EXPLANATION: Readonly<Record<AssumeRoleRefusal, Readonly<Record<AclDecisio
   },
 }
 
-/** 403 `AccessDenied` when `principal` may not assume `role` (see {@link decideAssumeRole}), else undefined. */
+/** Ok when `principal` may assume `role`, else 403 `AccessDenied` saying why (see {@link decideAssumeRole}). */
 export function authorizeAssumeRole(
   state: EmulatorState,
   principal: Principal,
   role: RoleRecord,
-): ApiError | undefined {
+): Result<void, ApiError> {
   const decision = decideAssumeRole(state, principal, role)
-  if (decision.allowed) return undefined
-  return {
-    status: 403,
-    code: 'AccessDenied',
-    message: `assumeRole needs ${ASSUME_ROLE_PERMISSION} on ${IAM_SERVICE} resource ${JSON.stringify(`role/${role.name}`)}: ${EXPLANATION[decision.refusedBy][decision.reason]}`,
-  }
+  if (decision.allowed) return ok(undefined)
+  return err(
+    apiError(
+      403,
+      'AccessDenied',
+      `assumeRole needs ${ASSUME_ROLE_PERMISSION} on ${IAM_SERVICE} resource ${JSON.stringify(`role/${role.name}`)}: ${EXPLANATION[decision.refusedBy][decision.reason]}`,
+    ),
+  )
 }

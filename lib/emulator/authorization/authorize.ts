@@ -2,7 +2,8 @@ import { evaluateAcl, type AclDecision, type AclRequest } from '../../acl/evalua
 import type { Principal } from '../principal'
 import type { RouteMatch } from '../route-match'
 import type { EmulatorState } from '../state'
-import type { ApiError } from '../wire'
+import { err, ok, type Result } from 'neverthrow'
+import { apiError, type ApiError } from '../wire'
 import { EMULATOR_REGION, IAM_SERVICE, resolveResource } from './access'
 import { policyAcls, sessionAcls } from './caches'
 import { principalAcls } from './principal-acls'
@@ -69,18 +70,20 @@ const EXPLANATION: Readonly<Record<DenialSource, Readonly<Record<DenialReason, s
 }
 
 /**
- * Authorises a routed request: undefined when it may proceed, else 403 `AccessDenied` naming the
+ * Authorises a routed request: ok when it may proceed, else 403 `AccessDenied` naming the
  * operation, the permission, the resource and why (never the caller's keys). Routes that need
  * no permission (STS) always proceed.
  */
-export function authorize(state: EmulatorState, principal: Principal, match: RouteMatch): ApiError | undefined {
-  if (match.route.permission === 'none') return undefined
+export function authorize(state: EmulatorState, principal: Principal, match: RouteMatch): Result<void, ApiError> {
+  if (match.route.permission === 'none') return ok(undefined)
   const request = authorizationRequest(state, match)
   const decision = decide(state, principal, request)
-  if (decision.allowed) return undefined
-  return {
-    status: 403,
-    code: 'AccessDenied',
-    message: `${match.route.operation} needs ${request.permission} on ${request.service} resource ${JSON.stringify(request.resource)}: ${EXPLANATION[decision.source][decision.reason]}`,
-  }
+  if (decision.allowed) return ok(undefined)
+  return err(
+    apiError(
+      403,
+      'AccessDenied',
+      `${match.route.operation} needs ${request.permission} on ${request.service} resource ${JSON.stringify(request.resource)}: ${EXPLANATION[decision.source][decision.reason]}`,
+    ),
+  )
 }

@@ -45,8 +45,8 @@ export function principalAcls(state: EmulatorState, principal: Principal, cache:
     case 'root':
       return UNRESTRICTED
     case 'user': {
-      const user = state.userById(principal.userId)
-      if (user === undefined || !user.enabled) return MISSING
+      const user = state.activeUserById(principal.userId)
+      if (user === undefined) return MISSING
       const acls = attachedPolicies(state, userTargets(state, user.id)).map((policy) => cache.aclOf(policy))
       return { kind: 'policies', acls }
     }

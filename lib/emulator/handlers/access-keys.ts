@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { err, ok, safeTry, type Result } from 'neverthrow'
 import { freshId, type AccessKeyRecord, type EmulatorState, type UserRecord } from '../state'
-import { fail, failWith, isApiError, reply, type ApiError, type Outcome } from '../wire'
+import { fail, reply, type ApiError, type Outcome } from '../wire'
 import type { HandlerContext } from './context'
 import { findUser } from './lookup'
 import { limitExceeded, notFound } from './names'
@@ -10,42 +11,42 @@ const keysOf = (state: EmulatorState, user: UserRecord): AccessKeyRecord[] =>
   [...state.accessKeys.values()].filter((key) => key.userId === user.id)
 
 /** The key `accessKeyId` of user `userName`; 404 when either is missing or the key is someone else's. */
-function findKey(state: EmulatorState, params: Readonly<Record<string, string>>): AccessKeyRecord | ApiError {
-  const user = findUser(state, params.userName)
-  if (isApiError(user)) return user
-  const id = params.accessKeyId ?? ''
-  const key = state.accessKeys.get(id)
-  return key !== undefined && key.userId === user.id
-    ? key
-    : notFound(`access key of user ${JSON.stringify(user.name)}`, id)
+function findKey(state: EmulatorState, params: Readonly<Record<string, string>>): Result<AccessKeyRecord, ApiError> {
+  return findUser(state, params.userName).andThen((user) => {
+    const id = params.accessKeyId ?? ''
+    const key = state.accessKeys.get(id)
+    return key !== undefined && key.userId === user.id
+      ? ok(key)
+      : err(notFound(`access key of user ${JSON.stringify(user.name)}`, id))
+  })
 }
 
 /** K1 createAccessKey: the answer carries the secret, which is never shown again. */
 export function createAccessKey({ state, params }: HandlerContext): Outcome {
-  const user = findUser(state, params.userName)
-  if (isApiError(user)) return failWith(user)
-  if (keysOf(state, user).length >= state.limits.accessKeysPerUser) {
-    return failWith(limitExceeded('access keys per user', state.limits.accessKeysPerUser))
-  }
-  const key: AccessKeyRecord = {
-    id: freshId(state),
-    secret: randomBytes(16).toString('hex'),
-    userId: user.id,
-    createTime: state.timestamp(),
-    enabled: true,
-  }
-  state.accessKeys.set(key.id, key)
-  return reply(200, newAccessKeyView(key))
+  return findUser(state, params.userName).andThen((user) => {
+    if (keysOf(state, user).length >= state.limits.accessKeysPerUser)
+      return err(limitExceeded('access keys per user', state.limits.accessKeysPerUser))
+    const key: AccessKeyRecord = {
+      id: freshId(state),
+      secret: randomBytes(16).toString('hex'),
+      userId: user.id,
+      createTime: state.timestamp(),
+      enabled: true,
+    }
+    state.accessKeys.set(key.id, key)
+    return reply(200, newAccessKeyView(key))
+  })
 }
 
 function setKeyEnabled({ state, params, query }: HandlerContext, enabled: boolean): Outcome {
-  if (query.has('enable') && query.has('disable'))
-    return fail(400, 'InvalidURI', 'send exactly one of the query flags enable and disable')
-  const key = findKey(state, params)
-  if (isApiError(key)) return failWith(key)
-  const updated = { ...key, enabled }
-  state.accessKeys.set(key.id, updated)
-  return reply(200, accessKeyView(updated))
+  return safeTry(function* () {
+    if (query.has('enable') && query.has('disable'))
+      return fail(400, 'InvalidURI', 'send exactly one of the query flags enable and disable')
+    const key = yield* findKey(state, params)
+    const updated = { ...key, enabled }
+    state.accessKeys.set(key.id, updated)
+    return reply(200, accessKeyView(updated))
+  })
 }
 
 /** K2 disableAccessKey (`?disable`): the key stops authenticating at once. */
@@ -60,15 +61,15 @@ export function enableAccessKey(context: HandlerContext): Outcome {
 
 /** K4 deleteAccessKey: the key stops authenticating at once. */
 export function deleteAccessKey({ state, params }: HandlerContext): Outcome {
-  const key = findKey(state, params)
-  if (isApiError(key)) return failWith(key)
-  state.accessKeys.delete(key.id)
-  return reply(200)
+  return findKey(state, params).andThen((key) => {
+    state.accessKeys.delete(key.id)
+    return reply(200)
+  })
 }
 
 /** K5 listAccessKeys: never the secrets. */
 export function listAccessKeys({ state, params }: HandlerContext): Outcome {
-  const user = findUser(state, params.userName)
-  if (isApiError(user)) return failWith(user)
-  return reply(200, { accessKeys: keysOf(state, user).map(accessKeyView) })
+  return findUser(state, params.userName).andThen((user) =>
+    reply(200, { accessKeys: keysOf(state, user).map(accessKeyView) }),
+  )
 }

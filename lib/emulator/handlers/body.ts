@@ -1,4 +1,5 @@
-import type { ApiError } from '../wire'
+import { err, ok, type Result } from 'neverthrow'
+import { apiError, type ApiError } from '../wire'
 
 /** Expected type of a body field. */
 export type FieldKind = 'string' | 'boolean' | 'integer'
@@ -13,7 +14,7 @@ export interface BodyField {
   readonly oneOf?: readonly string[]
 }
 
-const inappropriate = (message: string): ApiError => ({ status: 400, code: 'InappropriateJSON', message })
+const inappropriate = (message: string): Result<never, ApiError> => err(apiError(400, 'InappropriateJSON', message))
 
 function fieldProblem(name: string, field: BodyField, value: unknown): string | undefined {
   const typeOk = field.kind === 'integer' ? Number.isSafeInteger(value) : typeof value === field.kind
@@ -36,20 +37,20 @@ function fieldProblem(name: string, field: BodyField, value: unknown): string | 
 export function readBody(
   body: unknown,
   fields: Readonly<Record<string, BodyField>>,
-): { readonly fields: Record<string, unknown> } | { readonly error: ApiError } {
+): Result<Record<string, unknown>, ApiError> {
   const record = body === undefined ? {} : body
   if (typeof record !== 'object' || record === null || Array.isArray(record))
-    return { error: inappropriate('the body must be a JSON object') }
+    return inappropriate('the body must be a JSON object')
   const out: Record<string, unknown> = {}
   for (const [name, field] of Object.entries(fields)) {
     const value = (record as Record<string, unknown>)[name]
     if (value === undefined || value === null) {
-      if (field.required === true) return { error: inappropriate(`${name} is required`) }
+      if (field.required === true) return inappropriate(`${name} is required`)
       continue
     }
     const problem = fieldProblem(name, field, value)
-    if (problem !== undefined) return { error: inappropriate(problem) }
+    if (problem !== undefined) return inappropriate(problem)
     out[name] = value
   }
-  return { fields: out }
+  return ok(out)
 }

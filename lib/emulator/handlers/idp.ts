@@ -1,5 +1,6 @@
 import { defaultIdp } from '../state'
-import { failWith, reply, type Outcome } from '../wire'
+import { err } from 'neverthrow'
+import { reply, type Outcome } from '../wire'
 import { readBody } from './body'
 import type { HandlerContext } from './context'
 import { invalidParameter } from './names'
@@ -13,8 +14,7 @@ export function getSubUserIdp({ state }: HandlerContext): Outcome {
 /** I2 updateSubUserIdpStatus `?status=enable|disable` (anything else: 400 `InvalidParameter`). */
 export function updateSubUserIdpStatus({ state, query }: HandlerContext): Outcome {
   const status = query.get('status')
-  if (status !== 'enable' && status !== 'disable')
-    return failWith(invalidParameter('status must be "enable" or "disable"'))
+  if (status !== 'enable' && status !== 'disable') return err(invalidParameter('status must be "enable" or "disable"'))
   state.idp = { ...state.idp, status, updateTime: state.timestamp() }
   return reply(200, idpView(state.idp))
 }
@@ -26,17 +26,17 @@ export function updateSubUserIdp({ state, body }: HandlerContext): Outcome {
     encodeMetadata: { kind: 'string' },
     auxiliaryDomain: { kind: 'string' },
   })
-  if ('error' in read) return failWith(read.error)
-  const { fields } = read
-  const { idp } = state
-  state.idp = {
-    ...idp,
-    fileName: (fields.fileName as string | undefined) ?? idp.fileName,
-    encodeMetadata: (fields.encodeMetadata as string | undefined) ?? idp.encodeMetadata,
-    auxiliaryDomain: (fields.auxiliaryDomain as string | undefined) ?? idp.auxiliaryDomain,
-    updateTime: state.timestamp(),
-  }
-  return reply(200, idpView(state.idp))
+  return read.andThen((fields) => {
+    const { idp } = state
+    state.idp = {
+      ...idp,
+      fileName: (fields.fileName as string | undefined) ?? idp.fileName,
+      encodeMetadata: (fields.encodeMetadata as string | undefined) ?? idp.encodeMetadata,
+      auxiliaryDomain: (fields.auxiliaryDomain as string | undefined) ?? idp.auxiliaryDomain,
+      updateTime: state.timestamp(),
+    }
+    return reply(200, idpView(state.idp))
+  })
 }
 
 /** I4 deleteSubUserIdp: back to the default record. */

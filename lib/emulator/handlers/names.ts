@@ -1,13 +1,14 @@
+import { err, ok, type Result } from 'neverthrow'
 import { nameProblem } from '../../operation/validate-name'
 import type { ApiError } from '../wire'
 
 /** Longest group and custom-policy name (BCE system restrictions). */
 export const MAX_GROUP_OR_POLICY_NAME = 64
 
-/** Validates a name from a request body the way the SDK does; `InappropriateJSON` otherwise. */
-export function checkName(field: string, name: string, maxLength?: number): ApiError | undefined {
+/** Validates a name from a request body the way the SDK does: the name, or `InappropriateJSON`. */
+export function checkName(field: string, name: string, maxLength?: number): Result<string, ApiError> {
   const problem = nameProblem(name, maxLength)
-  return problem === undefined ? undefined : { status: 400, code: 'InappropriateJSON', message: `${field} ${problem}` }
+  return problem === undefined ? ok(name) : err(inappropriateJson(`${field} ${problem}`))
 }
 
 /** The 404 for a missing entity. */

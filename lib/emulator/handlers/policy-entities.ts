@@ -1,5 +1,6 @@
 import type { AttachmentTarget, EmulatorState } from '../state'
-import { failWith, reply, type Outcome } from '../wire'
+import { err } from 'neverthrow'
+import { reply, type Outcome } from '../wire'
 import type { HandlerContext } from './context'
 import { invalidParameter, notFound } from './names'
 
@@ -17,7 +18,7 @@ function entityName(state: EmulatorState, target: AttachmentTarget, id: string):
 }
 
 function entities(state: EmulatorState, policyId: string, only?: AttachmentTarget): Outcome {
-  if (state.policyById(policyId) === undefined) return failWith(notFound('policy with id', policyId))
+  if (state.policyById(policyId) === undefined) return err(notFound('policy with id', policyId))
   const list = state.attachments
     .at('policy', policyId)
     .filter((edge) => only === undefined || edge.target === only)
@@ -40,6 +41,6 @@ export function listPolicyEntitiesByGrantType({ state, params }: HandlerContext)
   const grantType = params.grantType ?? ''
   const target = (Object.keys(GRANT_TYPES) as AttachmentTarget[]).find((key) => GRANT_TYPES[key] === grantType)
   if (target === undefined)
-    return failWith(invalidParameter(`grantType must be one of ${Object.values(GRANT_TYPES).join(', ')}`))
+    return err(invalidParameter(`grantType must be one of ${Object.values(GRANT_TYPES).join(', ')}`))
   return entities(state, params.policyId ?? '', target)
 }

@@ -1,6 +1,7 @@
+import { err, safeTry } from 'neverthrow'
 import { normaliseTrustDocument, parseAclText } from '../acl-document'
 import { freshId, targetKey, type RoleRecord } from '../state'
-import { failWith, isApiError, reply, type Outcome } from '../wire'
+import { reply, type Outcome } from '../wire'
 import { readBody } from './body'
 import type { HandlerContext } from './context'
 import { findRole } from './lookup'
@@ -14,77 +15,71 @@ import { roleView } from './views'
  * acl"`, and every entry with `"eid":"role acl entry"` and `"resource":["role/<roleId>"]`.
  */
 export function createRole({ state, body }: HandlerContext): Outcome {
-  const read = readBody(body, {
-    name: { kind: 'string', required: true },
-    description: { kind: 'string' },
-    assumeRolePolicyDocument: { kind: 'string', required: true },
+  return safeTry(function* () {
+    const fields = yield* readBody(body, {
+      name: { kind: 'string', required: true },
+      description: { kind: 'string' },
+      assumeRolePolicyDocument: { kind: 'string', required: true },
+    })
+    const name = yield* checkName('name', fields.name as string)
+    const acl = yield* parseAclText(fields.assumeRolePolicyDocument as string, 'assumeRolePolicyDocument', 'trust')
+    if (state.roles.has(name)) return err(alreadyExists('role', name))
+    const id = freshId(state)
+    const role: RoleRecord = {
+      id,
+      name,
+      description: (fields.description as string | undefined) ?? '',
+      assumeRolePolicyDocument: normaliseTrustDocument(acl, id),
+      createTime: state.timestamp(),
+    }
+    state.roles.set(name, role)
+    return reply(201, roleView(role))
   })
-  if ('error' in read) return failWith(read.error)
-  const name = read.fields.name as string
-  const bad = checkName('name', name)
-  if (bad !== undefined) return failWith(bad)
-  const acl = parseAclText(read.fields.assumeRolePolicyDocument as string, 'assumeRolePolicyDocument', 'trust')
-  if (isApiError(acl)) return failWith(acl)
-  if (state.roles.has(name)) return failWith(alreadyExists('role', name))
-  const id = freshId(state)
-  const role: RoleRecord = {
-    id,
-    name,
-    description: (read.fields.description as string | undefined) ?? '',
-    assumeRolePolicyDocument: normaliseTrustDocument(acl, id),
-    createTime: state.timestamp(),
-  }
-  state.roles.set(name, role)
-  return reply(201, roleView(role))
 }
 
 /** R2 getRole. */
 export function getRole({ state, params }: HandlerContext): Outcome {
-  const role = findRole(state, params.roleName)
-  return isApiError(role) ? failWith(role) : reply(200, roleView(role))
+  return findRole(state, params.roleName).andThen((role) => reply(200, roleView(role)))
 }
 
 /** R3 updateRole `{description?, assumeRolePolicyDocument?, name?}`: omitted fields stay; `name` renames. */
 export function updateRole({ state, params, body }: HandlerContext): Outcome {
-  const role = findRole(state, params.roleName)
-  if (isApiError(role)) return failWith(role)
-  const read = readBody(body, {
-    name: { kind: 'string' },
-    description: { kind: 'string' },
-    assumeRolePolicyDocument: { kind: 'string' },
+  return safeTry(function* () {
+    const role = yield* findRole(state, params.roleName)
+    const fields = yield* readBody(body, {
+      name: { kind: 'string' },
+      description: { kind: 'string' },
+      assumeRolePolicyDocument: { kind: 'string' },
+    })
+    const rename = fields.name as string | undefined
+    if (rename !== undefined && rename !== role.name) {
+      yield* checkName('name', rename)
+      if (state.roles.has(rename)) return err(alreadyExists('role', rename))
+    }
+    let trust = role.assumeRolePolicyDocument
+    if (fields.assumeRolePolicyDocument !== undefined) {
+      const acl = yield* parseAclText(fields.assumeRolePolicyDocument as string, 'assumeRolePolicyDocument', 'trust')
+      trust = normaliseTrustDocument(acl, role.id)
+    }
+    const updated: RoleRecord = {
+      ...role,
+      name: rename ?? role.name,
+      description: (fields.description as string | undefined) ?? role.description,
+      assumeRolePolicyDocument: trust,
+    }
+    replaceEntry(state.roles, role.name, updated.name, updated)
+    return reply(200, roleView(updated))
   })
-  if ('error' in read) return failWith(read.error)
-  const rename = read.fields.name as string | undefined
-  if (rename !== undefined && rename !== role.name) {
-    const bad = checkName('name', rename)
-    if (bad !== undefined) return failWith(bad)
-    if (state.roles.has(rename)) return failWith(alreadyExists('role', rename))
-  }
-  let trust = role.assumeRolePolicyDocument
-  if (read.fields.assumeRolePolicyDocument !== undefined) {
-    const acl = parseAclText(read.fields.assumeRolePolicyDocument as string, 'assumeRolePolicyDocument', 'trust')
-    if (isApiError(acl)) return failWith(acl)
-    trust = normaliseTrustDocument(acl, role.id)
-  }
-  const updated: RoleRecord = {
-    ...role,
-    name: rename ?? role.name,
-    description: (read.fields.description as string | undefined) ?? role.description,
-    assumeRolePolicyDocument: trust,
-  }
-  replaceEntry(state.roles, role.name, updated.name, updated)
-  return reply(200, roleView(updated))
 }
 
 /** R4 deleteRole: 409 `DeleteConflict` while policies are attached. */
 export function deleteRole({ state, params }: HandlerContext): Outcome {
-  const role = findRole(state, params.roleName)
-  if (isApiError(role)) return failWith(role)
-  if (state.attachments.countAt('target', targetKey('role', role.id)) > 0) {
-    return failWith(deleteConflict('role', role.name, ['attached policies']))
-  }
-  state.roles.delete(role.name)
-  return reply(200)
+  return findRole(state, params.roleName).andThen((role) => {
+    if (state.attachments.countAt('target', targetKey('role', role.id)) > 0)
+      return err(deleteConflict('role', role.name, ['attached policies']))
+    state.roles.delete(role.name)
+    return reply(200)
+  })
 }
 
 /** R5 listRoles. */

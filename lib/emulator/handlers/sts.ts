@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto'
-import { checkAcl } from '../acl-document'
+import { err, ok, safeTry, type Result } from 'neverthrow'
+import { readAclField } from '../acl-document'
 import { authorizeAssumeRole } from '../authorization/assume-role'
 import type { Principal } from '../principal'
 import { freshId, makeRoomForSession, type EmulatorState, type SessionRecord, type SessionSubject } from '../state'
-import { fail, failWith, isApiError, reply, type ApiError, type Outcome } from '../wire'
+import { fail, reply, type ApiError, type Outcome } from '../wire'
 import type { HandlerContext } from './context'
-import { identityDocumentProblem } from './identity-document'
+import { identityDocument } from './identity-document'
 import { invalidParameter, limitExceeded, notFound } from './names'
 import { durationSecondsOf } from './query-params'
 import { sessionView } from './views'
@@ -17,11 +18,9 @@ export const ASSUME_ROLE_SECONDS = { fallback: 3_600, max: 7_200 } as const
 export { EXPIRED_SESSION_RETENTION_MS } from '../state'
 
 /** The optional raw ACL body of an STS call, checked like a policy document (no `grantee` either). */
-function aclOf(body: unknown): { acl?: unknown } | ApiError {
-  if (body === undefined) return {}
-  const acl = checkAcl(body, 'acl', 'session')
-  if (isApiError(acl)) return acl
-  return identityDocumentProblem(acl, 'acl') ?? { acl }
+function aclOf(body: unknown): Result<unknown, ApiError> {
+  if (body === undefined) return ok(undefined)
+  return readAclField(body, 'acl', 'session').andThen((acl) => identityDocument(acl, 'acl'))
 }
 
 /** The `userId` an STS answer reports for a caller: the account for root, else the user's id. */
@@ -45,14 +44,14 @@ function issue(
   userId: string,
   seconds: number,
   acl: unknown,
-): SessionRecord | ApiError {
+): Result<SessionRecord, ApiError> {
   const hit = makeRoomForSession(state, subject)
   if (hit !== undefined) {
     const what =
       hit.bound === 'sessionsPerPrincipal'
         ? 'live temporary credentials per principal'
         : 'live temporary credentials per account'
-    return limitExceeded(what, hit.limit)
+    return err(limitExceeded(what, hit.limit))
   }
   const session: SessionRecord = {
     accessKeyId: freshId(state),
@@ -65,7 +64,7 @@ function issue(
     ...(acl === undefined ? {} : { acl }),
   }
   state.sessions.set(session.accessKeyId, session)
-  return session
+  return ok(session)
 }
 
 /**
@@ -75,17 +74,16 @@ function issue(
  * session bounds, 409 `LimitExceeded` (see `issue`).
  */
 export function getSessionToken({ state, principal, query, body }: HandlerContext): Outcome {
-  const seconds = durationSecondsOf(query, SESSION_TOKEN_SECONDS.fallback, SESSION_TOKEN_SECONDS.max)
-  if (isApiError(seconds)) return failWith(seconds)
-  const acl = aclOf(body)
-  if (isApiError(acl)) return failWith(acl)
-  if (principal.viaSession !== undefined || principal.kind === 'role') {
-    return fail(403, 'AccessDenied', 'getSessionToken needs long-term credentials, not temporary ones')
-  }
-  const subject: SessionSubject =
-    principal.kind === 'user' ? { kind: 'user', userId: principal.userId } : { kind: 'root' }
-  const session = issue(state, subject, callerUserId(state, principal), seconds, acl.acl)
-  return isApiError(session) ? failWith(session) : reply(200, sessionView(session))
+  return safeTry(function* () {
+    const seconds = yield* durationSecondsOf(query, SESSION_TOKEN_SECONDS.fallback, SESSION_TOKEN_SECONDS.max)
+    const acl = yield* aclOf(body)
+    if (principal.viaSession !== undefined || principal.kind === 'role')
+      return fail(403, 'AccessDenied', 'getSessionToken needs long-term credentials, not temporary ones')
+    const subject: SessionSubject =
+      principal.kind === 'user' ? { kind: 'user', userId: principal.userId } : { kind: 'root' }
+    const session = yield* issue(state, subject, callerUserId(state, principal), seconds, acl)
+    return reply(200, sessionView(session))
+  })
 }
 
 /**
@@ -97,21 +95,20 @@ export function getSessionToken({ state, principal, query, body }: HandlerContex
  * bounds, 409 `LimitExceeded`.
  */
 export function assumeRole({ state, principal, query, body }: HandlerContext): Outcome {
-  const accountId = query.get('accountId') ?? ''
-  const roleName = query.get('roleName') ?? ''
-  if (accountId === '') return failWith(invalidParameter('accountId is required'))
-  if (roleName === '') return failWith(invalidParameter('roleName is required'))
-  const seconds = durationSecondsOf(query, ASSUME_ROLE_SECONDS.fallback, ASSUME_ROLE_SECONDS.max)
-  if (isApiError(seconds)) return failWith(seconds)
-  const acl = aclOf(body)
-  if (isApiError(acl)) return failWith(acl)
-  if (accountId !== state.accountId)
-    return fail(403, 'AccessDenied', `roles of account ${accountId} cannot be assumed from this account`)
-  const role = state.roles.get(roleName)
-  if (role === undefined) return failWith(notFound('role', roleName))
-  const refused = authorizeAssumeRole(state, principal, role)
-  if (refused !== undefined) return failWith(refused)
-  const userId = query.get('userId') || callerUserId(state, principal)
-  const session = issue(state, { kind: 'role', roleId: role.id }, userId, seconds, acl.acl)
-  return isApiError(session) ? failWith(session) : reply(200, sessionView(session, role.id))
+  return safeTry(function* () {
+    const accountId = query.get('accountId') ?? ''
+    const roleName = query.get('roleName') ?? ''
+    if (accountId === '') return err(invalidParameter('accountId is required'))
+    if (roleName === '') return err(invalidParameter('roleName is required'))
+    const seconds = yield* durationSecondsOf(query, ASSUME_ROLE_SECONDS.fallback, ASSUME_ROLE_SECONDS.max)
+    const acl = yield* aclOf(body)
+    if (accountId !== state.accountId)
+      return fail(403, 'AccessDenied', `roles of account ${accountId} cannot be assumed from this account`)
+    const role = state.roles.get(roleName)
+    if (role === undefined) return err(notFound('role', roleName))
+    yield* authorizeAssumeRole(state, principal, role)
+    const userId = query.get('userId') || callerUserId(state, principal)
+    const session = yield* issue(state, { kind: 'role', roleId: role.id }, userId, seconds, acl)
+    return reply(200, sessionView(session, role.id))
+  })
 }

@@ -1,5 +1,6 @@
 import type { LoginProfileRecord } from '../state'
-import { failWith, isApiError, reply, type Outcome } from '../wire'
+import { safeTry } from 'neverthrow'
+import { reply, type Outcome } from '../wire'
 import { readBody } from './body'
 import type { HandlerContext } from './context'
 import { PASSWORD_FIELD } from './login-profile'
@@ -12,31 +13,35 @@ import { userView } from './views'
  * login profile when there is none; `provider` is accepted and ignored (undocumented).
  */
 export function updateSubUser({ state, params, body }: HandlerContext): Outcome {
-  const user = findUser(state, params.userName)
-  if (isApiError(user)) return failWith(user)
-  const read = readBody(body, { password: PASSWORD_FIELD, provider: { kind: 'string' }, enable: { kind: 'boolean' } })
-  if ('error' in read) return failWith(read.error)
-  const password = read.fields.password as string | undefined
-  const enable = read.fields.enable as boolean | undefined
-  const now = state.timestamp()
-  const profile: LoginProfileRecord | undefined =
-    password === undefined
-      ? user.loginProfile
-      : {
-          ...(user.loginProfile ?? {
-            needResetPassword: false,
-            enabledLogin: true,
-            enabledLoginMfa: false,
-            createTime: now,
-          }),
-          password,
-          passwordSetTime: now,
-        }
-  const updated = {
-    ...user,
-    enabled: enable ?? user.enabled,
-    ...(profile === undefined ? {} : { loginProfile: profile }),
-  }
-  state.users.set(user.name, updated)
-  return reply(200, userView(updated))
+  return safeTry(function* () {
+    const user = yield* findUser(state, params.userName)
+    const fields = yield* readBody(body, {
+      password: PASSWORD_FIELD,
+      provider: { kind: 'string' },
+      enable: { kind: 'boolean' },
+    })
+    const password = fields.password as string | undefined
+    const enable = fields.enable as boolean | undefined
+    const now = state.timestamp()
+    const profile: LoginProfileRecord | undefined =
+      password === undefined
+        ? user.loginProfile
+        : {
+            ...(user.loginProfile ?? {
+              needResetPassword: false,
+              enabledLogin: true,
+              enabledLoginMfa: false,
+              createTime: now,
+            }),
+            password,
+            passwordSetTime: now,
+          }
+    const updated = {
+      ...user,
+      enabled: enable ?? user.enabled,
+      ...(profile === undefined ? {} : { loginProfile: profile }),
+    }
+    state.users.set(user.name, updated)
+    return reply(200, userView(updated))
+  })
 }

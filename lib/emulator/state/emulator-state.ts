@@ -103,6 +103,15 @@ export class EmulatorState {
     return this.users.getById(id)
   }
 
+  /**
+   * The user with this id when it exists and is enabled: the one rule for whether a sub-user can
+   * act (its keys and temporary credentials authenticate, its policies apply).
+   */
+  activeUserById(id: string): UserRecord | undefined {
+    const user = this.users.getById(id)
+    return user?.enabled === true ? user : undefined
+  }
+
   /** The group with this id (an index lookup). */
   groupById(id: string): GroupRecord | undefined {
     return this.groups.getById(id)

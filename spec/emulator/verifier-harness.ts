@@ -1,0 +1,39 @@
+import { err, ok, type Result } from 'neverthrow'
+import { authenticate, type Authenticated } from '../../lib/emulator/authenticate'
+import type { EmulatorState } from '../../lib/emulator/state'
+import {
+  canonicalRequestOf,
+  readSignedParts,
+  verifySignature,
+  type AuthHeader,
+} from '../../lib/emulator/verify-signature'
+import type { ApiError, WireRequest } from '../../lib/emulator/wire'
+
+/** A result as one value (the ok value or the error), so that assertions read as plain data. */
+export const flat = <T>(result: Result<T, ApiError>): T | ApiError => (result.isOk() ? result.value : result.error)
+
+/** {@link verifySignature} on a raw request, with secrets looked up by a plain function (undefined: unknown key). */
+export function verifyWire(
+  wire: WireRequest,
+  nowMs: number,
+  secretOf: (accessKeyId: string) => string | undefined,
+): { readonly accessKeyId: string; readonly signedHeaders: ReadonlySet<string> } | ApiError {
+  const verified = verifySignature(readSignedParts(wire), nowMs, (accessKeyId) => {
+    const secret = secretOf(accessKeyId)
+    return secret === undefined
+      ? err({ status: 403, code: 'InvalidAccessKeyId', message: 'the access key id does not exist or is disabled' })
+      : ok({ secret })
+  })
+  return flat(verified.map(({ accessKeyId, signedHeaders }) => ({ accessKeyId, signedHeaders })))
+}
+
+/** {@link authenticate} on a raw request. */
+export const authenticateWire = (state: EmulatorState, wire: WireRequest): Authenticated | ApiError =>
+  flat(authenticate(state, readSignedParts(wire)))
+
+/** The parsed Authorization header of a raw request, or why it does not parse. */
+export const parseAuthWire = (wire: WireRequest): AuthHeader | ApiError => flat(readSignedParts(wire).auth)
+
+/** The canonical request the emulator recomputes for a raw request. */
+export const canonicalWire = (wire: WireRequest, auth: AuthHeader): string | ApiError =>
+  flat(canonicalRequestOf(readSignedParts(wire), auth))
