@@ -1,7 +1,8 @@
 // The API report of bce-iam's public entry points (bce-iam, bce-iam/emulator, bce-iam/jest).
 //   node scripts/api-report.mjs check   fails when the public surface differs from etc/*.api.md
 //   node scripts/api-report.mjs update  rewrites etc/*.api.md (review the diff, commit it)
-// Both first emit the declarations of lib/ into dist/api-types/ (tsconfig.build.json).
+// Both first emit the declarations of lib/ into dist/api-types/ (tsconfig.build.json); not into
+// node_modules/.cache, where API Extractor would take them for an external package's.
 import { execFileSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import path from 'node:path'
