@@ -36,6 +36,8 @@ export interface RouteMiss {
 interface Compiled {
   readonly route: Route
   readonly segments: readonly string[]
+  /** One character per segment, `0` for a literal and `1` for a `{param}`: compared as text, literals win. */
+  readonly shape: string
 }
 
 const isParam = (segment: string): boolean => segment.startsWith('{')
@@ -43,25 +45,25 @@ const isParam = (segment: string): boolean => segment.startsWith('{')
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
- * Which of two routes matching the same path is more specific: at the first segment where one
- * has a literal and the other a `{param}`, the literal wins; then a route that needs a query
- * flag wins over one that does not, then flags and patterns compare as text. Negative when `a`
- * is more specific. So the answer never depends on the order of the table.
+ * A total order of routes, most specific first: at the first segment where one pattern has a
+ * literal and the other a `{param}`, the literal wins; then a route that needs a query flag wins
+ * over one that does not; then flags, patterns and methods compare as text. Being total, it
+ * sorts any permutation of a table the same way, so matching never depends on the table's order.
  */
 function bySpecificity(a: Compiled, b: Compiled): number {
-  for (let i = 0; i < a.segments.length && i < b.segments.length; i += 1) {
-    const literalA = !isParam(a.segments[i] as string)
-    const literalB = !isParam(b.segments[i] as string)
-    if (literalA !== literalB) return literalA ? -1 : 1
-  }
-  if ((a.route.flag === undefined) !== (b.route.flag === undefined)) return a.route.flag === undefined ? 1 : -1
-  return compareText(a.route.flag ?? '', b.route.flag ?? '') || compareText(a.route.pattern, b.route.pattern)
+  return (
+    compareText(a.shape, b.shape) ||
+    Number(a.route.flag === undefined) - Number(b.route.flag === undefined) ||
+    compareText(a.route.flag ?? '', b.route.flag ?? '') ||
+    compareText(a.route.pattern, b.route.pattern) ||
+    compareText(a.route.method, b.route.method)
+  )
 }
 
-/** The table, most specific route first (see {@link bySpecificity}). */
-const COMPILED: readonly Compiled[] = ROUTES.map((r) => ({ route: r, segments: r.pattern.split('/').slice(1) })).sort(
-  bySpecificity,
-)
+function compile(route: Route): Compiled {
+  const segments = route.pattern.split('/').slice(1)
+  return { route, segments, shape: segments.map((segment) => (isParam(segment) ? '1' : '0')).join('') }
+}
 
 function matchSegments(pattern: readonly string[], segments: readonly string[]): Record<string, string> | undefined {
   if (pattern.length !== segments.length) return undefined
@@ -75,34 +77,43 @@ function matchSegments(pattern: readonly string[], segments: readonly string[]):
   return params
 }
 
-/**
- * Finds the route for a method, decoded path segments (the path split on raw `/` before
- * decoding, so an encoded `%2F` stays inside its segment) and query: of the routes whose
- * pattern, method and flag fit, the most specific (literal segments win over `{param}`
- * segments, whatever the order of the table). Otherwise says why none matched: no pattern fits
- * the path, or only with another method, or the method needs a query flag (the flags it could
- * take, sorted).
- */
-export function matchRoute(
+/** A route finder: see {@link matchRoute}. */
+export type RouteMatcher = (
   method: string,
   segments: readonly string[],
   query: ReadonlyMap<string, string>,
-): RouteMatch | RouteMiss {
-  let methodMiss = false
-  const flags: string[] = []
-  for (const { route: candidate, segments: pattern } of COMPILED) {
-    const params = matchSegments(pattern, segments)
-    if (params === undefined) continue
-    if (candidate.method !== method) {
-      methodMiss = true
-      continue
+) => RouteMatch | RouteMiss
+
+/**
+ * A route finder for a table: for a method, decoded path segments (the path split on raw `/`
+ * before decoding, so an encoded `%2F` stays inside its segment) and query, of the routes whose
+ * pattern, method and flag fit, the most specific (literal segments win over `{param}`
+ * segments, see {@link bySpecificity}), whatever the order of the table. Otherwise says why none
+ * matched: no pattern fits the path, or only with another method, or the method needs a query
+ * flag (the flags it could take, sorted).
+ */
+export function routeMatcher(routes: readonly Route[]): RouteMatcher {
+  const compiled = routes.map(compile).sort(bySpecificity)
+  return (method, segments, query) => {
+    let methodMiss = false
+    const flags: string[] = []
+    for (const { route: candidate, segments: pattern } of compiled) {
+      const params = matchSegments(pattern, segments)
+      if (params === undefined) continue
+      if (candidate.method !== method) {
+        methodMiss = true
+        continue
+      }
+      if (candidate.flag !== undefined && !query.has(candidate.flag)) {
+        flags.push(candidate.flag)
+        continue
+      }
+      return { route: candidate, params }
     }
-    if (candidate.flag !== undefined && !query.has(candidate.flag)) {
-      flags.push(candidate.flag)
-      continue
-    }
-    return { route: candidate, params }
+    if (flags.length > 0) return { miss: 'flag', flags: [...new Set(flags)].sort() }
+    return { miss: methodMiss ? 'method' : 'path' }
   }
-  if (flags.length > 0) return { miss: 'flag', flags: [...new Set(flags)].sort() }
-  return { miss: methodMiss ? 'method' : 'path' }
 }
+
+/** The emulator's route finder, over {@link ROUTES} (see {@link routeMatcher}). */
+export const matchRoute: RouteMatcher = routeMatcher(ROUTES)
