@@ -12,17 +12,16 @@ export function credentialsError(message: string, cause?: unknown): BceClientErr
 }
 
 /**
- * Re-labels the failure of a call that fetches credentials (an STS call) as a `Credentials`
- * error, keeping what went wrong (service code and status, or client reason) in the message.
+ * The one wrap of a failed call that fetches credentials (an STS call): a `Credentials` error
+ * whose message says what went wrong (service code and status, or client reason) and whose
+ * `cause` is the failed call's error itself, intact (it is frozen plain data, already scrubbed of
+ * the fetching client's secrets). Every layer above passes this error on, changing only its
+ * `operation`.
  */
 export function asCredentialsError(error: BceError, source: string): BceClientError {
   const what =
     error._tag === 'BceServiceError'
       ? `${error.kind} (${error.code}, HTTP ${error.statusCode}): ${error.message}`
       : `${error.reason}: ${error.message}`
-  return credentialsError(`${source} failed: ${what}`, {
-    name: error._tag,
-    code: error._tag === 'BceServiceError' ? error.code : error.reason,
-    message: error.message,
-  })
+  return credentialsError(`${source} failed: ${what}`, error)
 }

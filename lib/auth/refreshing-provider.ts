@@ -1,7 +1,6 @@
-import { err, ok, ResultAsync, type Result } from 'neverthrow'
+import { ok, ResultAsync, type Result } from 'neverthrow'
 import type { BceClientError } from '../errors/types'
 import type { Credentials, CredentialsProvider } from './credentials'
-import { credentialsError } from './credentials-error'
 import { resolveCredentials } from './resolve-credentials'
 
 /** A provider whose cached credentials can be dropped when the service rejects them. */
@@ -81,14 +80,9 @@ export function refreshingProvider(fetch: CredentialsProvider, options: RefreshO
       if (inflight === undefined && (lastFailureAt === undefined || at - lastFailureAt >= retryAfter)) void refresh()
       return new ResultAsync(Promise.resolve(ok(current.credentials)))
     }
-    return new ResultAsync(
-      refresh().then((result) => {
-        if (result.isOk()) return result
-        return err(
-          credentialsError(`temporary credentials could not be refreshed: ${result.error.message}`, result.error.cause),
-        )
-      }),
-    )
+    // A failed refresh is returned as the fetch reported it (already a Credentials error, with
+    // the original failure as its cause): not wrapped again here.
+    return new ResultAsync(refresh())
   }
   return Object.assign(provider, {
     invalidate: (): void => {

@@ -1,4 +1,4 @@
-import type { BceClientError, BceServiceError, ClientErrorReason, ErrorIssue } from './types'
+import type { BceClientError, BceError, BceServiceError, ClientErrorReason, ErrorIssue } from './types'
 
 function describeService(this: BceServiceError): string {
   const id = this.requestId === undefined ? '' : ` (requestId ${this.requestId})`
@@ -9,11 +9,24 @@ function describeClient(this: BceClientError): string {
   return `BceClientError ${this.reason} in ${this.operation}: ${this.message}`
 }
 
+/**
+ * Every error built here. Such an error is frozen plain data whose strings went through the
+ * scrubbing and capping of the path that built it, so it may ride along whole as another error's
+ * `cause`; anything else is reduced by {@link summariseCause}.
+ */
+const built = new WeakSet()
+
 /** Freezes an error and gives it a readable, non-enumerable `toString` (so it stays plain data). */
 function seal<E extends object>(error: E, describe: (this: E) => string): Readonly<E> {
   Object.defineProperty(error, 'toString', { value: describe, enumerable: false })
   if ('issues' in error && Array.isArray(error.issues)) Object.freeze(error.issues)
+  built.add(error)
   return Object.freeze(error)
+}
+
+/** Whether `value` is a {@link BceError} built by this module (not merely shaped like one). */
+export function isBuiltError(value: unknown): value is BceError {
+  return typeof value === 'object' && value !== null && built.has(value)
 }
 
 /** `T` with its fields writable, for building an error before it is frozen. */
@@ -66,7 +79,7 @@ export function makeClientError(fields: ClientErrorFields): BceClientError {
   if (fields.issues !== undefined) error.issues = [...fields.issues]
   if (fields.statusCode !== undefined) error.statusCode = fields.statusCode
   if (fields.requestId !== undefined) error.requestId = fields.requestId
-  if (fields.cause !== undefined) error.cause = summariseCause(fields.cause)
+  if (fields.cause !== undefined) error.cause = keptCause(fields.cause)
   return seal(error, describeClient)
 }
 
@@ -86,6 +99,15 @@ export function amendError<E extends BceClientError | BceServiceError>(error: E,
   }
   const { _tag, ...rest } = plain
   return makeClientError({ ...rest, ...amendment }) as E
+}
+
+/**
+ * What an error keeps of its cause: an SDK error (see {@link isBuiltError}) as it is, so a wrapped
+ * failure keeps its `_tag`, `kind`/`reason`, `code` and `statusCode`; anything else reduced by
+ * {@link summariseCause}.
+ */
+export function keptCause(cause: unknown): unknown {
+  return isBuiltError(cause) ? cause : summariseCause(cause)
 }
 
 /**

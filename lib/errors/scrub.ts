@@ -1,4 +1,4 @@
-import { makeClientError, makeServiceError } from './make'
+import { isBuiltError, makeClientError, makeServiceError } from './make'
 import { MAX_CODE_CHARS, MAX_MESSAGE_CHARS, MAX_REQUEST_ID_CHARS, serverText, type Scrub } from './server-text'
 import type { BceClientError, BceError, BceServiceError, ErrorIssue } from './types'
 
@@ -40,7 +40,9 @@ function scrubIssue(issue: ErrorIssue, scrub: Scrub): ErrorIssue {
   }
 }
 
+/** A cause scrubbed: an SDK error as a scrubbed SDK error (kept whole), anything else as its `{ name, code, message }`. */
 function scrubCause(cause: unknown, scrub: Scrub): unknown {
+  if (isBuiltError(cause)) return scrubError(cause, scrub)
   if (typeof cause !== 'object' || cause === null) return cause
   const { name, code, message } = cause as { name?: unknown; code?: unknown; message?: unknown }
   return {

@@ -1,5 +1,13 @@
 import { inspect } from 'node:util'
-import { amendError, makeClientError, makeServiceError, summariseCause } from '../../lib/errors/make'
+import {
+  amendError,
+  isBuiltError,
+  keptCause,
+  makeClientError,
+  makeServiceError,
+  summariseCause,
+} from '../../lib/errors/make'
+import { scrubError, secretScrubber } from '../../lib/errors/scrub'
 import { isRetryableServiceError } from '../../lib/retry/retry-decision'
 
 const serviceFields = {
@@ -192,6 +200,45 @@ describe('summariseCause', () => {
     ['undefined', undefined, { name: 'undefined', message: '' }],
   ])('%s', (_what, cause, expected) => {
     expect(summariseCause(cause)).toEqual(expected)
+  })
+})
+
+describe('keptCause: an SDK error rides along whole, anything else is summarised', () => {
+  const inner = makeServiceError({
+    kind: 'AccessDenied',
+    code: 'AccessDenied',
+    statusCode: 403,
+    message: 'denied for secret-value-123456',
+    operation: 'assumeRole',
+    attempts: 2,
+    retryable: false,
+  })
+
+  it('keeps an error built here as the same object, and reduces a frozen look-alike', () => {
+    expect(isBuiltError(inner)).toBe(true)
+    expect(keptCause(inner)).toBe(inner)
+    const outer = makeClientError({ reason: 'Credentials', message: 'm', operation: 'o', cause: inner })
+    expect(outer.cause).toBe(inner)
+    const lookalike = Object.freeze({ ...inner })
+    expect(isBuiltError(lookalike)).toBe(false)
+    expect(keptCause(lookalike)).toStrictEqual({ name: 'Error', code: 'AccessDenied', message: inner.message })
+    expect(isBuiltError({ _tag: 'BceServiceError' })).toBe(false)
+    expect(isBuiltError(null)).toBe(false)
+  })
+
+  it('scrubError scrubs a kept cause as an error, keeping its tag and fields', () => {
+    const outer = makeClientError({ reason: 'Credentials', message: 'm', operation: 'o', cause: inner })
+    const scrubbed = scrubError(outer, secretScrubber(['secret-value-123456']))
+    expect(scrubbed.cause).toMatchObject({
+      _tag: 'BceServiceError',
+      kind: 'AccessDenied',
+      code: 'AccessDenied',
+      statusCode: 403,
+      attempts: 2,
+      message: 'denied for [redacted]',
+    })
+    expect(isBuiltError(scrubbed.cause)).toBe(true)
+    expect(JSON.stringify(scrubbed)).not.toContain('secret-value-123456')
   })
 })
 
