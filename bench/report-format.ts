@@ -26,7 +26,8 @@ export const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).to
 export const fix = (n: number, d = 2): string => (Number.isFinite(n) ? n.toFixed(d) : 'n/a')
 export const ratio = (n: number): string => (Number.isFinite(n) ? `${n.toFixed(2)}×` : 'n/a')
 export const kib = (bytes: number): string => `${(bytes / 1024).toFixed(2)} KiB`
-export const pct = (n: number): string => (Number.isFinite(n) ? `${n.toFixed(0)}%` : 'n/a')
+export const pct = (n: number): string =>
+  Number.isFinite(n) ? `${n < -0.5 ? '−' : ''}${Math.abs(n).toFixed(0)}%` : 'n/a'
 /** A signed µs difference, e.g. `+3.2`. */
 export const delta = (n: number): string =>
   Number.isFinite(n) ? `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(1)}` : 'n/a'

@@ -119,6 +119,8 @@ async function main(): Promise<void> {
   results.build = build
   if (build.exitCode !== 0)
     log(`warning: tsc exited ${build.exitCode}; the emitted JavaScript is measured anyway:\n${build.output}`)
+  const sectionSeconds: Record<string, number> = {}
+  results.sectionSeconds = sectionSeconds
   let server: BenchServer | undefined
   try {
     if (want('throughput') || want('ablation') || want('emulator') || want('memory')) {
@@ -134,6 +136,7 @@ async function main(): Promise<void> {
     }
     if (want('throughput') && server !== undefined) {
       log('1/7 throughput…')
+      const throughputStarted = performance.now()
       results.throughput = await runThroughput(
         server,
         {
@@ -146,9 +149,11 @@ async function main(): Promise<void> {
         quiet,
         log,
       )
+      sectionSeconds.throughput = (performance.now() - throughputStarted) / 1000
     }
     if (want('ablation') && server !== undefined) {
       log('2/7 ablation and profile of getUser at c=32…')
+      const ablationStarted = performance.now()
       const ladder = await runThroughput(
         server,
         { concurrencies: [32], rounds: quick ? 2 : 3, roundMs: quick ? 250 : 800, warmupMs: quick ? 150 : 500 },
@@ -158,9 +163,11 @@ async function main(): Promise<void> {
       )
       const profile = await runProfileBreakdown(server, 32, quick ? 0.7 : 2)
       results.ablation = { ladder, profile }
+      sectionSeconds.ablation = (performance.now() - ablationStarted) / 1000
     }
     if (want('emulator') && server !== undefined) {
       log('3/7 emulator as a load target…')
+      const emulatorStarted = performance.now()
       try {
         results.emulator = await runEmulator(
           server,
@@ -182,22 +189,31 @@ async function main(): Promise<void> {
         results.emulatorError = error instanceof Error ? error.message : String(error)
         log(`emulator section failed: ${results.emulatorError}`)
       }
+      sectionSeconds.emulator = (performance.now() - emulatorStarted) / 1000
     }
     if (want('signing')) {
       log('4/7 signing…')
+      const signingStarted = performance.now()
       results.signing = runSigning(quick ? 2 : 5, quick ? 200 : 600)
+      sectionSeconds.signing = (performance.now() - signingStarted) / 1000
     }
     if (want('decoding')) {
       log('5/7 decoding…')
+      const decodingStarted = performance.now()
       results.decoding = runDecoding(quick ? 2 : 5, quick ? 200 : 600)
+      sectionSeconds.decoding = (performance.now() - decodingStarted) / 1000
     }
     if (want('cold')) {
       log('6/7 cold start…')
+      const coldStarted = performance.now()
       results.coldStart = runColdStart(quick ? 3 : 11)
+      sectionSeconds.cold = (performance.now() - coldStarted) / 1000
     }
     if (want('memory') && server !== undefined) {
       log('7/7 memory per in-flight call…')
+      const memoryStarted = performance.now()
       results.memory = await runMemory(server, quick ? 100 : 500, quick ? 1 : 3)
+      sectionSeconds.memory = (performance.now() - memoryStarted) / 1000
     }
   } finally {
     await server?.stop()
