@@ -18,8 +18,9 @@ import { verifyWire } from './verifier-harness'
  * single-character change to what was signed.
  *
  * Not covered here, because the official signer cannot express them: repeated query keys (it
- * takes the query as an object) and query keys outside the unreserved set (it does not encode
- * keys). verify-signature.test.ts covers both against the SDK's own signer.
+ * takes the query as an object, as the SDK's signer does) and query keys outside the unreserved
+ * set (it does not encode keys). verify-signature-rules.test.ts pins how the verifier
+ * canonicalises both.
  */
 
 /** The request as the emulator receives it from a client that signed with Baidu's own signer. */

@@ -238,6 +238,12 @@ describe('canonicalRequestOf', () => {
     )
   })
 
+  it('a repeated query key keeps every pair, sorted with the rest (no signer that takes an object can send one)', () => {
+    expect(canonicalWire(wire({ rawQuery: 'b=2&a=2&a=1&a' }), auth(['host']))).toBe(
+      'GET\n/v1/user/alice\na=&a=1&a=2&b=2\nhost:h%3A1',
+    )
+  })
+
   it('path: decoded then re-encoded with / kept', () => {
     expect(canonicalWire(wire({ rawPath: '/v1/user/%e6%b5%8b%7E' }), auth(['host']))).toBe(
       'GET\n/v1/user/%E6%B5%8B~\n\nhost:h%3A1',
