@@ -58,6 +58,8 @@ export interface StateSize {
   readonly startMs: number
   /** State file + journal size on disk after seeding and folding. */
   readonly fileBytes: number
+  /** Whether the state file was replaced (the journal folded into it) during the measured calls. */
+  readonly snapshotRewritten: boolean
   /** Mean createUser latency of each round (ms). */
   readonly roundMeansMs: number[]
   readonly meanMs: number
@@ -246,7 +248,7 @@ async function stateComparison(
       hosts.push(host)
       const iam = client(host.endpoint, 1)
       clients.push(iam)
-      runs.push({ ...s, fileBytes, host, iam, roundMeans: [] as number[], samples: new Samples() })
+      runs.push({ ...s, fileBytes, host, iam, roundMeans: [] as number[], samples: new Samples(), inode: 0 })
     }
     let probe = 0
     const pair = async (iam: Iam): Promise<number> => {
@@ -259,7 +261,10 @@ async function stateComparison(
       if (deleted.isErr()) throw new Error(`deleteUser: ${deleted.error.message}`)
       return ms
     }
-    for (const run of runs) for (let i = 0; i < 20; i += 1) await pair(run.iam) // warm-up
+    for (const run of runs) {
+      for (let i = 0; i < 20; i += 1) await pair(run.iam) // warm-up
+      run.inode = fs.statSync(run.file).ino
+    }
     for (let round = 0; round < options.stateRounds; round += 1) {
       for (const run of rotate(runs, round)) {
         await quiet.wait()
@@ -281,6 +286,7 @@ async function stateComparison(
         seedMs: run.seedMs,
         startMs: run.host.startMs,
         fileBytes: run.fileBytes,
+        snapshotRewritten: fs.statSync(run.file).ino !== run.inode,
         roundMeansMs: run.roundMeans,
         meanMs: median(run.roundMeans),
         p50Ms: percentileSorted(sorted, 50),

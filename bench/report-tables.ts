@@ -138,6 +138,7 @@ export function stateTable(state: NonNullable<EmulatorResult['state']>): Table {
       'p50 ms',
       'p99 ms',
       'calls',
+      'journal folded during calls',
     ],
     rows: state.sizes.map((s) => [
       int(s.entities),
@@ -148,6 +149,7 @@ export function stateTable(state: NonNullable<EmulatorResult['state']>): Table {
       fix(s.p50Ms, 3),
       fix(s.p99Ms, 3),
       String(s.calls),
+      s.snapshotRewritten ? 'yes' : 'no',
     ]),
   }
 }

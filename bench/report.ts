@@ -167,7 +167,12 @@ function sections(r: Results): Section[] {
         `Through the SDK, each emulator in its own process; ${e.options.rounds} rounds × ${e.options.roundMs} ms, interleaved; the canned server is the ceiling (same client, a server doing no work). "server CPU" = the serving process, % of one core.`,
       ],
       tables,
-      notes: e.stateSkipped === undefined ? [] : [`State-file comparison not run: ${e.stateSkipped}.`],
+      notes:
+        e.stateSkipped === undefined
+          ? [
+              'State file: "start ms" is startEmulator loading that file; each change is appended to a journal and the journal is folded into the file once it outgrows it, so a fold may or may not fall inside the measured calls ("journal folded during calls"); the mean includes any fold that did.',
+            ]
+          : [`State-file comparison not run: ${e.stateSkipped}.`],
     })
   }
   if (r.emulatorError !== undefined) {
