@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { errAsync, okAsync, ResultAsync } from 'neverthrow'
+import { err, ok, ResultAsync, type Result } from 'neverthrow'
+import { parseJsonBytes } from '../decode/json'
 import type { Observer } from '../observe/observe'
 import { emit } from '../observe/observe'
 import type { BceClientError } from '../errors/types'
@@ -30,28 +31,39 @@ export function defaultProfileFile(): string {
 
 type ProfileRecord = Record<string, unknown>
 
-function pickProfile(document: unknown, wanted: string | undefined, file: string): ProfileRecord | BceClientError {
+/** The profile to use from a parsed profile file: the one named `wanted` (or `current`, or the only one). */
+function pickProfile(
+  document: unknown,
+  wanted: string | undefined,
+  file: string,
+): Result<ProfileRecord, BceClientError> {
   if (
     typeof document !== 'object' ||
     document === null ||
     !Array.isArray((document as { profiles?: unknown }).profiles)
   ) {
-    return credentialsError(`profile file ${file}: expected {"current": …, "profiles": [ … ]}`)
+    return err(credentialsError(`profile file ${file}: expected {"current": …, "profiles": [ … ]}`))
   }
   const { profiles, current } = document as { profiles: unknown[]; current?: unknown }
   const records = profiles.filter((p): p is ProfileRecord => typeof p === 'object' && p !== null && !Array.isArray(p))
   const name = wanted ?? (typeof current === 'string' && current !== '' ? current : undefined)
   if (name === undefined) {
-    if (records.length === 1) return records[0] as ProfileRecord
-    return credentialsError(
-      `profile file ${file}: no profile chosen (set ${ENV_PROFILE} or "current") among ${records.length} profiles`,
+    const [only] = records
+    if (only !== undefined && records.length === 1) return ok(only)
+    return err(
+      credentialsError(
+        `profile file ${file}: no profile chosen (set ${ENV_PROFILE} or "current") among ${records.length} profiles`,
+      ),
     )
   }
   const found = records.find((record) => record.name === name)
-  return found ?? credentialsError(`profile file ${file}: no profile named ${JSON.stringify(name)}`)
+  return found === undefined
+    ? err(credentialsError(`profile file ${file}: no profile named ${JSON.stringify(name)}`))
+    : ok(found)
 }
 
-function credentialsOf(record: ProfileRecord, file: string): Credentials | BceClientError {
+/** The key pair of a profile; a missing field is a `Credentials` error naming it. */
+function credentialsOf(record: ProfileRecord, file: string): Result<Credentials, BceClientError> {
   const name = typeof record.name === 'string' ? record.name : '(unnamed)'
   const field = (key: string): string | undefined => {
     const value = record[key]
@@ -66,9 +78,9 @@ function credentialsOf(record: ProfileRecord, file: string): Credentials | BceCl
   ]
   if (record.mode === 'StsToken' && token === undefined) missing.push('security_token (mode StsToken)')
   if (missing.length > 0 || accessKeyId === undefined || secretAccessKey === undefined) {
-    return credentialsError(`profile ${JSON.stringify(name)} in ${file}: missing ${missing.join(', ')}`)
+    return err(credentialsError(`profile ${JSON.stringify(name)} in ${file}: missing ${missing.join(', ')}`))
   }
-  return { accessKeyId, secretAccessKey, ...(token === undefined ? {} : { sessionToken: token }) }
+  return ok({ accessKeyId, secretAccessKey, ...(token === undefined ? {} : { sessionToken: token }) })
 }
 
 /**
@@ -81,9 +93,9 @@ export function fromProfile(options: ProfileOptions = {}): CredentialsProvider {
   return () => {
     const file = options.file ?? defaultProfileFile()
     const wanted = options.profile ?? nonEmpty((options.env ?? process.env)[ENV_PROFILE])
-    return ResultAsync.fromPromise(Promise.all([readFile(file, 'utf8'), stat(file)]), (cause) =>
+    return ResultAsync.fromPromise(Promise.all([readFile(file), stat(file)]), (cause) =>
       credentialsError(`profile file ${file} cannot be read (${(cause as { code?: string }).code ?? 'error'})`, cause),
-    ).andThen(([text, info]) => {
+    ).andThen(([bytes, info]) => {
       if ((info.mode & 0o077) !== 0) {
         emit(options.observe, {
           type: 'warning',
@@ -91,16 +103,9 @@ export function fromProfile(options: ProfileOptions = {}): CredentialsProvider {
           message: `profile file ${file} is readable by group or others (mode ${(info.mode & 0o777).toString(8)}); chmod 600 it`,
         })
       }
-      let document: unknown
-      try {
-        document = JSON.parse(text)
-      } catch {
-        return errAsync(credentialsError(`profile file ${file} is not valid JSON`))
-      }
-      const record = pickProfile(document, wanted, file)
-      if ('_tag' in record) return errAsync(record as BceClientError)
-      const credentials = credentialsOf(record, file)
-      return '_tag' in credentials ? errAsync(credentials) : okAsync(credentials)
+      const parsed = parseJsonBytes(bytes)
+      if (parsed === undefined) return err(credentialsError(`profile file ${file} is not valid JSON`))
+      return pickProfile(parsed.value, wanted, file).andThen((record) => credentialsOf(record, file))
     })
   }
 }

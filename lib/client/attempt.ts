@@ -71,8 +71,8 @@ export function attemptOutcome<T>(
   request?: HttpRequest,
   inputSecrets?: readonly string[],
 ): AttemptOutcome<T> {
-  if (!sent.ok) {
-    const { failure } = sent
+  if (sent.isErr()) {
+    const failure = sent.error
     const outcomeUnknown = failure.mayHaveBeenSent && !context.idempotent
     return {
       result: err(
@@ -87,7 +87,7 @@ export function attemptOutcome<T>(
               failure.permanent !== true &&
               (!failure.mayHaveBeenSent || context.idempotent),
             ...(outcomeUnknown ? { outcomeUnknown } : {}),
-            ...(sent.statusCode === undefined ? {} : { statusCode: sent.statusCode }),
+            ...(failure.statusCode === undefined ? {} : { statusCode: failure.statusCode }),
             cause: failure.cause,
           }),
           attemptScrubber(credentials, request, inputSecrets),
@@ -95,7 +95,7 @@ export function attemptOutcome<T>(
       ),
     }
   }
-  const { response } = sent
+  const response = sent.value
   const decoded = decodeResponse(response, reader, context)
   if (decoded.isOk()) return { result: decoded }
   // Every failure (an error answer, or a 2xx that did not decode) is decoded again with the

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici'
-import { classifyTransportError } from './transport-error'
+import { err, ok } from 'neverthrow'
+import { classifyTransportError, type TransportFailure } from './transport-error'
 import type { HttpResponse, SendOutcome } from './transport'
 
 /** What undici reports when a request is aborted without a reason (as our deadline always did). */
@@ -111,17 +112,15 @@ export class ResponseCollector implements Dispatcher.DispatchHandler {
   onResponseEnd(): void {
     if (this.#done) return
     const body = this.#rest !== undefined ? Buffer.concat(this.#rest, this.#size) : (this.#first ?? Buffer.alloc(0))
-    this.#settle({ ok: true, response: { statusCode: this.#statusCode ?? 0, headers: this.#headers, body } })
+    this.#settle(ok({ statusCode: this.#statusCode ?? 0, headers: this.#headers, body }))
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
     if (!this.#done) this.#fail(classifyTransportError(error, undefined))
   }
 
-  #fail(failure: Extract<SendOutcome, { ok: false }>['failure']): void {
-    this.#settle(
-      this.#statusCode === undefined ? { ok: false, failure } : { ok: false, failure, statusCode: this.#statusCode },
-    )
+  #fail(failure: TransportFailure): void {
+    this.#settle(err(this.#statusCode === undefined ? failure : { ...failure, statusCode: this.#statusCode }))
   }
 
   #settle(outcome: SendOutcome): void {

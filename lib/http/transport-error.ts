@@ -9,6 +9,8 @@ export interface TransportFailure {
   readonly permanent?: true
   readonly message: string
   readonly cause: ReturnType<typeof summariseCause>
+  /** The status of an answer that had begun when the exchange failed (its body cut off). */
+  readonly statusCode?: number
 }
 
 /** Error codes that mean no byte of the request reached the server. */

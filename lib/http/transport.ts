@@ -1,3 +1,4 @@
+import { err, type Result } from 'neverthrow'
 import type { Dispatcher } from 'undici'
 import { loadUndici } from './load-undici'
 import { ResponseCollector } from './response-collector'
@@ -39,10 +40,11 @@ export interface HttpResponse {
   readonly body: Buffer
 }
 
-/** The outcome of one exchange; never a rejected promise. */
-export type SendOutcome =
-  | { readonly ok: true; readonly response: HttpResponse }
-  | { readonly ok: false; readonly failure: TransportFailure; readonly statusCode?: number }
+/**
+ * The outcome of one exchange, never a rejected promise: the complete answer, or the classified
+ * failure. One `Ok` or `Err` per exchange, as the union it replaces allocated one object.
+ */
+export type SendOutcome = Result<HttpResponse, TransportFailure>
 
 /**
  * A connection pool to one origin, owned (and closed) by the client, or one the user supplied.
@@ -97,7 +99,7 @@ export class Transport {
       const failure = this.#forced
         ? classifyTransportError(undefined, 'shutdown')
         : classifyTransportError(signal?.reason, 'caller')
-      return Promise.resolve({ ok: false, failure: { ...failure, mayHaveBeenSent: false } })
+      return Promise.resolve(err({ ...failure, mayHaveBeenSent: false }))
     }
     const collector = new ResponseCollector(MAX_RESPONSE_BYTES, deadline, signal, this.#untrack)
     this.#active.add(collector)

@@ -128,7 +128,7 @@ describe('attemptOutcome: the client scrubs its own secrets from what the server
     const sent = failure('Network', false, undefined, `cannot send ${credentials.secretAccessKey}`)
     const error = attemptOutcome(sent, reader, idempotent, credentials, request).result._unsafeUnwrapErr()
     expect(error.message).toBe('cannot send [redacted]')
-    const permanent = { ...sent, failure: { ...(sent.ok ? undefined : sent.failure)!, permanent: true as const } }
+    const permanent = sent.mapErr((f) => ({ ...f, permanent: true as const }))
     expect(attemptOutcome(permanent, reader, idempotent).result._unsafeUnwrapErr()).toMatchObject({
       retryable: false,
     })

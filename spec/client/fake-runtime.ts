@@ -1,4 +1,4 @@
-import { ok, type Result } from 'neverthrow'
+import { err, ok, type Result } from 'neverthrow'
 import type { BceError } from '../../lib'
 import { createRuntime, type Runtime } from '../../lib/client/runtime'
 import type { HttpRequest, SendOutcome, Transport } from '../../lib/http/transport'
@@ -16,14 +16,11 @@ export type Script = (request: HttpRequest, n: number) => SendOutcome | Promise<
 
 /** A JSON answer. */
 export function answer(statusCode: number, body: unknown = {}, headers: Record<string, string> = {}): SendOutcome {
-  return {
-    ok: true,
-    response: {
-      statusCode,
-      headers: { 'content-type': 'application/json', ...headers },
-      body: Buffer.from(JSON.stringify(body)),
-    },
-  }
+  return ok({
+    statusCode,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: Buffer.from(JSON.stringify(body)),
+  })
 }
 
 /** A transport failure (no answer). */
@@ -33,11 +30,13 @@ export function failure(
   statusCode?: number,
   message = `${reason} failure`,
 ): SendOutcome {
-  return {
-    ok: false,
-    failure: { reason, mayHaveBeenSent, message, cause: { name: 'Error', code: 'ECONNRESET', message: 'socket' } },
+  return err({
+    reason,
+    mayHaveBeenSent,
+    message,
+    cause: { name: 'Error', code: 'ECONNRESET', message: 'socket' },
     ...(statusCode === undefined ? {} : { statusCode }),
-  }
+  })
 }
 
 /** Answers from a list, then with the last entry forever. */
