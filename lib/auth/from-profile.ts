@@ -14,13 +14,25 @@ export const ENV_PROFILE = 'BCE_PROFILE'
 
 /** Options of {@link fromProfile}. */
 export interface ProfileOptions {
-  /** Profile name; default `BCE_PROFILE`, then the file's `current`, then the only profile. */
+  /**
+   * Profile name.
+   * @default `BCE_PROFILE`, then the file's `current`, then the only profile
+   */
   readonly profile?: string
-  /** Path of the config file; default `~/.bce/config.json`. */
+  /**
+   * Path of the config file.
+   * @default `~/.bce/config.json`
+   */
   readonly file?: string
-  /** Where `BCE_PROFILE` is read (default `process.env`). */
+  /**
+   * Where `BCE_PROFILE` is read.
+   * @default `process.env`
+   */
   readonly env?: NodeJS.ProcessEnv
-  /** Receives a warning when the file is readable by group or others. */
+  /**
+   * Receives a warning when the file is readable by group or others.
+   * @default none
+   */
   readonly observe?: Observer
 }
 

@@ -45,11 +45,20 @@ export function chainProviders(sources: readonly NamedProvider[]): CredentialsPr
 
 /** Options of {@link defaultCredentials}. */
 export interface DefaultCredentialsOptions extends ProfileOptions {
-  /** Explicit credentials, tried first. */
+  /**
+   * Explicit credentials, tried first.
+   * @default none (the chain starts with the environment)
+   */
   readonly credentials?: Credentials
-  /** Environment to read (default `process.env`). */
+  /**
+   * Environment to read.
+   * @default `process.env`
+   */
   readonly env?: NodeJS.ProcessEnv
-  /** Receives warnings (e.g. a world-readable profile file). */
+  /**
+   * Receives warnings (e.g. a world-readable profile file).
+   * @default none
+   */
   readonly observe?: Observer
 }
 

@@ -11,11 +11,20 @@ export interface RefreshableProvider extends CredentialsProvider {
 
 /** Tuning of {@link refreshingProvider}. */
 export interface RefreshOptions {
-  /** Refresh this long before expiry (default 5 minutes). */
+  /**
+   * Refresh this long before expiry, in ms.
+   * @default 300000 (5 minutes)
+   */
   readonly refreshMarginMs?: number
-  /** After a failed refresh, wait this long before trying again while old credentials still work (default 10 s). */
+  /**
+   * After a failed refresh, wait this long (ms) before trying again while old credentials still work.
+   * @default 10000
+   */
   readonly retryRefreshAfterMs?: number
-  /** Local clock (default `Date.now`). */
+  /**
+   * Local clock, epoch ms.
+   * @default `Date.now`
+   */
   readonly now?: () => number
 }
 

@@ -36,7 +36,11 @@ export class RequestSigner {
   /**
    * The wire request for one attempt: a fresh `x-bce-date` and a signature over host, date, body
    * headers and the security token, all from `instantMs`. Undefined when the instant cannot be
-   * formatted as a BCE timestamp.
+   * formatted as a BCE timestamp (the caller reports that as an `InvalidConfig` clock error).
+   *
+   * `undefined` rather than a `Result` on purpose: this runs once per attempt on the benchmarked
+   * call path, and an `Ok` per signature would be an allocation the success path does not need.
+   * The one caller is the call pipeline (client/execute.ts).
    */
   sign(prepared: PreparedRequest, credentials: Credentials, instantMs: number): HttpRequest | undefined {
     const timestamp = formatBceTimestamp(instantMs)

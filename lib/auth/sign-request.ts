@@ -26,11 +26,15 @@ export interface SignRequestInput {
   readonly headers: SignableHeaders
   /** The signing instant; also what `x-bce-date` must carry. */
   readonly timestamp: Date
-  /** Validity of the signature in seconds, a positive integer; default 1800. */
+  /**
+   * Validity of the signature in seconds, a positive integer.
+   * @default 1800
+   */
   readonly expirationSeconds?: number
   /**
-   * Header names to sign; default `host`, `content-length`, `content-type`, `content-md5`.
-   * Every `x-bce-*` header present (except `x-bce-request-id`) is signed in any case.
+   * Header names to sign. Every `x-bce-*` header present (except `x-bce-request-id`) is signed
+   * in any case.
+   * @default `['host', 'content-length', 'content-type', 'content-md5']`
    */
   readonly headersToSign?: readonly string[]
 }

@@ -7,33 +7,62 @@ import type { Observer } from '../observe/observe'
 export interface ClientConfig {
   /** A key pair, or a provider returning `ResultAsync<Credentials, BceClientError>`. */
   readonly credentials: CredentialsSource
-  /** Service endpoint; `https://` is assumed for a bare host. Defaults to the Beijing endpoint. */
+  /**
+   * Service endpoint; `https://` is assumed for a bare host.
+   * @default the Beijing endpoint of the service (`https://iam.bj.baidubce.com`, `https://sts.bj.baidubce.com`)
+   */
   readonly endpoint?: string
-  /** Allow a plain `http://` endpoint (signed requests travel in clear); for local emulators. */
+  /**
+   * Allow a plain `http://` endpoint (signed requests travel in clear); for local emulators.
+   * @default false
+   */
   readonly allowInsecureHttp?: boolean
-  /** Overall time budget of one call, retries included, in ms (default 60 000). */
+  /**
+   * Overall time budget of one call, retries included, in ms.
+   * @default 60000
+   */
   readonly timeoutMs?: number
-  /** TCP/TLS connect timeout in ms (default 10 000). */
+  /**
+   * TCP/TLS connect timeout in ms.
+   * @default 10000
+   */
   readonly connectTimeoutMs?: number
-  /** Time allowed for response headers in ms (default 30 000). */
+  /**
+   * Time allowed for response headers in ms.
+   * @default 30000
+   */
   readonly headersTimeoutMs?: number
-  /** Maximum idle gap between body chunks in ms (default 30 000). */
+  /**
+   * Maximum idle gap between body chunks in ms.
+   * @default 30000
+   */
   readonly bodyTimeoutMs?: number
-  /** Maximum sockets to the endpoint when the client creates its own pool (default 50). */
+  /**
+   * Maximum sockets to the endpoint when the client creates its own pool.
+   * @default 50
+   */
   readonly maxConnections?: number
   /**
    * An undici dispatcher to send requests through (an `Agent`, `Pool`, `ProxyAgent`, `MockAgent`…).
-   * The client then never closes it. Default: a keep-alive `Pool` owned by the client.
+   * The client then never closes it.
+   * @default a keep-alive `Pool` owned (and closed) by the client
    */
   readonly dispatcher?: Dispatcher
-  /** `User-Agent` suffix, e.g. `my-app/1.2`. */
+  /**
+   * `User-Agent` suffix, e.g. `my-app/1.2`.
+   * @default none: the SDK's own `bce-iam/<version> node/<version>` only
+   */
   readonly userAgent?: string
   /**
-   * Retry behaviour (default: 4 attempts, full-jitter backoff from 300 ms capped at 20 s, a
-   * per-client budget of 500 tokens); `false` disables retries.
+   * Retry behaviour; `false` disables retries. Each field has its own default (see
+   * {@link RetryOptions}).
+   * @default 4 attempts, full-jitter backoff from 300 ms capped at 20 s, a per-client budget of 500 tokens
    */
   readonly retry?: RetryOptions | false
-  /** Receives one event per HTTP attempt (and warnings); never sees secrets. */
+  /**
+   * Receives one event per HTTP attempt (and warnings); never sees secrets.
+   * @default none
+   */
   readonly observe?: Observer
 }
 
@@ -41,8 +70,14 @@ export interface ClientConfig {
 export interface CallOptions {
   /** Abort the call; it then resolves to a `BceClientError` with reason `Aborted`. */
   readonly signal?: AbortSignal
-  /** Time budget of this call in ms, retries included, overriding the client's `timeoutMs`. */
+  /**
+   * Time budget of this call in ms, retries included, overriding the client's `timeoutMs`.
+   * @default the client's `timeoutMs`
+   */
   readonly timeoutMs?: number
-  /** Retry behaviour of this call, overriding (field by field) the client's. */
+  /**
+   * Retry behaviour of this call, overriding (field by field) the client's.
+   * @default the client's `retry`
+   */
   readonly retry?: RetryOptions | false
 }

@@ -4,13 +4,22 @@ import { loadUndici } from './load-undici'
 import { ResponseCollector } from './response-collector'
 import { classifyTransportError, type TransportFailure } from './transport-error'
 
-/** Transport timeouts, in milliseconds. */
+/** Transport timeouts, in milliseconds (defaults in {@link DEFAULT_TIMEOUTS}). */
 export interface TransportTimeouts {
-  /** TCP + TLS connect. */
+  /**
+   * TCP + TLS connect.
+   * @default 10000
+   */
   readonly connectTimeoutMs: number
-  /** From the request being written to the response headers arriving. */
+  /**
+   * From the request being written to the response headers arriving.
+   * @default 30000
+   */
   readonly headersTimeoutMs: number
-  /** Maximum idle gap between two body chunks. */
+  /**
+   * Maximum idle gap between two body chunks.
+   * @default 30000
+   */
   readonly bodyTimeoutMs: number
 }
 

@@ -9,23 +9,39 @@ export interface AssumeRoleProviderOptions extends RefreshOptions {
   readonly sts: StsClient
   readonly accountId: string
   readonly roleName: string
-  /** Lifetime of each set of credentials, 1–7200 s (service default when omitted). */
+  /**
+   * Lifetime of each set of credentials, 1–7200 s.
+   * @default the service's default (the parameter is not sent)
+   */
   readonly durationSeconds?: number
-  /** Narrows what the temporary credentials may do. */
+  /**
+   * Narrows what the temporary credentials may do.
+   * @default none: the role's own permissions
+   */
   readonly acl?: Acl | string
 }
 
 /** Options of {@link fromSessionToken}. */
 export interface SessionTokenProviderOptions extends RefreshOptions {
+  /** An STS client holding the long-term credentials the session acts as. */
   readonly sts: StsClient
+  /**
+   * Lifetime of each set of credentials, in seconds.
+   * @default the service's default (the parameter is not sent)
+   */
   readonly durationSeconds?: number
+  /**
+   * Narrows what the temporary credentials may do.
+   * @default none: the identity's own permissions
+   */
   readonly acl?: Acl | string
 }
 
 /**
  * A provider of a role's temporary credentials (STS `assumeRole`), cached and refreshed five
  * minutes (`refreshMarginMs`) before expiry, single-flight, serving still-valid credentials while
- * a refresh fails. Pass it as a client's `credentials`.
+ * a refresh fails. Pass it as a client's `credentials`. A failed `assumeRole` becomes one
+ * `Credentials` error whose `cause` is the STS call's error itself.
  */
 export function fromAssumeRole(options: AssumeRoleProviderOptions): RefreshableProvider {
   const { sts, accountId, roleName, durationSeconds, acl } = options
