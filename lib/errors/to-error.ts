@@ -8,8 +8,9 @@ import type { BceError } from './types'
  * - `name` is the error's `_tag` (`BceServiceError` or `BceClientError`);
  * - every other field of the error (`kind`/`reason`, `code`, `statusCode`, `requestId`,
  *   `operation`, `attempts`, `retryable`, `issues`, …) is an own enumerable property;
- * - `cause` is the original error object (whose own `cause`, if any, is the summarised
- *   underlying failure).
+ * - `cause` is the original error object (whose own `cause`, if any, is the underlying failure:
+ *   another SDK error kept whole, such as the STS error behind a `Credentials` error, or a
+ *   `{ name, code, message }` summary of anything else).
  *
  * Errors never hold secrets, so neither does this `Error` (`String`, `JSON.stringify`,
  * `util.inspect`).
