@@ -53,6 +53,8 @@ export interface Results {
   readonly sectionSeconds?: Readonly<Record<string, number>>
   /** Time spent waiting for other processes to quieten before rounds (bounded per run). */
   readonly quietWaitSeconds?: number
+  /** The most the run was allowed to wait in total. */
+  readonly quietBudgetSeconds?: number
   readonly build?: BuildInfo
   readonly throughput?: ThroughputResult
   /** The ablation ladder at c=32 and the CPU profile breakdown of the SDK's getUser. */
@@ -88,7 +90,7 @@ function buildLines(r: Results): string[] {
 }
 
 function quietLine(r: Results): string {
-  return `Waited ${(r.quietWaitSeconds ?? 0).toFixed(1)} s in total for other processes to quieten before rounds (at most 3 s per round, 45 s per run; the "other CPU" columns show what remained during rounds).`
+  return `Waited ${(r.quietWaitSeconds ?? 0).toFixed(1)} s in total for other processes to quieten before rounds (at most 3 s per round, ${r.quietBudgetSeconds ?? 45} s per run; the "other CPU" columns show what remained during rounds).`
 }
 
 function sectionTimes(r: Results): string {

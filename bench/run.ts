@@ -102,7 +102,8 @@ async function main(): Promise<void> {
   const rounds = Number(arg('rounds') ?? (quick ? 2 : 5))
   const roundMs = Number(arg('round-ms') ?? (quick ? 300 : 1000))
   // At most this long in total waiting for other processes to quieten before rounds.
-  const quiet = new QuietBudget(quick ? 1_000 : 45_000)
+  const quietBudgetMs = quick ? 1_000 : 45_000
+  const quiet = new QuietBudget(quietBudgetMs)
   const log = (line: string): void => {
     process.stderr.write(`${line}\n`)
   }
@@ -220,6 +221,7 @@ async function main(): Promise<void> {
   }
   results.wallSeconds = (performance.now() - started) / 1000
   results.quietWaitSeconds = quiet.waitedMs / 1000
+  results.quietBudgetSeconds = quietBudgetMs / 1000
   machine.loadAverageAtEnd = os.loadavg()
   const withoutTargets = results as Omit<Results, 'targets'>
   const final: Results = { ...withoutTargets, targets: evaluateTargets(withoutTargets) }
