@@ -1,33 +1,33 @@
 import type * as t from 'io-ts'
-import type { ErrorIssue } from '../errors/types'
+import type { Issue, PathKey } from '../errors/issue'
 import { describeValue } from './describe-value'
 
 /** Type tags whose children are keyed by member index, not by a field name. */
 const TRANSPARENT = new Set(['IntersectionType', 'UnionType', 'RefinementType', 'ReadonlyType', 'ExactType'])
 
-function pathOf(context: t.Context): string {
-  const keys: string[] = []
+function pathOf(context: t.Context): PathKey[] {
+  const keys: PathKey[] = []
   for (let i = 1; i < context.length; i += 1) {
     const parent = (context[i - 1]?.type as { _tag?: string } | undefined)?._tag
     if (parent !== undefined && TRANSPARENT.has(parent)) continue
     const key = context[i]?.key
     if (key !== undefined && key !== '') keys.push(key)
   }
-  return keys.length === 0 ? '(root)' : keys.join('.')
+  return keys
 }
 
-/** io-ts validation errors as structured `{ path, expected, actual }` issues, values redacted. */
-export function issuesFromIoTs(errors: t.Errors, limit = 20): ErrorIssue[] {
+/** io-ts validation errors as structured issues (path keys, expected, redacted actual), at most `limit`. */
+export function issuesFromIoTs(errors: t.Errors, limit = 20): Issue[] {
   const seen = new Set<string>()
-  const issues: ErrorIssue[] = []
+  const issues: Issue[] = []
   for (const error of errors) {
     const last = error.context[error.context.length - 1]
-    const issue: ErrorIssue = {
+    const issue: Issue = {
       path: pathOf(error.context),
       expected: error.message ?? last?.type.name ?? 'unknown',
       actual: describeValue(error.value),
     }
-    const key = `${issue.path}|${issue.expected}`
+    const key = `${issue.path.join('\u0000')}|${issue.expected}`
     if (seen.has(key)) continue
     seen.add(key)
     issues.push(issue)

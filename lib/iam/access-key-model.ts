@@ -1,7 +1,8 @@
 import * as t from 'io-ts'
 import { withSecrets } from '../auth/redact'
-import { bceDate, struct } from '../decode/codecs'
-import { fastPathOf, REJECTED, withFastPath } from '../decode/fast-path'
+import { bceDate } from '../decode/codecs'
+import { mapped } from '../decode/mapped'
+import { struct } from '../decode/struct'
 
 /** An access key of a sub-user, as listed (never with its secret). */
 export interface AccessKey {
@@ -31,54 +32,22 @@ const accessKeyFields = {
   lastUsedTime: bceDate,
 }
 
-const listedWire = struct('AccessKey', { id: t.string }, accessKeyFields)
-const newWire = struct('NewAccessKey', { id: t.string, secret: t.string }, accessKeyFields)
-
-/** Drops a `secret` field from a listed key (it must never ride along). */
-function listed(decoded: t.TypeOf<typeof listedWire>): AccessKey {
-  const { secret: _dropped, ...key } = decoded as AccessKey & { secret?: unknown }
-  return key
-}
-
-/** Hides the secret of a new key from every rendering. */
-function created(decoded: t.TypeOf<typeof newWire>): NewAccessKey {
-  const { secret, ...visible } = decoded
-  return withSecrets(visible, { secret })
-}
-
-/** Wire codec of {@link AccessKey} (a `secret` field, if any, is dropped). */
-export const accessKeyCodec: t.Decoder<unknown, AccessKey> = new t.Type<AccessKey, unknown, unknown>(
+/**
+ * Wire codec of {@link AccessKey}: a listed key. Optional fields may be absent or `null`; a
+ * `secret` field, if the service ever sent one, is dropped (it must never ride along).
+ */
+export const accessKeyCodec: t.Decoder<unknown, AccessKey> = mapped(
   'AccessKey',
-  (value): value is AccessKey => typeof value === 'object' && value !== null,
-  (value, context) => {
-    const decoded = listedWire.validate(value, context)
-    return decoded._tag === 'Left' ? decoded : t.success(listed(decoded.right))
+  struct('AccessKey', { id: t.string }, accessKeyFields),
+  (decoded): AccessKey => {
+    const { secret: _dropped, ...key } = decoded as AccessKey & { readonly secret?: unknown }
+    return key
   },
-  (key) => key,
 )
 
 /** Wire codec of {@link NewAccessKey}: the secret is required and hidden from every rendering. */
-export const newAccessKeyCodec: t.Decoder<unknown, NewAccessKey> = new t.Type<NewAccessKey, unknown, unknown>(
+export const newAccessKeyCodec: t.Decoder<unknown, NewAccessKey> = mapped(
   'NewAccessKey',
-  (value): value is NewAccessKey => typeof value === 'object' && value !== null,
-  (value, context) => {
-    const decoded = newWire.validate(value, context)
-    return decoded._tag === 'Left' ? decoded : t.success(created(decoded.right))
-  },
-  (key) => key,
+  struct('NewAccessKey', { id: t.string, secret: t.string }, accessKeyFields),
+  ({ secret, ...visible }): NewAccessKey => withSecrets(visible, { secret }),
 )
-
-const fastListed = fastPathOf(listedWire)
-const fastNew = fastPathOf(newWire)
-if (fastListed !== undefined) {
-  withFastPath(accessKeyCodec, (value) => {
-    const decoded = fastListed(value)
-    return decoded === REJECTED ? REJECTED : listed(decoded)
-  })
-}
-if (fastNew !== undefined) {
-  withFastPath(newAccessKeyCodec, (value) => {
-    const decoded = fastNew(value)
-    return decoded === REJECTED ? REJECTED : created(decoded)
-  })
-}

@@ -1,5 +1,6 @@
 import * as t from 'io-ts'
-import { bceDate, struct } from '../decode/codecs'
+import { bceDate } from '../decode/codecs'
+import { struct } from '../decode/struct'
 
 /** A user group. */
 export interface Group {

@@ -1,6 +1,7 @@
 import * as t from 'io-ts'
-import { bceDate, partialStruct } from '../decode/codecs'
-import { fastPathOf, withFastPath } from '../decode/fast-path'
+import { bceDate } from '../decode/codecs'
+import { mappedInput } from '../decode/mapped'
+import { partialStruct } from '../decode/struct'
 
 /** The SAML identity provider used for sub-user single sign-on. */
 export interface Idp {
@@ -33,14 +34,7 @@ function idpBody(value: unknown): unknown {
 
 /**
  * Wire codec of {@link Idp}. The official SDKs disagree on the shape (flat body vs `{ idp: {...} }`),
- * so both are accepted: an object under `idp` wins, else the body itself.
+ * so both are accepted: an object under `idp` wins, else the body itself. Optional fields may be
+ * absent or `null`.
  */
-export const idpCodec: t.Decoder<unknown, Idp> = new t.Type<Idp, unknown, unknown>(
-  'Idp',
-  (value): value is Idp => typeof value === 'object' && value !== null,
-  (value, context) => idpFields.validate(idpBody(value), context),
-  (idp) => idp,
-)
-
-const fastFields = fastPathOf(idpFields)
-if (fastFields !== undefined) withFastPath(idpCodec, (value) => fastFields(idpBody(value)))
+export const idpCodec: t.Decoder<unknown, Idp> = mappedInput('Idp', idpBody, idpFields)

@@ -1,5 +1,6 @@
 import * as t from 'io-ts'
-import { bceDate, partialStruct } from '../decode/codecs'
+import { bceDate } from '../decode/codecs'
+import { partialStruct } from '../decode/struct'
 
 /** Second factor for console login. */
 export type LoginMfaType = 'PHONE' | 'TOTP'
@@ -19,7 +20,7 @@ export interface LoginProfile {
   readonly passwordExpireDate?: Date
 }
 
-/** Wire codec of {@link LoginProfile}; every field optional. */
+/** Wire codec of {@link LoginProfile}; every field optional (absent or `null`). */
 export const loginProfileCodec: t.Decoder<unknown, LoginProfile> = partialStruct('LoginProfile', {
   needResetPassword: t.boolean,
   enabledLogin: t.boolean,

@@ -1,5 +1,6 @@
 import * as t from 'io-ts'
-import { bceDate, struct } from '../decode/codecs'
+import { bceDate } from '../decode/codecs'
+import { struct } from '../decode/struct'
 
 /** `System` policies are platform-managed; `Custom` ones belong to the account. */
 export type PolicyType = 'System' | 'Custom'

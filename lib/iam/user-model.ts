@@ -1,7 +1,6 @@
 import * as t from 'io-ts'
-import { bceDate, struct } from '../decode/codecs'
-import { copyRecord, isOptionalBoolean, isOptionalString, isRecord, optionalDateMs } from '../decode/fast-fields'
-import { REJECTED, withFastPath } from '../decode/fast-path'
+import { bceDate } from '../decode/codecs'
+import { struct } from '../decode/struct'
 
 /** An IAM sub-user. Only `id` and `name` are always present; the service omits empty fields. */
 export interface User {
@@ -19,7 +18,7 @@ export interface User {
   readonly lastLoginTime?: Date
 }
 
-/** Wire codec of {@link User}. */
+/** Wire codec of {@link User} (optional fields may be absent or `null`). */
 export const userCodec: t.Decoder<unknown, User> = struct(
   'User',
   { id: t.string, name: t.string },
@@ -32,34 +31,3 @@ export const userCodec: t.Decoder<unknown, User> = struct(
     lastLoginTime: bceDate,
   },
 )
-
-/**
- * Hand-written fast path of {@link userCodec} (users come 500 to a list): named field reads
- * instead of the generic field table. Property-tested against the codec (spec/decode).
- */
-function decodeUserFast(value: unknown): User | typeof REJECTED {
-  if (!isRecord(value)) return REJECTED
-  const { id, name, description, enabled, contact } = value
-  if (
-    typeof id !== 'string' ||
-    typeof name !== 'string' ||
-    !isOptionalString(description) ||
-    !isOptionalBoolean(enabled) ||
-    !isOptionalString(contact)
-  ) {
-    return REJECTED
-  }
-  const createTime = optionalDateMs(value.createTime)
-  const joinTime = optionalDateMs(value.joinTime)
-  const lastLoginTime = optionalDateMs(value.lastLoginTime)
-  if (Number.isNaN(createTime) || Number.isNaN(joinTime) || Number.isNaN(lastLoginTime)) return REJECTED
-  if (createTime === undefined && joinTime === undefined && lastLoginTime === undefined) return value as unknown as User
-  const user = copyRecord(value)
-  if (user === REJECTED) return REJECTED
-  if (createTime !== undefined) user.createTime = new Date(createTime)
-  if (joinTime !== undefined) user.joinTime = new Date(joinTime)
-  if (lastLoginTime !== undefined) user.lastLoginTime = new Date(lastLoginTime)
-  return user as unknown as User
-}
-
-withFastPath(userCodec, decodeUserFast)

@@ -1,7 +1,8 @@
 import * as t from 'io-ts'
 import { withSecrets } from '../auth/redact'
-import { bceDate, struct } from '../decode/codecs'
-import { fastPathOf, REJECTED, withFastPath } from '../decode/fast-path'
+import { bceDate } from '../decode/codecs'
+import { mapped, MapIssue } from '../decode/mapped'
+import { struct } from '../decode/struct'
 
 /**
  * Temporary credentials from STS. Pass the object itself as a client's `credentials`.
@@ -36,39 +37,20 @@ const wire = struct(
   },
 )
 
-/** The public shape of decoded wire credentials: secrets hidden, undefined when no secret was sent. */
-function hideSecrets(decoded: t.TypeOf<typeof wire>): SessionCredentials | undefined {
-  const { secretAccessKey, accessKeySecret, sessionToken, ...visible } = decoded
-  const secret = secretAccessKey ?? accessKeySecret
-  return secret === undefined ? undefined : withSecrets(visible, { secretAccessKey: secret, sessionToken })
-}
+/** Reported when neither secret field was sent. */
+const NO_SECRET = new MapIssue('secretAccessKey', 'string')
 
 /**
  * Wire codec of {@link SessionCredentials}. The secret is read from `secretAccessKey` (every
- * official SDK) or, failing that, `accessKeySecret` (Baidu's data-type page).
+ * official SDK) or, failing that, `accessKeySecret` (Baidu's data-type page); without either the
+ * decode fails at `secretAccessKey`. Optional fields may be absent or `null`. The secrets are
+ * hidden from every rendering.
  */
-export const sessionCredentialsCodec: t.Decoder<unknown, SessionCredentials> = new t.Type<
-  SessionCredentials,
-  unknown,
-  unknown
->(
+export const sessionCredentialsCodec: t.Decoder<unknown, SessionCredentials> = mapped(
   'SessionCredentials',
-  (value): value is SessionCredentials => typeof value === 'object' && value !== null,
-  (value, context) => {
-    const decoded = wire.validate(value, context)
-    if (decoded._tag === 'Left') return decoded
-    const credentials = hideSecrets(decoded.right)
-    if (credentials === undefined)
-      return t.failure(undefined, [...context, { key: 'secretAccessKey', type: t.string, actual: undefined }], 'string')
-    return t.success(credentials)
+  wire,
+  ({ secretAccessKey, accessKeySecret, sessionToken, ...visible }): SessionCredentials | MapIssue => {
+    const secret = secretAccessKey ?? accessKeySecret
+    return secret === undefined ? NO_SECRET : withSecrets(visible, { secretAccessKey: secret, sessionToken })
   },
-  (credentials) => credentials,
 )
-
-const fastWire = fastPathOf(wire)
-if (fastWire !== undefined) {
-  withFastPath(sessionCredentialsCodec, (value) => {
-    const decoded = fastWire(value)
-    return decoded === REJECTED ? REJECTED : (hideSecrets(decoded) ?? REJECTED)
-  })
-}
