@@ -1,12 +1,14 @@
 // The API report of bce-iam's public entry points (bce-iam, bce-iam/emulator, bce-iam/jest).
 //   node scripts/api-report.mjs check   fails when the public surface differs from etc/*.api.md
 //   node scripts/api-report.mjs update  rewrites etc/*.api.md (review the diff, commit it)
-// Both first emit the declarations of lib/ into dist/api-types/ (tsconfig.build.json); not into
-// node_modules/.cache, where API Extractor would take them for an external package's.
+// Both first type-check the whole project with tsc (tsconfig.json, as `npm run typecheck` does)
+// and emit its declarations into dist/api-types/, so `npm test` needs a single tsc pass for the
+// typecheck and the report. (Not into node_modules/.cache: API Extractor would take declarations
+// there for an external package's.)
 import { execFileSync } from 'node:child_process'
+import { mkdirSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { mkdirSync, rmSync } from 'node:fs'
 import { CompilerState, Extractor, ExtractorConfig } from '@microsoft/api-extractor'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
@@ -15,9 +17,9 @@ const require = createRequire(import.meta.url)
 
 /** The public entry points: the package subpath, its declaration file, its report's name. */
 const ENTRY_POINTS = [
-  { subpath: 'bce-iam', types: 'index.d.ts', report: 'bce-iam' },
-  { subpath: 'bce-iam/emulator', types: 'emulator/index.d.ts', report: 'bce-iam-emulator' },
-  { subpath: 'bce-iam/jest', types: 'testing/index.d.ts', report: 'bce-iam-jest' },
+  { subpath: 'bce-iam', types: 'lib/index.d.ts', report: 'bce-iam' },
+  { subpath: 'bce-iam/emulator', types: 'lib/emulator/index.d.ts', report: 'bce-iam-emulator' },
+  { subpath: 'bce-iam/jest', types: 'lib/testing/index.d.ts', report: 'bce-iam-jest' },
 ]
 
 const mode = process.argv[2]
@@ -26,16 +28,15 @@ if (mode !== 'check' && mode !== 'update') {
   process.exit(2)
 }
 
-/** Emits the declaration files of lib/ (type errors are `npm run typecheck`'s business). */
+/** Type-checks the project and emits its declaration files; exits on a type error. */
 function emitDeclarations() {
   rmSync(typesDir, { recursive: true, force: true })
   const tsc = require.resolve('typescript/bin/tsc')
-  const args = ['-p', 'tsconfig.build.json', '--emitDeclarationOnly', '--declarationMap', 'false']
+  const args = ['-p', 'tsconfig.json', '--emitDeclarationOnly', '--outDir', typesDir]
   try {
-    execFileSync(process.execPath, [tsc, ...args, '--outDir', typesDir], { cwd: root, stdio: 'pipe' })
+    execFileSync(process.execPath, [tsc, ...args], { cwd: root, stdio: 'pipe' })
   } catch (error) {
-    const output = String(error.stdout ?? error).split('\n')
-    console.error(['api-report: tsc failed on lib/ (see `npm run typecheck`):', ...output.slice(0, 20)].join('\n'))
+    console.error(`${error.stdout ?? error}\napi-report: type errors (above); the API report needs a clean typecheck.`)
     process.exit(1)
   }
 }
