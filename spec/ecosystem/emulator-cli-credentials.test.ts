@@ -14,21 +14,21 @@ const SK = 'fixed-root-secret-0123456789'
 
 describe('the emulator CLI can fix the root key pair', () => {
   it('reads it from flags, from the environment, and lets a flag win over the environment', () => {
-    expect(parseCliArgs(['--access-key-id', AK, `--secret-access-key=${SK}`])).toEqual({
+    expect(parseCliArgs(['--access-key-id', AK, `--secret-access-key=${SK}`])._unsafeUnwrap()).toEqual({
       help: false,
       credentials: { accessKeyId: AK, secretAccessKey: SK },
     })
     const env = { [ENV_EMULATOR_ACCESS_KEY_ID]: 'env-ak', [ENV_EMULATOR_SECRET_ACCESS_KEY]: 'env-sk' }
-    expect(parseCliArgs(['--seed', '7'], env)).toEqual({
+    expect(parseCliArgs(['--seed', '7'], env)._unsafeUnwrap()).toEqual({
       help: false,
       seed: 7,
       credentials: { accessKeyId: 'env-ak', secretAccessKey: 'env-sk' },
     })
-    expect(parseCliArgs(['--access-key-id', AK], env)).toEqual({
+    expect(parseCliArgs(['--access-key-id', AK], env)._unsafeUnwrap()).toEqual({
       help: false,
       credentials: { accessKeyId: AK, secretAccessKey: 'env-sk' },
     })
-    expect(parseCliArgs([], { PATH: '/bin' })).toEqual({ help: false })
+    expect(parseCliArgs([], { PATH: '/bin' })._unsafeUnwrap()).toEqual({ help: false })
   })
 
   it.each([
@@ -44,10 +44,9 @@ describe('the emulator CLI can fix the root key pair', () => {
     ],
     [['--access-key-id'], {}, '--access-key-id needs a value'],
   ])('rejects %j with env %j', (argv, env, message) => {
-    const parsed = parseCliArgs(argv, env)
-    expect(typeof parsed).toBe('string')
-    expect(parsed).toContain(message)
-    expect(parsed).not.toContain(SK)
+    const problem = parseCliArgs(argv, env)._unsafeUnwrapErr()
+    expect(problem).toContain(message)
+    expect(problem).not.toContain(SK)
   })
 
   it('documents the flags and the environment variables', () => {
