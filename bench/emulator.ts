@@ -47,6 +47,8 @@ export interface EmulatorLevel {
   readonly getUserRatio: number
   /** The same for listUsers of 500 users. */
   readonly listUsersRatio: number
+  /** Users the createUser emulator held after this level (they accumulate over levels). */
+  readonly createdUsers: number
 }
 
 export interface StateSize {
@@ -139,6 +141,7 @@ const listUsersSubject = (key: string, label: string, iam: Iam, target: Subject[
   },
 })
 
+/** Users created by the createUser subjects so far (names stay unique across levels). */
 let created = 0
 const createUserSubject = (iam: Iam, target: Subject['target']): Subject => ({
   key: 'createUser-emulator',
@@ -161,9 +164,12 @@ async function loadLevels(
   const levels: EmulatorLevel[] = []
   try {
     const seedClient = client(reader.endpoint, 32)
-    await mustOk('createUser alice', seedClient.createUser({ name: USER_NAME }))
-    await createUsers(seedClient, 'listed', LIST_USERS_COUNT - 1, 32)
-    await seedClient.close()
+    try {
+      await mustOk('createUser alice', seedClient.createUser({ name: USER_NAME }))
+      await createUsers(seedClient, 'listed', LIST_USERS_COUNT - 1, 32)
+    } finally {
+      await seedClient.close()
+    }
     const cannedStats = async (): Promise<TargetStats> => {
       const stats = await server.stats()
       return { cpuMicros: stats.cpu.user + stats.cpu.system, connections: stats.cannedConnections }
@@ -197,6 +203,7 @@ async function loadLevels(
         subjects: subjects.map((s) => summariseRounds(s, concurrency, acc.get(s.key) as SubjectRounds)),
         getUserRatio: pairedRatio(acc.get('getUser-emulator'), acc.get('getUser-canned')),
         listUsersRatio: pairedRatio(acc.get('listUsers-emulator'), acc.get('listUsers-canned')),
+        createdUsers: created,
       })
     }
   } finally {

@@ -154,7 +154,7 @@ function sections(r: Results): Section[] {
   const e = r.emulator
   if (e !== undefined) {
     const tables: Section['tables'] = e.levels.map((level) => ({
-      title: `Concurrency ${level.concurrency}: emulator ÷ canned: getUser ${ratio(level.getUserRatio)}, listUsers ${ratio(level.listUsersRatio)}`,
+      title: `Concurrency ${level.concurrency}: emulator ÷ canned: getUser ${ratio(level.getUserRatio)}, listUsers ${ratio(level.listUsersRatio)}; createUser's emulator held ${level.createdUsers.toLocaleString('en-US')} users by the end`,
       table: emulatorTable(level),
     }))
     if (e.state !== undefined) {
