@@ -1,26 +1,20 @@
 import { allow, acl } from '../lib/acl'
-import { err, IamClient, type BceError, type ResultAsync, type ServiceErrorKind } from '../lib'
+import { IamClient, recover, type BceError, type ResultAsync } from '../lib'
 import type { ExampleContext } from './context'
-
-const isKind = (error: BceError, kind: ServiceErrorKind): boolean =>
-  error._tag === 'BceServiceError' && error.kind === kind
 
 /**
  * "Ensure" helpers: create, and treat `AlreadyExists` as success by reading what is there.
- * Safe to run any number of times.
+ * Safe to run any number of times. `recover` removes `AlreadyExists` from the error type: what is
+ * left is the create's other errors and the read's.
  */
 function provisioner(iam: IamClient) {
   return {
     user: (name: string) =>
-      iam.createUser({ name }).orElse((e) => (isKind(e, 'AlreadyExists') ? iam.getUser({ userName: name }) : err(e))),
+      iam.createUser({ name }).orElse(recover('AlreadyExists', () => iam.getUser({ userName: name }))),
     group: (name: string) =>
-      iam
-        .createGroup({ name })
-        .orElse((e) => (isKind(e, 'AlreadyExists') ? iam.getGroup({ groupName: name }) : err(e))),
+      iam.createGroup({ name }).orElse(recover('AlreadyExists', () => iam.getGroup({ groupName: name }))),
     policy: (name: string, document: Parameters<IamClient['createPolicy']>[0]['document']) =>
-      iam
-        .createPolicy({ name, document })
-        .orElse((e) => (isKind(e, 'AlreadyExists') ? iam.getPolicy({ policyName: name }) : err(e))),
+      iam.createPolicy({ name, document }).orElse(recover('AlreadyExists', () => iam.getPolicy({ policyName: name }))),
   }
 }
 

@@ -5,10 +5,16 @@
  * @packageDocumentation
  */
 export { IamClient, IAM_ENDPOINT } from './iam/iam-client'
-export type { IamClientConfig, ClientMethod } from './iam/iam-client'
-export type { BaseClient } from './client/base-client'
+export type { IamClientConfig, IamMethod, IamMethods } from './iam/iam-client'
+export type { BaseClient, ClientMethods, OperationMethod, ErrorOf } from './client/base-client'
+// eslint-disable-next-line @typescript-eslint/no-deprecated -- kept one release for migration
+export type { ClientMethod } from './client/base-client'
 export { StsClient, STS_ENDPOINT } from './sts/sts-client'
-export type { StsClientConfig } from './sts/sts-client'
+export type { StsClientConfig, StsMethod, StsMethods } from './sts/sts-client'
+export type { IamOperations, IamOperationName } from './iam/iam-operations'
+export type { StsOperations, StsOperationName } from './sts/sts-registry'
+export type { OperationName } from './operations'
+export type { OperationSpec, OperationAccess, ServiceName } from './operation/operation'
 export type { ClientConfig, CallOptions } from './client/config'
 export type { BceEvent, AttemptEvent, WarningEvent, Observer } from './observe/observe'
 export type { RetryOptions, RetryBudgetOptions } from './retry/retry-policy'
@@ -61,10 +67,16 @@ export type {
   BceError,
   BceClientError,
   BceServiceError,
+  ServiceError,
+  ServiceErrorOf,
   ServiceErrorKind,
+  KnownServiceErrorCode,
   ClientErrorReason,
   ErrorIssue,
 } from './errors/types'
+export type { OperationError, OperationErrorKind, CommonErrorKind } from './errors/kinds'
+export { isServiceError, recover } from './errors/narrow'
+export type { KindsOf, ServiceErrorIn, WithoutKinds } from './errors/narrow'
 export { classifyServiceError } from './errors/classify'
 export { toError } from './errors/to-error'
 export type { BceErrorException } from './errors/to-error'

@@ -1,9 +1,43 @@
 import { err, ok, okAsync, ResultAsync, type Result } from 'neverthrow'
+import type { OperationError, OperationErrorKind } from '../errors/kinds'
 import type { BceClientError, BceError } from '../errors/types'
 import type { CallOptions, ClientConfig } from './config'
 import { execute } from './execute'
-import type { OperationSpec } from '../operation/operation'
+import type { AnyOperationSpec, FieldSpec, OperationSpec } from '../operation/operation'
+import type { OperationRegistry } from '../operation/registry'
 import { createRuntime, type Runtime } from './runtime'
+
+/**
+ * The client method of an operation: one input object (optional when the operation needs none),
+ * optional call options, and a `ResultAsync` whose error names exactly the service-error kinds
+ * the operation declares plus the common ones.
+ */
+export type OperationMethod<S> =
+  S extends OperationSpec<infer I, infer O, infer _N, infer K>
+    ? Record<string, never> extends I
+      ? (input?: I, options?: CallOptions) => ResultAsync<O, OperationError<K>>
+      : (input: I, options?: CallOptions) => ResultAsync<O, OperationError<K>>
+    : never
+
+/**
+ * A client method typed loosely: any error of the SDK. Every method of a client is assignable to
+ * it (the methods' own error types are narrower).
+ *
+ * @deprecated Use the method's own type (`IamMethod<'getUser'>`, `StsMethod<'assumeRole'>`), whose
+ * error type names the operation's service-error kinds.
+ */
+export type ClientMethod<I, O> = (input: I, options?: CallOptions) => ResultAsync<O, BceError>
+
+/** The methods of a client: one per operation of its registry, named after it. */
+export type ClientMethods<R> = { readonly [N in keyof R]: OperationMethod<R[N]> }
+
+/** The error type of an operation spec's calls. */
+export type ErrorOf<S> = S extends OperationSpec<infer _I, infer _O, infer _N, infer K> ? OperationError<K> : never
+
+/** Whether an operation can be called without an input (no field is required): its method then defaults it to `{}`. */
+function inputIsOptional(spec: AnyOperationSpec): boolean {
+  return !Object.values(spec.fields as Record<string, FieldSpec>).some((field) => field.required === true)
+}
 
 /**
  * What IAM and STS clients share: a runtime validated once at construction (never throwing),
@@ -34,13 +68,29 @@ export abstract class BaseClient {
     return this.#runtime.isErr() ? this.#runtime.error : undefined
   }
 
-  /** Runs one declared operation. */
-  protected call<I, O>(
-    spec: OperationSpec<I, O>,
-    input: unknown,
+  /** Runs one declared operation; the input must be of the operation's input type. */
+  protected call<I, O, K extends OperationErrorKind>(
+    spec: OperationSpec<I, O, string, K>,
+    input: NoInfer<I>,
     options: CallOptions | undefined,
-  ): ResultAsync<O, BceError> {
+  ): ResultAsync<O, OperationError<K>> {
     return execute(this.#runtime, spec, input, options)
+  }
+
+  /**
+   * The methods of every operation of `registry`, each bound to this client's runtime once (so
+   * `const { getUser } = iam` works, and a call costs no more than `execute`). Subclasses assign
+   * them to themselves in the constructor.
+   */
+  protected methodsOf<R extends OperationRegistry>(registry: R): ClientMethods<R> {
+    const runtime = this.#runtime
+    const methods: Record<string, unknown> = {}
+    for (const [name, spec] of Object.entries(registry)) {
+      methods[name] = inputIsOptional(spec)
+        ? (input: unknown = {}, options?: CallOptions) => execute(runtime, spec, input, options)
+        : (input: unknown, options?: CallOptions) => execute(runtime, spec, input, options)
+    }
+    return methods as ClientMethods<R>
   }
 
   /**

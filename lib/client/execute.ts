@@ -3,6 +3,7 @@ import type { Credentials } from '../auth/credentials'
 import { isRefreshable } from '../auth/refreshing-provider'
 import { resolveCredentials } from '../auth/resolve-credentials'
 import { amendError, makeClientError } from '../errors/make'
+import type { OperationError, OperationErrorKind } from '../errors/kinds'
 import type { BceError, ErrorIssue } from '../errors/types'
 import { attemptOutcome, invalidClockOutcome, type AttemptContext } from './attempt'
 import { callSettings, type CallSettings } from './call-settings'
@@ -169,13 +170,18 @@ async function run<O>(
 /**
  * Runs one operation: validate, resolve credentials, then sign, send and decode, retrying what
  * is safe to retry. The returned `ResultAsync` never rejects: anything unexpected is reported as
- * a `BceClientError`.
+ * a `BceClientError`. The input must be of the operation's input type (it is still validated at
+ * run time, for JavaScript callers); a service error is of a kind the operation declares or a
+ * common kind (the classifier reports any other as `Unknown`).
  */
-export function execute<I, O>(
+export function execute<I, O, K extends OperationErrorKind>(
   runtime: Result<Runtime, BceError>,
-  spec: OperationSpec<I, O>,
-  input: unknown,
+  spec: OperationSpec<I, O, string, K>,
+  input: NoInfer<I>,
   options?: CallOptions,
-): ResultAsync<O, BceError> {
-  return new ResultAsync(run(runtime, spec as OperationSpec<unknown, O>, input, options))
+): ResultAsync<O, OperationError<K>> {
+  return new ResultAsync(run(runtime, spec as OperationSpec<unknown, O>, input, options)) as ResultAsync<
+    O,
+    OperationError<K>
+  >
 }

@@ -1,4 +1,4 @@
-import type { ServiceErrorKind } from './types'
+import type { BceClientError, ServiceError, ServiceErrorKind } from './types'
 
 /**
  * The service-error kinds an operation declares it can produce: they depend on what the operation
@@ -32,3 +32,9 @@ export const COMMON_ERROR_KINDS: readonly CommonErrorKind[] = [
 export function isOperationErrorKind(kind: ServiceErrorKind): kind is OperationErrorKind {
   return kind === 'NotFound' || kind === 'AlreadyExists' || kind === 'Conflict' || kind === 'LimitExceeded'
 }
+
+/**
+ * Every error a call of an operation declaring the kinds `K` can resolve to: a client error, or a
+ * service error of a declared kind or of a common kind.
+ */
+export type OperationError<K extends OperationErrorKind> = BceClientError | ServiceError<K | CommonErrorKind>

@@ -1,10 +1,6 @@
-import type { ResultAsync } from 'neverthrow'
-import { BaseClient } from '../client/base-client'
-import type { CallOptions, ClientConfig } from '../client/config'
-import type { BceError } from '../errors/types'
-import type { SessionCredentials } from './session-credentials-model'
-import * as sts from './sts-operations'
-import type { AssumeRoleInput, GetSessionTokenInput } from './sts-operations'
+import { BaseClient, type ClientMethods, type OperationMethod } from '../client/base-client'
+import type { ClientConfig } from '../client/config'
+import { STS_OPERATIONS, type StsOperations } from './sts-registry'
 
 /** The STS endpoint (the same for every region). */
 export const STS_ENDPOINT = 'https://sts.bj.baidubce.com'
@@ -12,27 +8,27 @@ export const STS_ENDPOINT = 'https://sts.bj.baidubce.com'
 /** Configuration of an {@link StsClient}; `endpoint` defaults to {@link STS_ENDPOINT}. */
 export type StsClientConfig = ClientConfig
 
+/** The client method of the STS operation `N`, e.g. `StsMethod<'assumeRole'>`. */
+export type StsMethod<N extends keyof StsOperations> = OperationMethod<StsOperations[N]>
+
+/** The methods of {@link StsClient}: one per operation of {@link STS_OPERATIONS}. */
+export type StsMethods = ClientMethods<StsOperations>
+
 /**
  * Client for Baidu AI Cloud STS: temporary credentials for the caller or for an assumed role.
  * Never throws; every method returns a `ResultAsync`. Neither call is retried once sent, since
- * each mints new credentials.
+ * each mints new credentials. The methods are derived from the operation registry
+ * ({@link STS_OPERATIONS}).
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the methods are assigned in the constructor
 export class StsClient extends BaseClient {
   /** Creates a client; configuration problems surface on the first call (or use {@link StsClient.create}). */
   constructor(config: StsClientConfig) {
     super(config, STS_ENDPOINT)
+    Object.assign(this, this.methodsOf(STS_OPERATIONS))
   }
-
-  /** S1: temporary credentials acting as the caller, optionally narrowed by an ACL. */
-  readonly getSessionToken: (
-    input?: GetSessionTokenInput,
-    options?: CallOptions,
-  ) => ResultAsync<SessionCredentials, BceError> = (input = {}, options) =>
-    this.call(sts.getSessionToken, input, options)
-
-  /** S2: temporary credentials of a role the caller's account is trusted to assume (≤ 7200 s). */
-  readonly assumeRole: (input: AssumeRoleInput, options?: CallOptions) => ResultAsync<SessionCredentials, BceError> = (
-    input,
-    options,
-  ) => this.call(sts.assumeRole, input, options)
 }
+
+/** The operation methods of every {@link StsClient}, typed from the registry. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the methods come from the registry (see the class)
+export interface StsClient extends StsMethods {}

@@ -53,7 +53,9 @@ describe('execute: validation before anything is sent', () => {
 
   it('invalid input lists every bad field in the message and the issues', async () => {
     const { runtime, sent } = fakeRuntime({}, sequence(answer(200, USER)))
-    const error = (await execute(runtime, createUser, { name: '', description: 7 }))._unsafeUnwrapErr()
+    const error = (
+      await execute(runtime, createUser, { name: '', description: 7 as unknown as string })
+    )._unsafeUnwrapErr()
     expect(error).toMatchObject({ reason: 'InvalidInput', operation: 'createUser' })
     expect(error.message).toBe('invalid input for createUser: input.name, input.description')
     expect(sent).toHaveLength(0)

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
 import fc from 'fast-check'
-import type { BceError, IamClient, Result } from '../../lib'
+import type { BceError, IamClient, Result, ResultAsync } from '../../lib'
 import { parseAcl } from '../../lib/acl'
 import { IamModel, type Expected } from './iam-model'
 
@@ -91,7 +91,7 @@ interface Settle {
 function nameCommand<T>(
   label: string,
   predict: (model: IamModel) => Expected,
-  call: (real: Real) => PromiseLike<Result<T, BceError>>,
+  call: (real: Real) => ResultAsync<T, BceError>,
   names: readonly string[],
   data?: DataCheck<T>,
   /** For creates: whether the model and the real system hold the entity, to settle an unknown outcome. */
