@@ -63,6 +63,29 @@ describe('IamClient.create and StsClient.create report every configuration probl
     expect(one.issues).toEqual([{ path: 'connectTimeoutMs', expected: 'positive number of ms, at most 2147483647' }])
   })
 
+  it('every bad retry field is its own issue at its own path, each named in the message', () => {
+    const error = IamClient.create({
+      credentials: { accessKeyId: 'ak', secretAccessKey: SECRET },
+      retry: { maxAttempts: 0, baseDelayMs: -1, budget: { capacity: 2.5 } },
+    })._unsafeUnwrapErr()
+    expect(error.reason).toBe('InvalidConfig')
+    expect(error.issues).toEqual([
+      { path: 'retry.maxAttempts', expected: 'positive integer' },
+      { path: 'retry.baseDelayMs', expected: 'non-negative number' },
+      { path: 'retry.budget.capacity', expected: 'non-negative integer' },
+    ])
+    expect(error.message).toBe(
+      '3 configuration problems: retry.maxAttempts must be a positive integer; ' +
+        'retry.baseDelayMs must be a non-negative number; retry.budget.capacity must be a non-negative integer',
+    )
+    const root = IamClient.create({
+      credentials: { accessKeyId: 'ak', secretAccessKey: SECRET },
+      retry: 'often' as never,
+    })
+    expect(root._unsafeUnwrapErr().issues).toEqual([{ path: 'retry', expected: 'object or false' }])
+    expect(root._unsafeUnwrapErr().message).toBe('retry must be an object or false')
+  })
+
   it('a credentials problem mixed with others makes the error InvalidConfig, and no message shows the secret', () => {
     const error = IamClient.create({
       credentials: { accessKeyId: '', secretAccessKey: SECRET },
