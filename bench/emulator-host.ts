@@ -33,8 +33,9 @@ void (async () => {
   })
   const startMs = performance.now() - t0
   if (started.isErr()) {
-    process.send?.({ type: 'failed', message: started.error.message })
-    process.exit(1)
+    // Exit once the message is out (exiting at once could drop it).
+    process.send?.({ type: 'failed', message: started.error.message }, () => process.exit(1))
+    return
   }
   const running = started.value
   process.on('message', (message: { type?: string; id?: number }) => {
