@@ -180,7 +180,7 @@ async function main(): Promise<void> {
             stateSizes: arg('state-sizes')?.split(',').map(Number) ?? (quick ? [10, 1000] : [10, 10_000]),
             stateRounds: quick ? 2 : 4,
             createsPerRound: quick ? 30 : 100,
-            seedTimeoutMs: 60_000,
+            seedTimeoutMs: 30_000,
           },
           quiet,
           log,
