@@ -1,3 +1,4 @@
+import { err, ok, type Result } from 'neverthrow'
 /** Parsed command line of `bce-iam-emulator`. */
 export interface CliArgs {
   readonly host?: string
@@ -33,28 +34,32 @@ const VISIBLE_ASCII = /^[\x21-\x7e]+$/
 function rootCredentials(
   accessKeyId: string | undefined,
   secretAccessKey: string | undefined,
-): CliArgs['credentials'] | string {
-  if (accessKeyId === undefined && secretAccessKey === undefined) return undefined
+): Result<CliArgs['credentials'], string> {
+  if (accessKeyId === undefined && secretAccessKey === undefined) return ok(undefined)
   if (accessKeyId === undefined)
-    return `--secret-access-key (or ${ENV_EMULATOR_SECRET_ACCESS_KEY}) needs --access-key-id (or ${ENV_EMULATOR_ACCESS_KEY_ID})`
+    return err(
+      `--secret-access-key (or ${ENV_EMULATOR_SECRET_ACCESS_KEY}) needs --access-key-id (or ${ENV_EMULATOR_ACCESS_KEY_ID})`,
+    )
   if (secretAccessKey === undefined)
-    return `--access-key-id (or ${ENV_EMULATOR_ACCESS_KEY_ID}) needs --secret-access-key (or ${ENV_EMULATOR_SECRET_ACCESS_KEY})`
+    return err(
+      `--access-key-id (or ${ENV_EMULATOR_ACCESS_KEY_ID}) needs --secret-access-key (or ${ENV_EMULATOR_SECRET_ACCESS_KEY})`,
+    )
   if (!VISIBLE_ASCII.test(accessKeyId) || accessKeyId.includes('/'))
-    return 'the access key id must be visible ASCII characters without "/"'
-  if (!VISIBLE_ASCII.test(secretAccessKey)) return 'the secret access key must be visible ASCII characters'
-  return { accessKeyId, secretAccessKey }
+    return err('the access key id must be visible ASCII characters without "/"')
+  if (!VISIBLE_ASCII.test(secretAccessKey)) return err('the secret access key must be visible ASCII characters')
+  return ok({ accessKeyId, secretAccessKey })
 }
 
 /**
  * Parses `--host H --port N --seed N --state FILE --access-key-id AK --secret-access-key SK`
  * (also `--flag=value`), taking the root key pair from `env` ({@link ENV_EMULATOR_ACCESS_KEY_ID},
- * {@link ENV_EMULATOR_SECRET_ACCESS_KEY}) where no flag gives it; returns a message for bad
+ * {@link ENV_EMULATOR_SECRET_ACCESS_KEY}) where no flag gives it; an error message for bad
  * input (never echoing a key).
  */
 export function parseCliArgs(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>> = {},
-): CliArgs | string {
+): Result<CliArgs, string> {
   const args: { host?: string; port?: number; seed?: number; stateFile?: string; help: boolean } = { help: false }
   let accessKeyId = env[ENV_EMULATOR_ACCESS_KEY_ID]
   let secretAccessKey = env[ENV_EMULATOR_SECRET_ACCESS_KEY]
@@ -66,16 +71,16 @@ export function parseCliArgs(
     }
     const eq = arg.indexOf('=')
     const flag = eq === -1 ? arg : arg.slice(0, eq)
-    if (!VALUE_FLAGS.includes(flag)) return `unknown option ${flag}`
+    if (!VALUE_FLAGS.includes(flag)) return err(`unknown option ${flag}`)
     const value = eq === -1 ? argv[++i] : arg.slice(eq + 1)
-    if (value === undefined) return `${flag} needs a value`
+    if (value === undefined) return err(`${flag} needs a value`)
     switch (flag) {
       case '--host':
-        if (value === '') return '--host needs a value'
+        if (value === '') return err('--host needs a value')
         args.host = value
         break
       case '--state':
-        if (value === '') return '--state needs a file name'
+        if (value === '') return err('--state needs a file name')
         args.stateFile = value
         break
       case '--access-key-id':
@@ -87,9 +92,9 @@ export function parseCliArgs(
       case '--port':
       case '--seed': {
         const number = /^\d+$/.test(value) ? Number(value) : Number.NaN
-        if (!Number.isSafeInteger(number)) return `${flag} must be a non-negative integer`
+        if (!Number.isSafeInteger(number)) return err(`${flag} must be a non-negative integer`)
         if (flag === '--port') {
-          if (number > 65535) return '--port must be at most 65535'
+          if (number > 65535) return err('--port must be at most 65535')
           args.port = number
         } else {
           args.seed = number
@@ -98,9 +103,9 @@ export function parseCliArgs(
       }
     }
   }
-  const credentials = rootCredentials(accessKeyId, secretAccessKey)
-  if (typeof credentials === 'string') return credentials
-  return credentials === undefined ? args : { ...args, credentials }
+  return rootCredentials(accessKeyId, secretAccessKey).map((credentials) =>
+    credentials === undefined ? args : { ...args, credentials },
+  )
 }
 
 /** Usage text. */

@@ -3,11 +3,12 @@ import { parseCliArgs, USAGE } from './cli-args'
 import { startEmulator } from './start'
 
 async function main(): Promise<number> {
-  const args = parseCliArgs(process.argv.slice(2), process.env)
-  if (typeof args === 'string') {
-    process.stderr.write(`${args}\n${USAGE}\n`)
+  const parsed = parseCliArgs(process.argv.slice(2), process.env)
+  if (parsed.isErr()) {
+    process.stderr.write(`${parsed.error}\n${USAGE}\n`)
     return 2
   }
+  const args = parsed.value
   if (args.help) {
     process.stdout.write(`${USAGE}\n`)
     return 0

@@ -1,13 +1,15 @@
+import { err, ok, type Result } from 'neverthrow'
 import { formatBceTimestamp } from '../auth/timestamp'
 
 /** Largest clock offset accepted (100 years either way), so every emulator time stays formattable. */
 export const MAX_CLOCK_OFFSET_MS = 100 * 365 * 24 * 3600 * 1000
 
-/** Why a clock offset is unacceptable, or undefined when it is fine. */
-export function clockOffsetProblem(offsetMs: unknown): string | undefined {
-  if (typeof offsetMs !== 'number' || !Number.isFinite(offsetMs)) return 'offsetMs must be a finite number'
-  if (Math.abs(offsetMs) > MAX_CLOCK_OFFSET_MS) return `offsetMs must be within ±${MAX_CLOCK_OFFSET_MS} ms (100 years)`
-  return undefined
+/** A clock offset (finite, within {@link MAX_CLOCK_OFFSET_MS}), or why it is unacceptable. */
+export function checkClockOffset(offsetMs: unknown): Result<number, string> {
+  if (typeof offsetMs !== 'number' || !Number.isFinite(offsetMs)) return err('offsetMs must be a finite number')
+  if (Math.abs(offsetMs) > MAX_CLOCK_OFFSET_MS)
+    return err(`offsetMs must be within ±${MAX_CLOCK_OFFSET_MS} ms (100 years)`)
+  return ok(offsetMs)
 }
 
 /** Formats epoch ms as a BCE DateTime, `YYYY-MM-DDTHH:mm:ssZ`. */
@@ -35,7 +37,7 @@ export class EmulatorClock {
     return this.#offsetMs
   }
 
-  /** Sets the offset from the base clock, ms (check it with {@link clockOffsetProblem} first). */
+  /** Sets the offset from the base clock, ms (check it with {@link checkClockOffset} first). */
   setOffset(offsetMs: number): void {
     this.#offsetMs = offsetMs
   }

@@ -1,6 +1,7 @@
 import { handleAdminRequest, isAdminPath } from './admin/admin-api'
-import { seedProblem, type EmulatorControls } from './admin/controls'
-import { clockOffsetProblem } from './clock'
+import { err, ok, type Result } from 'neverthrow'
+import { checkSeed, type EmulatorControls } from './admin/controls'
+import { checkClockOffset } from './clock'
 import { FaultQueue } from './faults/fault-queue'
 import { IdGenerator, type IdGeneratorPosition } from './ids'
 import { StateStore } from './persistence/state-store'
@@ -123,19 +124,21 @@ export class EmulatorCore implements EmulatorControls {
   }
 
   /**
-   * Writes the whole state as a new snapshot (folding the journal into it); a message on failure.
+   * Writes the whole state as a new snapshot (folding the journal into it); an error message on failure.
    * Called at start and at close; in between, changes go to the journal. `ids` replaces the id
    * generator's position in the snapshot (for a reseed that applies only once it is saved).
    */
-  save(ids?: IdGeneratorPosition | null): string | undefined {
+  save(ids?: IdGeneratorPosition | null): Result<void, string> {
     const store = this.#store
-    if (store === undefined) return undefined
-    const problem = store.compact(this.state, ids)
-    if (problem !== undefined) return this.#saveProblem(problem)
-    this.state.changes.discard()
-    this.#committedIds = this.state.ids.position()
-    this.#committedIdp = this.state.idp
-    return undefined
+    if (store === undefined) return ok(undefined)
+    return store
+      .compact(this.state, ids)
+      .mapErr((problem) => this.#saveProblem(problem))
+      .map(() => {
+        this.state.changes.discard()
+        this.#committedIds = this.state.ids.position()
+        this.#committedIdp = this.state.idp
+      })
   }
 
   #saveProblem(problem: string): string {
@@ -151,31 +154,32 @@ export class EmulatorCore implements EmulatorControls {
       this.#undo()
       return { outcome: internalError() }
     }
-    const problem = this.#commit()
-    if (problem === undefined) return handled
+    const committed = this.#commit()
+    if (committed.isOk()) return handled
     this.#undo()
-    return { ...handled, outcome: fail(500, 'InternalError', this.#saveProblem(problem)) }
+    return { ...handled, outcome: fail(500, 'InternalError', this.#saveProblem(committed.error)) }
   }
 
-  /** Persists the pending changes (memory only: forgets them); a message when they could not be. */
-  #commit(): string | undefined {
+  /** Persists the pending changes (memory only: forgets them); an error message when they could not be. */
+  #commit(): Result<void, string> {
     const { state } = this
     const changedIdp = state.idp !== this.#committedIdp
-    if (state.changes.pending().length === 0 && !changedIdp) return undefined
+    if (state.changes.pending().length === 0 && !changedIdp) return ok(undefined)
     // The id generator's position is written along with a change (ids skipped by an undone change
     // alone need no write: a read-only request never has to touch the disk).
     const ids = state.ids.position()
     const movedIds = !samePosition(ids, this.#committedIds)
-    const problem = this.#store?.commit(state, {
-      changes: state.changes.pending(),
-      ...(movedIds ? { ids: ids ?? null } : {}),
-      ...(changedIdp ? { idp: state.idp } : {}),
-    })
-    if (problem !== undefined) return problem
+    const stored =
+      this.#store?.commit(state, {
+        changes: state.changes.pending(),
+        ...(movedIds ? { ids: ids ?? null } : {}),
+        ...(changedIdp ? { idp: state.idp } : {}),
+      }) ?? ok(undefined)
+    if (stored.isErr()) return stored
     state.changes.take()
     this.#committedIds = ids
     this.#committedIdp = state.idp
-    return undefined
+    return ok(undefined)
   }
 
   /** Reverts the pending changes (the id generator keeps moving: skipped ids are never reused). */
@@ -185,17 +189,17 @@ export class EmulatorCore implements EmulatorControls {
   }
 
   /** {@inheritDoc EmulatorControls.reset} */
-  reset(seed?: number): string | undefined {
+  reset(seed?: number): Result<void, string> {
     if (seed !== undefined) {
-      const problem = seedProblem(seed)
-      if (problem !== undefined) return problem
+      const checked = checkSeed(seed)
+      if (checked.isErr()) return err(checked.error)
     }
     const restart = seed ?? this.#init.initialSeed
     this.state.clear()
-    const problem = this.save(new IdGenerator(restart).position() ?? null)
-    if (problem !== undefined) {
+    const saved = this.save(new IdGenerator(restart).position() ?? null)
+    if (saved.isErr()) {
       this.#undo()
-      return problem
+      return saved
     }
     this.state.ids.reseed(restart)
     this.#committedIds = this.state.ids.position()
@@ -203,34 +207,34 @@ export class EmulatorCore implements EmulatorControls {
     this.state.clock.setOffset(this.#init.initialClockOffsetMs)
     this.#log.clear()
     this.faults.clear()
-    return undefined
+    return ok(undefined)
   }
 
   /** {@inheritDoc EmulatorControls.reseed} */
-  reseed(seed: number): string | undefined {
-    const problem = seedProblem(seed)
-    if (problem !== undefined) return problem
-    const position = new IdGenerator(seed).position() ?? null
-    const failed = this.#store?.commit(this.state, { changes: [], ids: position }, position)
-    if (failed !== undefined) return this.#saveProblem(failed)
-    this.state.ids.reseed(seed)
-    this.#committedIds = this.state.ids.position()
-    return undefined
+  reseed(seed: number): Result<void, string> {
+    return checkSeed(seed).andThen((valid) => {
+      const position = new IdGenerator(valid).position() ?? null
+      const stored = this.#store?.commit(this.state, { changes: [], ids: position }, position) ?? ok(undefined)
+      if (stored.isErr()) return err(this.#saveProblem(stored.error))
+      this.state.ids.reseed(valid)
+      this.#committedIds = this.state.ids.position()
+      return ok(undefined)
+    })
   }
 
   /** {@inheritDoc EmulatorControls.setClockOffset} */
-  setClockOffset(offsetMs: unknown): string | undefined {
-    const problem = clockOffsetProblem(offsetMs)
-    if (problem !== undefined) return problem
-    this.state.clock.setOffset(offsetMs as number)
-    return undefined
+  setClockOffset(offsetMs: unknown): Result<void, string> {
+    return checkClockOffset(offsetMs).map((valid) => {
+      this.state.clock.setOffset(valid)
+    })
   }
 
   /** {@inheritDoc EmulatorControls.setLimits} */
-  setLimits(update: unknown): EmulatorLimits | string {
-    const merged = mergeLimits(this.state.limits, update)
-    if (typeof merged !== 'string') this.state.limits = merged
-    return merged
+  setLimits(update: unknown): Result<EmulatorLimits, string> {
+    return mergeLimits(this.state.limits, update).map((merged) => {
+      this.state.limits = merged
+      return merged
+    })
   }
 
   /** {@inheritDoc EmulatorControls.requestLog} */

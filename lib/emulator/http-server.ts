@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { err, ok, type Result } from 'neverthrow'
 import { splitTarget, type Outcome, type WireRequest } from './wire'
 
 /** Largest request body the emulator reads (IAM bodies are small). */
@@ -6,7 +7,6 @@ export const MAX_REQUEST_BYTES = 1024 * 1024
 
 /** A request whose body crossed {@link MAX_REQUEST_BYTES}: what is known of it, for the 413 and the log. */
 export interface OversizedRequest {
-  readonly tooLarge: true
   readonly method: string
   readonly rawPath: string
   readonly rawQuery: string
@@ -26,13 +26,13 @@ function repeatedHeaderNames(rawHeaders: readonly string[]): Set<string> {
 /**
  * Collects the raw facts of a request: target, headers (and which repeat), body. A body that
  * declares or reaches more than {@link MAX_REQUEST_BYTES} resolves to an {@link OversizedRequest}
- * at once: reading stops there (the request is paused, so an endless chunked upload is not
- * drained), and the caller answers 413 and closes the connection.
+ * error at once: reading stops there (the request is paused, so an endless chunked upload is not
+ * drained), and the caller answers 413 and closes the connection. Never rejects.
  */
-export function readWireRequest(req: IncomingMessage): Promise<WireRequest | OversizedRequest> {
+export function readWireRequest(req: IncomingMessage): Promise<Result<WireRequest, OversizedRequest>> {
   const { rawPath, rawQuery } = splitTarget(req.url ?? '/')
   const method = req.method ?? 'GET'
-  const oversized: OversizedRequest = { tooLarge: true, method, rawPath, rawQuery }
+  const oversized = err<WireRequest, OversizedRequest>({ method, rawPath, rawQuery })
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length'] ?? 0)
     if (declared > MAX_REQUEST_BYTES) {
@@ -57,14 +57,16 @@ export function readWireRequest(req: IncomingMessage): Promise<WireRequest | Ove
       resolve(oversized)
     })
     req.on('end', () => {
-      resolve({
-        method,
-        rawPath,
-        rawQuery,
-        headers: req.headers,
-        repeatedHeaders: repeatedHeaderNames(req.rawHeaders),
-        body: Buffer.concat(chunks, size),
-      })
+      resolve(
+        ok({
+          method,
+          rawPath,
+          rawQuery,
+          headers: req.headers,
+          repeatedHeaders: repeatedHeaderNames(req.rawHeaders),
+          body: Buffer.concat(chunks, size),
+        }),
+      )
     })
   })
 }

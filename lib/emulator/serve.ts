@@ -91,16 +91,17 @@ function serveFault(
  */
 export function requestHandler(core: EmulatorCore): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    void readWireRequest(req).then((wire) => {
+    void readWireRequest(req).then((read) => {
       const requestId = randomUUID()
-      if ('tooLarge' in wire) {
+      if (read.isErr()) {
         const outcome = fail(413, 'EntityTooLarge', `the request body is larger than ${MAX_REQUEST_BYTES} bytes`)
-        core.logRejected(wire, requestId, outcome)
+        core.logRejected(read.error, requestId, outcome)
         // Connection: close makes Node end the connection once the answer is out; the rest of the
         // body is never read.
         writeAnswer(res, renderOutcome(outcome, requestId, core.state.clock.now(), { connection: 'close' }))
         return
       }
+      const wire = read.value
       const request = parseRequest(wire)
       const fault = isAdminPath(wire.rawPath)
         ? undefined

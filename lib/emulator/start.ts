@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { err, errAsync, ok, okAsync, ResultAsync, type Result } from 'neverthrow'
+import { err, errAsync, ok, okAsync, ResultAsync, safeTry, type Result } from 'neverthrow'
 import { makeClientError } from '../errors/make'
 import type { BceClientError, ClientErrorReason } from '../errors/types'
-import { seedProblem } from './admin/controls'
-import { clockOffsetProblem, EmulatorClock } from './clock'
+import { checkSeed } from './admin/controls'
+import { checkClockOffset, EmulatorClock } from './clock'
 import { EmulatorCore } from './emulator-core'
 import { IdGenerator } from './ids'
 import { journalPathOf, parseJournal } from './persistence/journal'
@@ -119,11 +119,12 @@ function clientError(reason: ClientErrorReason, operation: string, message: stri
   return makeClientError({ reason, message, operation })
 }
 
-function optionsProblem(options: EmulatorOptions): string | undefined {
+/** The options, or why they cannot start an emulator. */
+function checkOptions(options: EmulatorOptions): Result<EmulatorOptions, string> {
   const host = options.host ?? '127.0.0.1'
   const port = options.port ?? 0
-  if (typeof host !== 'string' || host.length === 0) return 'host must be a non-empty string'
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return 'port must be an integer from 0 to 65535'
+  if (typeof host !== 'string' || host.length === 0) return err('host must be a non-empty string')
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return err('port must be an integer from 0 to 65535')
   const { credentials } = options
   if (
     credentials !== undefined &&
@@ -133,18 +134,17 @@ function optionsProblem(options: EmulatorOptions): string | undefined {
       typeof credentials.secretAccessKey !== 'string' ||
       credentials.secretAccessKey.length === 0)
   ) {
-    return 'credentials must hold a non-empty accessKeyId (without "/") and secretAccessKey'
+    return err('credentials must hold a non-empty accessKeyId (without "/") and secretAccessKey')
   }
-  if (options.seed !== undefined && seedProblem(options.seed) !== undefined)
-    return 'seed must be a non-negative integer'
+  if (options.seed !== undefined && checkSeed(options.seed).isErr()) return err('seed must be a non-negative integer')
   if (options.clockOffsetMs !== undefined) {
-    const problem = clockOffsetProblem(options.clockOffsetMs)
-    if (problem !== undefined) return `clockOffsetMs: ${problem}`
+    const offset = checkClockOffset(options.clockOffsetMs)
+    if (offset.isErr()) return err(`clockOffsetMs: ${offset.error}`)
   }
   if (options.stateFile !== undefined && (typeof options.stateFile !== 'string' || options.stateFile.length === 0)) {
-    return 'stateFile must be a non-empty path'
+    return err('stateFile must be a non-empty path')
   }
-  return undefined
+  return ok(options)
 }
 
 /** A loaded state and the journal generation of the snapshot it came from. */
@@ -160,29 +160,32 @@ function loadStateFile(
   options: EmulatorOptions,
   clock: EmulatorClock,
   limits: EmulatorLimits,
-): LoadedState | string {
+): Result<LoadedState, string> {
   const unusable = (why: string): string => `the state file ${file} is not usable: ${why}`
-  const snapshot = parseSnapshot(text)
-  if (typeof snapshot === 'string') return unusable(snapshot)
-  const journalGeneration = snapshot.journalGeneration ?? 0
-  const journalText = readStateFile(journalPathOf(file))
-  if ('error' in journalText) return `cannot read the journal ${journalPathOf(file)}: ${journalText.error}`
-  const journal = parseJournal(journalText.text ?? '', journalGeneration)
-  if (typeof journal === 'string') return unusable(journal)
-  const state = restoreSnapshot(
-    snapshot,
-    { clock, limits, ...(options.credentials === undefined ? {} : { root: { ...options.credentials } }) },
-    journal,
-  )
-  return typeof state === 'string' ? unusable(state) : { state, journalGeneration }
+  return safeTry(function* () {
+    const snapshot = yield* parseSnapshot(text).mapErr(unusable)
+    const journalGeneration = snapshot.journalGeneration ?? 0
+    const journalText = yield* readStateFile(journalPathOf(file)).mapErr(
+      (why) => `cannot read the journal ${journalPathOf(file)}: ${why}`,
+    )
+    const journal = yield* parseJournal(journalText ?? '', journalGeneration).mapErr(unusable)
+    const root = options.credentials === undefined ? {} : { root: { ...options.credentials } }
+    const state = yield* restoreSnapshot(snapshot, { clock, limits, ...root }, journal).mapErr(unusable)
+    return ok({ state, journalGeneration })
+  })
 }
 
 /** Builds the state: from the state file (and its journal) when there is one, else fresh. */
-function initialState(options: EmulatorOptions, clock: EmulatorClock, limits: EmulatorLimits): LoadedState | string {
-  if (options.stateFile !== undefined) {
-    const read = readStateFile(options.stateFile)
-    if ('error' in read) return `cannot read the state file ${options.stateFile}: ${read.error}`
-    if (read.text !== undefined) return loadStateFile(options.stateFile, read.text, options, clock, limits)
+function initialState(
+  options: EmulatorOptions,
+  clock: EmulatorClock,
+  limits: EmulatorLimits,
+): Result<LoadedState, string> {
+  const file = options.stateFile
+  if (file !== undefined) {
+    const read = readStateFile(file)
+    if (read.isErr()) return err(`cannot read the state file ${file}: ${read.error}`)
+    if (read.value !== undefined) return loadStateFile(file, read.value, options, clock, limits)
   }
   const state = new EmulatorState({
     root:
@@ -194,7 +197,7 @@ function initialState(options: EmulatorOptions, clock: EmulatorClock, limits: Em
     ids: new IdGenerator(options.seed),
     limits,
   })
-  return { state, journalGeneration: 0 }
+  return ok({ state, journalGeneration: 0 })
 }
 
 function controlsOf(
@@ -202,51 +205,45 @@ function controlsOf(
 ): Omit<RunningEmulator, 'endpoint' | 'stsEndpoint' | 'credentials' | 'accountId' | 'close'> {
   const invalid = (operation: string, message: string) => err(clientError('InvalidInput', operation, message))
   return {
-    setClockOffset: (offsetMs) => {
-      const problem = core.setClockOffset(offsetMs)
-      return problem === undefined ? ok(undefined) : invalid('setClockOffset', problem)
-    },
+    setClockOffset: (offsetMs) =>
+      core.setClockOffset(offsetMs).mapErr((problem) => clientError('InvalidInput', 'setClockOffset', problem)),
     reset: (options = {}) => {
       // Read defensively: callers from plain JavaScript may pass anything.
       const given: unknown = options
       const seed: unknown = typeof given === 'object' && given !== null ? (given as { seed?: unknown }).seed : undefined
-      if (seed !== undefined && seedProblem(seed) !== undefined)
-        return invalid('reset', 'seed must be a non-negative integer')
-      const problem = core.reset(seed as number | undefined)
-      return problem === undefined ? ok(undefined) : err(clientError('InvalidConfig', 'reset', problem))
+      if (seed !== undefined && checkSeed(seed).isErr()) return invalid('reset', 'seed must be a non-negative integer')
+      return core.reset(seed as number | undefined).mapErr((problem) => clientError('InvalidConfig', 'reset', problem))
     },
     reseed: (seed) => {
-      if (seedProblem(seed) !== undefined) return invalid('reseed', 'seed must be a non-negative integer')
-      const problem = core.reseed(seed)
-      return problem === undefined ? ok(undefined) : err(clientError('InvalidConfig', 'reseed', problem))
+      if (checkSeed(seed).isErr()) return invalid('reseed', 'seed must be a non-negative integer')
+      return core.reseed(seed).mapErr((problem) => clientError('InvalidConfig', 'reseed', problem))
     },
     requestLog: () => core.requestLog(),
     clearRequestLog: () => {
       core.clearRequestLog()
     },
     limits: () => core.state.limits,
-    injectFaults: (instructions) => {
-      const parsed = parseInstructions(instructions)
-      return typeof parsed === 'string' ? invalid('injectFaults', parsed) : ok(core.faults.enqueue(parsed))
-    },
+    injectFaults: (instructions) =>
+      parseInstructions(instructions)
+        .mapErr((problem) => clientError('InvalidInput', 'injectFaults', problem))
+        .map((parsed) => core.faults.enqueue(parsed)),
     setChaos: (settings) => {
       if (settings === undefined) {
         core.faults.setChaos(undefined)
         return ok(undefined)
       }
-      const parsed = parseChaos(settings)
-      if (typeof parsed === 'string') return invalid('setChaos', parsed)
-      core.faults.setChaos(parsed)
-      return ok(undefined)
+      return parseChaos(settings)
+        .mapErr((problem) => clientError('InvalidInput', 'setChaos', problem))
+        .map((parsed) => {
+          core.faults.setChaos(parsed)
+        })
     },
     faultReport: () => core.faults.report(),
     clearFaults: () => {
       core.faults.clear()
     },
-    setLimits: (limits) => {
-      const merged = core.setLimits(limits)
-      return typeof merged === 'string' ? invalid('setLimits', merged) : ok(merged)
-    },
+    setLimits: (limits) =>
+      core.setLimits(limits).mapErr((problem) => clientError('InvalidInput', 'setLimits', problem)),
   }
 }
 
@@ -257,15 +254,15 @@ function controlsOf(
  */
 export function startEmulator(options: EmulatorOptions = {}): ResultAsync<RunningEmulator, BceClientError> {
   const invalid = (message: string) => errAsync(clientError('InvalidConfig', 'startEmulator', message))
-  const problem = optionsProblem(options)
-  if (problem !== undefined) return invalid(problem)
-  const limits = mergeLimits(DEFAULT_LIMITS, options.limits ?? {})
-  if (typeof limits === 'string') return invalid(limits)
+  const checked = checkOptions(options).andThen(() => mergeLimits(DEFAULT_LIMITS, options.limits ?? {}))
+  if (checked.isErr()) return invalid(checked.error)
+  const limits = checked.value
   const host = options.host ?? '127.0.0.1'
   const port = options.port ?? 0
   const clock = new EmulatorClock(options.clock ?? Date.now, options.clockOffsetMs ?? 0)
-  const loaded = initialState(options, clock, limits)
-  if (typeof loaded === 'string') return invalid(loaded)
+  const initial = initialState(options, clock, limits)
+  if (initial.isErr()) return invalid(initial.error)
+  const loaded = initial.value
   const { state } = loaded
   const core = new EmulatorCore({
     state,
@@ -276,7 +273,7 @@ export function startEmulator(options: EmulatorOptions = {}): ResultAsync<Runnin
     initialClockOffsetMs: options.clockOffsetMs ?? 0,
   })
   const saved = core.save()
-  if (saved !== undefined) return invalid(saved)
+  if (saved.isErr()) return invalid(saved.error)
   const server = createServer({ keepAliveTimeout: 65_000 }, requestHandler(core))
   return ResultAsync.fromSafePromise(listen(server, port, host)).andThen((address) => {
     if (address instanceof Error) {

@@ -1,4 +1,10 @@
-import { parseCliArgs, USAGE } from '../../lib/emulator/cli-args'
+import { parseCliArgs as parseCliArgsResult, USAGE } from '../../lib/emulator/cli-args'
+
+/** {@link parseCliArgsResult} as one value (the arguments, or the message), for plain assertions. */
+const parseCliArgs = (...args: Parameters<typeof parseCliArgsResult>) => {
+  const parsed = parseCliArgsResult(...args)
+  return parsed.isOk() ? parsed.value : parsed.error
+}
 
 describe('parseCliArgs', () => {
   it('reads every flag, in both --flag value and --flag=value forms', () => {

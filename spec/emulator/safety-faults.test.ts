@@ -3,16 +3,16 @@ import { createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { IamClient } from '../../lib'
 import { parseFault } from '../../lib/emulator/faults/fault'
-import { retryAfterProblem } from '../../lib/emulator/faults/retry-after'
+import { checkRetryAfter } from '../../lib/emulator/faults/retry-after'
 import { writeAnswer, writeAnswerSlowly, writeAnswerTruncated } from '../../lib/emulator/http-server'
 import { serviceErrorOf } from '../support/expect-error'
 import { record, startApi, type EmulatorApi } from '../support/emulator-api'
 
 const HTTP_DATE = 'Sun, 06 Nov 1994 08:49:37 GMT'
 
-describe('retryAfterProblem: only delta-seconds or an IMF-fixdate', () => {
+describe('checkRetryAfter: only delta-seconds or an IMF-fixdate', () => {
   it.each(['0', '2', '120', '9999999999', HTTP_DATE, 'Wed, 01 Jan 2031 00:00:00 GMT'])('accepts %j', (value) => {
-    expect(retryAfterProblem(value)).toBeUndefined()
+    expect(checkRetryAfter(value)._unsafeUnwrap()).toBe(value)
   })
 
   it.each([
@@ -37,22 +37,24 @@ describe('retryAfterProblem: only delta-seconds or an IMF-fixdate', () => {
     'Sun, 06 Nov 1994 25:49:37 GMT',
     `${HTTP_DATE}\r\n`,
   ])('refuses %j', (value) => {
-    expect(retryAfterProblem(value)).toMatch(/retryAfter must be delta-seconds/)
+    expect(checkRetryAfter(value)._unsafeUnwrapErr()).toMatch(/retryAfter must be delta-seconds/)
   })
 
   it('property: whatever it accepts is a valid HTTP header value (Latin-1 printable, no CR/LF)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string(), fc.nat().map(String)), (value) => {
-        if (retryAfterProblem(value) === undefined) expect(value).toMatch(/^[\x20-\x7e]+$/)
+        if (checkRetryAfter(value).isOk()) expect(value).toMatch(/^[\x20-\x7e]+$/)
       }),
       { numRuns: 2000 },
     )
   })
 
   it('parseFault refuses a status fault with a bad retryAfter and keeps a good one', () => {
-    expect(parseFault({ type: 'status', status: 503, retryAfter: '1\r\nx: y' })).toMatch(/retryAfter/)
-    expect(parseFault({ type: 'status', status: 503, retryAfter: '€' })).toMatch(/retryAfter/)
-    expect(parseFault({ type: 'status', status: 503, retryAfter: '7' })).toEqual({
+    expect(parseFault({ type: 'status', status: 503, retryAfter: '1\r\nx: y' })._unsafeUnwrapErr()).toMatch(
+      /retryAfter/,
+    )
+    expect(parseFault({ type: 'status', status: 503, retryAfter: '€' })._unsafeUnwrapErr()).toMatch(/retryAfter/)
+    expect(parseFault({ type: 'status', status: 503, retryAfter: '7' })._unsafeUnwrap()).toEqual({
       type: 'status',
       status: 503,
       retryAfter: '7',

@@ -120,8 +120,7 @@ describe('id indices of the state', () => {
     state.users.delete('kept')
     state.users.set('renamed', user('renamed', 'k1'))
     const entry = { g: 0, c: journalChanges(state.changes.take()) }
-    const restored = restoreSnapshot(snapshot, { clock: state.clock, limits: DEFAULT_LIMITS }, [entry])
-    if (typeof restored === 'string') throw new Error(restored)
+    const restored = restoreSnapshot(snapshot, { clock: state.clock, limits: DEFAULT_LIMITS }, [entry])._unsafeUnwrap()
     expect(restored.userById('k1')?.name).toBe('renamed')
     expect(restored.userById('g1')).toBeUndefined()
     const replayed = newState()

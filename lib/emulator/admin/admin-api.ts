@@ -22,13 +22,14 @@ interface AdminRoute {
   readonly handle: (controls: EmulatorControls, body: unknown) => Outcome
 }
 
-const problemOr = (problem: string | undefined, then: () => Outcome): Outcome =>
-  problem === undefined ? then() : fail(400, 'InappropriateJSON', problem)
+/** A control's refusal of bad input, as 400 `InappropriateJSON`. */
+const inappropriate = (problem: string): ApiError => ({ status: 400, code: 'InappropriateJSON', message: problem })
 
 const seedOf = (body: unknown, required: boolean): Result<number | undefined, ApiError> =>
   readBody(body, { seed: { kind: 'integer', required } }).map((fields) => fields.seed as number | undefined)
 
-const storageFailure = (problem: string): Outcome => fail(500, 'InternalError', problem)
+/** A control's failure to persist, as 500 `InternalError`. */
+const storageFailure = (problem: string): ApiError => ({ status: 500, code: 'InternalError', message: problem })
 
 /** Every admin route. */
 export const ADMIN_ROUTES: readonly AdminRoute[] = [
@@ -38,8 +39,10 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     handle: (controls, body) =>
       seedOf(body, false).andThen((seed) => {
         if (seed !== undefined && seed < 0) return fail(400, 'InappropriateJSON', 'seed must be a non-negative integer')
-        const problem = controls.reset(seed)
-        return problem === undefined ? reply(200) : storageFailure(problem)
+        return controls
+          .reset(seed)
+          .mapErr(storageFailure)
+          .andThen(() => reply(200))
       }),
   },
   {
@@ -48,8 +51,10 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     handle: (controls, body) =>
       seedOf(body, true).andThen((seed) => {
         if (seed === undefined || seed < 0) return fail(400, 'InappropriateJSON', 'seed must be a non-negative integer')
-        const problem = controls.reseed(seed)
-        return problem === undefined ? reply(200) : storageFailure(problem)
+        return controls
+          .reseed(seed)
+          .mapErr(storageFailure)
+          .andThen(() => reply(200))
       }),
   },
   {
@@ -63,12 +68,15 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     path: '/__emulator/clock',
     handle: (controls, body) =>
       readBody(body, { offsetMs: { kind: 'integer', required: true } }).andThen((fields) =>
-        problemOr(controls.setClockOffset(fields.offsetMs), () =>
-          reply(200, {
-            offsetMs: controls.state.clock.offsetMs,
-            now: new Date(controls.state.clock.now()).toISOString(),
-          }),
-        ),
+        controls
+          .setClockOffset(fields.offsetMs)
+          .mapErr(inappropriate)
+          .andThen(() =>
+            reply(200, {
+              offsetMs: controls.state.clock.offsetMs,
+              now: new Date(controls.state.clock.now()).toISOString(),
+            }),
+          ),
       ),
   },
   {
@@ -91,9 +99,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
       const instructions = parseInstructions(
         typeof body === 'object' && body !== null ? (body as { instructions?: unknown }).instructions : undefined,
       )
-      return typeof instructions === 'string'
-        ? fail(400, 'InappropriateJSON', instructions)
-        : reply(200, { ids: controls.faults.enqueue(instructions) })
+      return instructions.mapErr(inappropriate).andThen((valid) => reply(200, { ids: controls.faults.enqueue(valid) }))
     },
   },
   { method: 'GET', path: '/__emulator/faults', handle: (controls) => reply(200, controls.faults.report()) },
@@ -109,10 +115,12 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     method: 'PUT',
     path: '/__emulator/chaos',
     handle: (controls, body) => {
-      const chaos = parseChaos(body)
-      if (typeof chaos === 'string') return fail(400, 'InappropriateJSON', chaos)
-      controls.faults.setChaos(chaos)
-      return reply(200, chaos)
+      return parseChaos(body)
+        .mapErr(inappropriate)
+        .andThen((chaos) => {
+          controls.faults.setChaos(chaos)
+          return reply(200, chaos)
+        })
     },
   },
   {
@@ -128,8 +136,10 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     method: 'PUT',
     path: '/__emulator/limits',
     handle: (controls, body) => {
-      const limits = controls.setLimits(body ?? {})
-      return typeof limits === 'string' ? fail(400, 'InappropriateJSON', limits) : reply(200, limits)
+      return controls
+        .setLimits(body ?? {})
+        .mapErr(inappropriate)
+        .andThen((limits) => reply(200, limits))
     },
   },
 ]

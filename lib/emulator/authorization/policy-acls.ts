@@ -1,5 +1,6 @@
 import { parseAcl } from '../../acl/parse-acl'
 import type { Acl } from '../../acl/types'
+import { parseJson } from '../json-limits'
 
 /**
  * Reads a stored ACL (policy document text, or an STS session's parsed ACL) for the evaluator.
@@ -8,16 +9,8 @@ import type { Acl } from '../../acl/types'
  * matches a malformed statement, so such a statement grants and denies nothing.
  */
 export function readStoredAcl(stored: unknown): Acl {
-  const raw = typeof stored === 'string' ? parseJson(stored) : stored
+  const raw = typeof stored === 'string' ? parseJson(stored, 'a stored document', Infinity).unwrapOr(undefined) : stored
   return parseAcl(raw).unwrapOr(raw as Acl)
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return undefined
-  }
 }
 
 /** Most policies kept parsed; the cache is emptied when it fills up (entries are cheap to rebuild). */

@@ -1,5 +1,6 @@
 import { isRecord } from '../../decode/is-record'
-import { retryAfterProblem } from './retry-after'
+import { err, ok, type Result } from 'neverthrow'
+import { checkRetryAfter } from './retry-after'
 
 /** Statuses a `status` fault may answer with. */
 export const FAULT_STATUSES = [429, 500, 502, 503, 504] as const
@@ -38,80 +39,74 @@ export interface FaultInstruction {
 
 const nonNegativeInteger = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0
 
-/** Reads a fault from untrusted JSON; a message says what is wrong. */
-export function parseFault(value: unknown): Fault | string {
-  if (!isRecord(value)) return 'fault must be an object with a "type"'
+/** Reads a fault from untrusted JSON; the error says what is wrong. */
+export function parseFault(value: unknown): Result<Fault, string> {
+  if (!isRecord(value)) return err('fault must be an object with a "type"')
   switch (value.type) {
     case 'status': {
       if (!FAULT_STATUSES.includes(value.status as never))
-        return `status fault needs status ${FAULT_STATUSES.join('|')}`
-      if (value.retryAfter !== undefined) {
-        if (typeof value.retryAfter !== 'string') return 'retryAfter must be a string'
-        const problem = retryAfterProblem(value.retryAfter)
-        if (problem !== undefined) return problem
-      }
-      return {
-        type: 'status',
-        status: value.status as (typeof FAULT_STATUSES)[number],
-        ...(value.retryAfter === undefined ? {} : { retryAfter: value.retryAfter }),
-      }
+        return err(`status fault needs status ${FAULT_STATUSES.join('|')}`)
+      const status = value.status as (typeof FAULT_STATUSES)[number]
+      if (value.retryAfter === undefined) return ok({ type: 'status', status })
+      if (typeof value.retryAfter !== 'string') return err('retryAfter must be a string')
+      return checkRetryAfter(value.retryAfter).map((retryAfter) => ({ type: 'status', status, retryAfter }))
     }
     case 'reset':
     case 'applyThenReset':
     case 'truncate':
-      return { type: value.type }
+      return ok({ type: value.type })
     case 'stall':
-      if (value.ms !== undefined && !nonNegativeInteger(value.ms)) return 'stall.ms must be a non-negative integer'
-      return value.ms === undefined ? { type: 'stall' } : { type: 'stall', ms: value.ms }
+      if (value.ms !== undefined && !nonNegativeInteger(value.ms)) return err('stall.ms must be a non-negative integer')
+      return ok(value.ms === undefined ? { type: 'stall' } : { type: 'stall', ms: value.ms })
     case 'slowBody':
       return nonNegativeInteger(value.delayMs)
-        ? { type: 'slowBody', delayMs: value.delayMs }
-        : 'slowBody.delayMs must be a non-negative integer'
+        ? ok({ type: 'slowBody', delayMs: value.delayMs })
+        : err('slowBody.delayMs must be a non-negative integer')
     case 'html':
       return value.status === 200 || value.status === 502
-        ? { type: 'html', status: value.status }
-        : 'html.status must be 200 or 502'
+        ? ok({ type: 'html', status: value.status })
+        : err('html.status must be 200 or 502')
     case 'clockShift':
       return Number.isSafeInteger(value.offsetMs)
-        ? { type: 'clockShift', offsetMs: value.offsetMs as number }
-        : 'clockShift.offsetMs must be an integer'
+        ? ok({ type: 'clockShift', offsetMs: value.offsetMs as number })
+        : err('clockShift.offsetMs must be an integer')
     default:
-      return 'fault.type must be one of status, reset, applyThenReset, stall, slowBody, truncate, html, clockShift'
+      return err('fault.type must be one of status, reset, applyThenReset, stall, slowBody, truncate, html, clockShift')
   }
 }
 
-/** Reads a list of instructions from untrusted JSON. */
-export function parseInstructions(value: unknown): FaultInstruction[] | string {
-  if (!Array.isArray(value) || value.length === 0) return 'instructions must be a non-empty array'
+/** Reads a list of instructions from untrusted JSON; the error says what is wrong. */
+export function parseInstructions(value: unknown): Result<FaultInstruction[], string> {
+  if (!Array.isArray(value) || value.length === 0) return err('instructions must be a non-empty array')
   const out: FaultInstruction[] = []
   for (const [index, entry] of value.entries()) {
     if (!isRecord(entry) || typeof entry.operation !== 'string' || entry.operation === '')
-      return `instructions.${index}.operation must be an operation name or "*"`
+      return err(`instructions.${index}.operation must be an operation name or "*"`)
     const fault = parseFault(entry.fault)
-    if (typeof fault === 'string') return `instructions.${index}: ${fault}`
+    if (fault.isErr()) return err(`instructions.${index}: ${fault.error}`)
     if (entry.times !== undefined && !(nonNegativeInteger(entry.times) && entry.times > 0))
-      return `instructions.${index}.times must be a positive integer`
+      return err(`instructions.${index}.times must be a positive integer`)
     out.push({
       operation: entry.operation,
-      fault,
+      fault: fault.value,
       ...(entry.times === undefined ? {} : { times: entry.times }),
     })
   }
-  return out
+  return ok(out)
 }
 
-/** Reads chaos settings from untrusted JSON. */
-export function parseChaos(value: unknown): { rate: number; faults: Fault[]; seed?: number } | string {
-  if (!isRecord(value)) return 'chaos must be an object { rate, faults, seed? }'
+/** Reads chaos settings from untrusted JSON; the error says what is wrong. */
+export function parseChaos(value: unknown): Result<{ rate: number; faults: Fault[]; seed?: number }, string> {
+  if (!isRecord(value)) return err('chaos must be an object { rate, faults, seed? }')
   const { rate, seed } = value
-  if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) return 'chaos.rate must be a number from 0 to 1'
-  if (seed !== undefined && !nonNegativeInteger(seed)) return 'chaos.seed must be a non-negative integer'
-  if (!Array.isArray(value.faults) || value.faults.length === 0) return 'chaos.faults must be a non-empty array'
+  if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) return err('chaos.rate must be a number from 0 to 1')
+  if (seed !== undefined && !nonNegativeInteger(seed)) return err('chaos.seed must be a non-negative integer')
+  if (!Array.isArray(value.faults) || value.faults.length === 0) return err('chaos.faults must be a non-empty array')
   const faults: Fault[] = []
   for (const [index, entry] of (value.faults as unknown[]).entries()) {
     const fault = parseFault(entry)
-    if (typeof fault === 'string') return `chaos.faults.${index}: ${fault}`
-    faults.push(fault)
+    if (fault.isErr()) return err(`chaos.faults.${index}: ${fault.error}`)
+    faults.push(fault.value)
   }
-  return { rate, faults, ...(seed === undefined ? {} : { seed }) }
+  return ok({ rate, faults, ...(seed === undefined ? {} : { seed }) })
 }

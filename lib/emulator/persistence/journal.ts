@@ -1,4 +1,6 @@
 import type * as t from 'io-ts'
+import { err, ok, type Result } from 'neverthrow'
+import { parseJson } from '../json-limits'
 import type { IdGeneratorPosition } from '../ids'
 import type { EmulatorState, IdpRecord } from '../state'
 import { TRACKED_COLLECTIONS, type Change, type TrackedCollection } from '../state/change-log'
@@ -29,12 +31,12 @@ export function journalChanges(changes: readonly Change[]): JournalChange[] {
   )
 }
 
-/** The line of an entry (with a leading newline, so a torn earlier write can never join it); undefined if it cannot be serialised. */
-export function encodeJournalEntry(entry: JournalEntry): string | undefined {
+/** The line of an entry (with a leading newline, so a torn earlier write can never join it), or why it cannot be serialised. */
+export function encodeJournalEntry(entry: JournalEntry): Result<string, string> {
   try {
-    return `\n${JSON.stringify(entry)}\n`
+    return ok(`\n${JSON.stringify(entry)}\n`)
   } catch {
-    return undefined
+    return err('the change cannot be serialised')
   }
 }
 
@@ -82,25 +84,22 @@ function decodeEntry(value: unknown): JournalEntry | undefined {
  * entries of another generation (written before the last compaction); a JSON line of this
  * generation that does not decode is an error message.
  */
-export function parseJournal(text: string, generation: number): JournalEntry[] | string {
+export function parseJournal(text: string, generation: number): Result<JournalEntry[], string> {
   const entries: JournalEntry[] = []
   const lines = text.split('\n')
   for (let n = 0; n < lines.length; n += 1) {
     const line = (lines[n] as string).trim()
     if (line === '') continue
-    let value: unknown
-    try {
-      value = JSON.parse(line) as unknown
-    } catch {
-      continue
-    }
+    const parsed = parseJson(line, 'a journal line', Infinity)
+    if (parsed.isErr()) continue
+    const value = parsed.value
     const generationOf = typeof value === 'object' && value !== null ? (value as { g?: unknown }).g : undefined
     if (generationOf !== generation) continue
     const entry = decodeEntry(value)
-    if (entry === undefined) return `journal line ${n + 1} does not have the expected shape`
+    if (entry === undefined) return err(`journal line ${n + 1} does not have the expected shape`)
     entries.push(entry)
   }
-  return entries
+  return ok(entries)
 }
 
 /** Applies an entry's changes to a state (the id generator position is applied by the caller). */

@@ -1,4 +1,6 @@
 import { PathReporter } from 'io-ts/PathReporter'
+import { err, ok, type Result } from 'neverthrow'
+import { parseJson } from '../json-limits'
 import type { EmulatorClock } from '../clock'
 import { IdGenerator } from '../ids'
 import { dropExpiredSessions, EmulatorState, type EmulatorLimits, type RootCredentials } from '../state'
@@ -33,20 +35,17 @@ export function takeSnapshot(state: EmulatorState, generation = 0): Snapshot {
 }
 
 /** Decodes state-file text into a snapshot, or explains what is wrong with it. */
-export function parseSnapshot(text: string): Snapshot | string {
-  let value: unknown
-  try {
-    value = JSON.parse(text) as unknown
-  } catch {
-    return 'it is not valid JSON'
-  }
-  if (typeof value === 'object' && value !== null && 'version' in value && value.version !== SNAPSHOT_VERSION) {
-    return `it has version ${JSON.stringify(value.version)}; this emulator reads version ${SNAPSHOT_VERSION}`
-  }
-  const decoded = snapshotCodec.decode(value)
-  if (decoded._tag === 'Left')
-    return `it does not have the expected shape (${PathReporter.report(decoded).slice(0, 3).join('; ')})`
-  return decoded.right
+export function parseSnapshot(text: string): Result<Snapshot, string> {
+  return parseJson(text, 'it', Infinity)
+    .mapErr(({ message }) => message)
+    .andThen((value) => {
+      if (typeof value === 'object' && value !== null && 'version' in value && value.version !== SNAPSHOT_VERSION)
+        return err(`it has version ${JSON.stringify(value.version)}; this emulator reads version ${SNAPSHOT_VERSION}`)
+      const decoded = snapshotCodec.decode(value)
+      if (decoded._tag === 'Left')
+        return err(`it does not have the expected shape (${PathReporter.report(decoded).slice(0, 3).join('; ')})`)
+      return ok(decoded.right)
+    })
 }
 
 function duplicate(values: readonly string[]): string | undefined {
@@ -106,7 +105,7 @@ export function restoreSnapshot(
   snapshot: Snapshot,
   options: RestoreOptions,
   journal: readonly JournalEntry[] = [],
-): EmulatorState | string {
+): Result<EmulatorState, string> {
   let position = snapshot.idGenerator
   for (const entry of journal) if (entry.ids !== undefined) position = entry.ids === null ? null : [...entry.ids]
   const state = new EmulatorState({
@@ -129,5 +128,5 @@ export function restoreSnapshot(
   dropExpiredSessions(state)
   state.changes.discard()
   const problem = integrityProblem(state, snapshot)
-  return problem ?? state
+  return problem === undefined ? ok(state) : err(problem)
 }

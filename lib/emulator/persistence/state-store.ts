@@ -1,4 +1,5 @@
 import { appendFileSync, rmSync, statSync, truncateSync } from 'node:fs'
+import { err, ok, type Result } from 'neverthrow'
 import type { IdGeneratorPosition } from '../ids'
 import type { EmulatorState } from '../state'
 import type { Change } from '../state/change-log'
@@ -52,24 +53,25 @@ export class StateStore {
    * persisted (the caller then undoes the change). `ids` replaces the id generator position a
    * snapshot would take from `state`.
    */
-  commit(state: EmulatorState, commit: Commit, ids?: IdGeneratorPosition | null): string | undefined {
-    if (commit.changes.length === 0 && commit.ids === undefined && commit.idp === undefined) return undefined
-    const line = encodeJournalEntry({
+  commit(state: EmulatorState, commit: Commit, ids?: IdGeneratorPosition | null): Result<void, string> {
+    if (commit.changes.length === 0 && commit.ids === undefined && commit.idp === undefined) return ok(undefined)
+    const encoded = encodeJournalEntry({
       g: this.#generation,
       c: journalChanges(commit.changes),
       ...(commit.ids === undefined ? {} : { ids: commit.ids }),
       ...(commit.idp === undefined ? {} : { idp: commit.idp }),
     })
-    if (line === undefined) return 'the change cannot be serialised'
+    if (encoded.isErr()) return err(encoded.error)
+    const line = encoded.value
     if (this.#mustCompact || this.#journalBytes + line.length > Math.max(MIN_COMPACTION_BYTES, this.#snapshotBytes))
       return this.compact(state, ids)
     try {
       appendFileSync(this.#journal, line, { mode: 0o600 })
       this.#journalBytes += Buffer.byteLength(line)
-      return undefined
+      return ok(undefined)
     } catch (error) {
       this.#cutJournal()
-      return reasonOf(error)
+      return err(reasonOf(error))
     }
   }
 
@@ -78,17 +80,17 @@ export class StateStore {
    * journal, whose lines no longer apply. A message when the snapshot could not be written.
    * `ids` replaces the id generator position taken from `state`.
    */
-  compact(state: EmulatorState, ids?: IdGeneratorPosition | null): string | undefined {
+  compact(state: EmulatorState, ids?: IdGeneratorPosition | null): Result<void, string> {
     let text: string
     try {
       const snapshot = takeSnapshot(state, this.#generation + 1)
       const positioned = ids === undefined ? snapshot : { ...snapshot, idGenerator: ids === null ? null : [...ids] }
       text = `${JSON.stringify(positioned, null, 1)}\n`
     } catch (error) {
-      return `the state cannot be serialised: ${reasonOf(error)}`
+      return err(`the state cannot be serialised: ${reasonOf(error)}`)
     }
-    const problem = writeStateFile(this.#file, text)
-    if (problem !== undefined) return problem
+    const written = writeStateFile(this.#file, text)
+    if (written.isErr()) return written
     this.#generation += 1
     this.#snapshotBytes = text.length
     this.#mustCompact = false
@@ -99,7 +101,7 @@ export class StateStore {
       // Its lines are of an older generation now, so they are ignored; appends continue after them.
       this.#journalBytes = 0
     }
-    return undefined
+    return ok(undefined)
   }
 
   /**

@@ -1,3 +1,5 @@
+import { err, ok, type Result } from 'neverthrow'
+
 /** Account limits the emulator enforces (BCE's published numbers by default). */
 export interface EmulatorLimits {
   readonly usersPerAccount: number
@@ -35,15 +37,16 @@ const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as ReadonlyArray<keyof EmulatorL
  * Merges a partial update into `current`, or explains why it is invalid: every given limit must
  * be a known name holding a non-negative safe integer.
  */
-export function mergeLimits(current: EmulatorLimits, update: unknown): EmulatorLimits | string {
-  if (typeof update !== 'object' || update === null || Array.isArray(update)) return 'limits must be an object'
+export function mergeLimits(current: EmulatorLimits, update: unknown): Result<EmulatorLimits, string> {
+  if (typeof update !== 'object' || update === null || Array.isArray(update)) return err('limits must be an object')
   const merged: Record<string, number> = { ...current }
   for (const [name, value] of Object.entries(update)) {
     if (!(LIMIT_NAMES as readonly string[]).includes(name))
-      return `unknown limit ${JSON.stringify(name)} (known: ${LIMIT_NAMES.join(', ')})`
+      return err(`unknown limit ${JSON.stringify(name)} (known: ${LIMIT_NAMES.join(', ')})`)
     if (value === undefined) continue
-    if (!Number.isSafeInteger(value) || (value as number) < 0) return `limit ${name} must be a non-negative integer`
+    if (!Number.isSafeInteger(value) || (value as number) < 0)
+      return err(`limit ${name} must be a non-negative integer`)
     merged[name] = value as number
   }
-  return merged as unknown as EmulatorLimits
+  return ok(merged as unknown as EmulatorLimits)
 }
