@@ -13,6 +13,7 @@ import { policyCodec, policyEntityCodec } from '../../lib/iam/policy-model'
 import { roleCodec } from '../../lib/iam/role-model'
 import { userCodec } from '../../lib/iam/user-model'
 import { sessionCredentialsCodec } from '../../lib/sts/session-credentials-model'
+import { dateLike } from './arbitraries'
 
 type Kind = 'string' | 'boolean' | 'date'
 
@@ -110,43 +111,6 @@ const MODELS: ReadonlyArray<{
     secrets: ['secretAccessKey', 'sessionToken'],
   },
 ]
-
-/** DateTime strings: the BCE shape, its near misses, and the other ISO forms the codec accepts. */
-const dateLike: fc.Arbitrary<string> = fc.oneof(
-  fc
-    .date({ min: new Date(-62_000_000_000_000), max: new Date(253_402_300_799_000), noInvalidDate: true })
-    .map((d) => `${d.toISOString().slice(0, 19)}Z`),
-  fc
-    .tuple(
-      fc.integer({ min: 0, max: 9999 }),
-      fc.integer({ min: 0, max: 13 }),
-      fc.integer({ min: 0, max: 32 }),
-      fc.integer({ min: 0, max: 25 }),
-      fc.integer({ min: 0, max: 61 }),
-      fc.integer({ min: 0, max: 61 }),
-    )
-    .map(([y, mo, d, h, mi, s]) => {
-      const p = (n: number, w = 2): string => String(n).padStart(w, '0')
-      return `${p(y, 4)}-${p(mo)}-${p(d)}T${p(h)}:${p(mi)}:${p(s)}Z`
-    }),
-  fc
-    .tuple(
-      fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4_000_000_000_000) }),
-      fc.constantFrom('.5Z', '.250+08:00', '+0800', '-03:30', 'z', 'Z ', ''),
-    )
-    .map(([d, tail]) => `${d.toISOString().slice(0, 19)}${tail}`),
-  fc
-    .tuple(
-      fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4_000_000_000_000) }),
-      fc.nat(19),
-      fc.string({ minLength: 1, maxLength: 1 }),
-    )
-    .map(([d, at, c]) => {
-      const text = `${d.toISOString().slice(0, 19)}Z`
-      return `${text.slice(0, at)}${c}${text.slice(at + 1)}`
-    }),
-  fc.string(),
-)
 
 function valueOf(kind: Kind): fc.Arbitrary<unknown> {
   return kind === 'string' ? fc.string() : kind === 'boolean' ? fc.boolean() : dateLike
