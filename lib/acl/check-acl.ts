@@ -1,5 +1,6 @@
 import { describeValue } from '../decode/describe-value'
-import type { ErrorIssue } from '../errors/types'
+import { err, ok, type Result } from 'neverthrow'
+import type { Issue, PathKey } from '../errors/issue'
 import { DOCUMENT_FIELDS, STATEMENT_FIELDS } from './field-order'
 import { isRecord, ownField, readField, type UnknownRecord } from './record'
 import type { Acl, AclEffect, AclGrantee, AclStatement } from './types'
@@ -19,9 +20,11 @@ export interface AclCheckOptions {
   readonly rejectUnknownFields?: boolean
 }
 
-/** The outcome of checking an untrusted value against the ACL grammar. */
-export type AclCheck =
-  { readonly ok: true; readonly acl: Acl } | { readonly ok: false; readonly issues: readonly ErrorIssue[] }
+/** The outcome of checking an untrusted value against the ACL grammar: the document, or every issue (structured paths). */
+export type AclCheck = Result<Acl, readonly Issue[]>
+
+/** A path inside the document being checked. */
+type Path = readonly PathKey[]
 
 const EXPECTED = {
   document: 'object with an accessControlList',
@@ -38,17 +41,17 @@ const EXPECTED = {
 const GRANTEE_FIELDS = ['id'] as const
 
 interface Checker {
-  readonly issues: ErrorIssue[]
+  readonly issues: Issue[]
   readonly requireResource: boolean
   readonly rejectUnknownFields: boolean
 }
 
-function report(checker: Checker, path: string, expected: string, value: unknown): void {
+function report(checker: Checker, path: Path, expected: string, value: unknown): void {
   checker.issues.push({ path, expected, actual: describeValue(value) })
 }
 
-function join(path: string, key: string | number): string {
-  return path === '' ? String(key) : `${path}.${key}`
+function join(path: Path, key: PathKey): Path {
+  return [...path, key]
 }
 
 /** `null` is read as absent in optional fields: services often serialise unset fields as null. */
@@ -56,7 +59,7 @@ function isAbsent(value: unknown): value is null | undefined {
   return value === undefined || value === null
 }
 
-function optionalString(checker: Checker, record: UnknownRecord, key: string, path: string): string | undefined {
+function optionalString(checker: Checker, record: UnknownRecord, key: string, path: Path): string | undefined {
   const value = ownField(record, key)
   if (isAbsent(value)) return undefined
   if (typeof value === 'string') return value
@@ -64,14 +67,14 @@ function optionalString(checker: Checker, record: UnknownRecord, key: string, pa
   return undefined
 }
 
-function requiredText(checker: Checker, record: UnknownRecord, key: string, path: string): string | undefined {
+function requiredText(checker: Checker, record: UnknownRecord, key: string, path: Path): string | undefined {
   const value = ownField(record, key)
   if (typeof value === 'string' && value.length > 0) return value
   report(checker, join(path, key), EXPECTED.text, value)
   return undefined
 }
 
-function textList(checker: Checker, value: unknown, path: string): readonly string[] | undefined {
+function textList(checker: Checker, value: unknown, path: Path): readonly string[] | undefined {
   if (!Array.isArray(value) || value.length === 0) {
     report(checker, path, EXPECTED.textList, value)
     return undefined
@@ -90,7 +93,7 @@ function fieldSegment(key: string): string {
   return key === '' || key.includes('.') ? JSON.stringify(key) : key
 }
 
-function unknownFields(checker: Checker, record: UnknownRecord, known: readonly string[], path: string): void {
+function unknownFields(checker: Checker, record: UnknownRecord, known: readonly string[], path: Path): void {
   if (!checker.rejectUnknownFields) return
   for (const key of Object.keys(record)) {
     if (!known.includes(key))
@@ -98,7 +101,7 @@ function unknownFields(checker: Checker, record: UnknownRecord, known: readonly 
   }
 }
 
-function grantee(checker: Checker, value: unknown, path: string): AclGrantee | undefined {
+function grantee(checker: Checker, value: unknown, path: Path): AclGrantee | undefined {
   if (!isRecord(value)) {
     report(checker, path, EXPECTED.grantee, value)
     return undefined
@@ -108,7 +111,7 @@ function grantee(checker: Checker, value: unknown, path: string): AclGrantee | u
   return id === undefined ? undefined : Object.freeze({ id })
 }
 
-function grantees(checker: Checker, value: unknown, path: string): readonly AclGrantee[] | undefined {
+function grantees(checker: Checker, value: unknown, path: Path): readonly AclGrantee[] | undefined {
   if (!Array.isArray(value) || value.length === 0) {
     report(checker, path, EXPECTED.grantees, value)
     return undefined
@@ -121,14 +124,14 @@ function grantees(checker: Checker, value: unknown, path: string): readonly AclG
   return items.length === value.length ? Object.freeze(items) : undefined
 }
 
-function effect(checker: Checker, record: UnknownRecord, path: string): AclEffect | undefined {
+function effect(checker: Checker, record: UnknownRecord, path: Path): AclEffect | undefined {
   const value = ownField(record, 'effect')
   if (value === 'Allow' || value === 'Deny') return value
   report(checker, join(path, 'effect'), EXPECTED.effect, value)
   return undefined
 }
 
-function statement(checker: Checker, value: unknown, path: string): AclStatement | undefined {
+function statement(checker: Checker, value: unknown, path: Path): AclStatement | undefined {
   if (!isRecord(value)) {
     report(checker, path, EXPECTED.statement, value)
     return undefined
@@ -157,21 +160,21 @@ function statement(checker: Checker, value: unknown, path: string): AclStatement
 
 function document(checker: Checker, value: unknown): Acl | undefined {
   if (!isRecord(value)) {
-    report(checker, '(root)', EXPECTED.document, value)
+    report(checker, [], EXPECTED.document, value)
     return undefined
   }
-  const id = optionalString(checker, value, 'id', '')
-  const version = optionalString(checker, value, 'version', '')
+  const id = optionalString(checker, value, 'id', [])
+  const version = optionalString(checker, value, 'version', [])
   const list = ownField(value, 'accessControlList')
   const statements: AclStatement[] = []
-  if (!Array.isArray(list) || list.length === 0) report(checker, 'accessControlList', EXPECTED.statements, list)
+  if (!Array.isArray(list) || list.length === 0) report(checker, ['accessControlList'], EXPECTED.statements, list)
   else {
     for (let index = 0; index < list.length; index += 1) {
-      const item = statement(checker, list[index], `accessControlList.${index}`)
+      const item = statement(checker, list[index], ['accessControlList', index])
       if (item !== undefined) statements.push(item)
     }
   }
-  unknownFields(checker, value, DOCUMENT_FIELDS, '')
+  unknownFields(checker, value, DOCUMENT_FIELDS, [])
   if (checker.issues.length > 0) return undefined
   return Object.freeze({
     ...(id === undefined ? {} : { id }),
@@ -182,7 +185,7 @@ function document(checker: Checker, value: unknown): Acl | undefined {
 
 /**
  * Checks an untrusted value (already JSON-parsed) against the ACL grammar and collects every
- * problem with its dotted path. On success the result is a frozen copy holding only the typed
+ * problem with its structured path (rendered to the dotted public form when an error is built). On success the result is a frozen copy holding only the typed
  * fields, in canonical order. Never throws: a value whose fields cannot even be read (a throwing
  * getter, a revoked proxy) is one issue at `(root)`.
  */
@@ -194,8 +197,8 @@ export function checkAcl(value: unknown, options?: AclCheckOptions): AclCheck {
   }
   try {
     const acl = document(checker, value)
-    return acl === undefined ? { ok: false, issues: checker.issues } : { ok: true, acl }
+    return acl === undefined ? err(checker.issues) : ok(acl)
   } catch {
-    return { ok: false, issues: [{ path: '(root)', expected: 'readable ACL document', actual: 'unreadable value' }] }
+    return err([{ path: [], expected: 'readable ACL document', actual: 'unreadable value' }])
   }
 }

@@ -1,4 +1,5 @@
-import { err, ok, type Result } from 'neverthrow'
+import type { Result } from 'neverthrow'
+import { renderIssue } from '../errors/issue'
 import { makeClientError } from '../errors/make'
 import type { BceClientError, ErrorIssue } from '../errors/types'
 import { checkAcl, type AclCheckOptions } from './check-acl'
@@ -18,6 +19,5 @@ export function checkedAcl(
   value: unknown,
   options: AclCheckOptions | undefined,
 ): Result<Acl, BceClientError> {
-  const checked = checkAcl(value, options)
-  return checked.ok ? ok(checked.acl) : err(invalidAcl(operation, checked.issues))
+  return checkAcl(value, options).mapErr((issues) => invalidAcl(operation, issues.map(renderIssue)))
 }

@@ -8,7 +8,8 @@ import type { Acl } from './types'
 /** Options of {@link parseAcl}. */
 export type ParseAclOptions = AclCheckOptions
 
-function parseJsonText(text: string): { readonly value: unknown } | undefined {
+/** `JSON.parse` of a document's text, reporting failure as `undefined` instead of throwing. */
+export function parseJsonText(text: string): { readonly value: unknown } | undefined {
   try {
     return { value: JSON.parse(text) as unknown }
   } catch {

@@ -1,3 +1,4 @@
+import { POLICY_DOCUMENT } from '../acl/document-field'
 import type { Acl } from '../acl/types'
 import type { OperationErrorKind } from '../errors/kinds'
 import { defineOperation, type FieldSpec, type FieldSpecs, type OperationSpec } from '../operation/operation'
@@ -79,7 +80,7 @@ export interface RolePolicyInput extends PolicyNameInput {
   readonly roleName: string
 }
 
-const document: FieldSpec = { type: 'document', in: 'body', requireResource: true }
+const document: FieldSpec = { type: 'codec', in: 'body', codec: POLICY_DOCUMENT }
 
 /** `POST /v1/policy`. */
 export const createPolicy = defineOperation<CreatePolicyInput, Policy>()({

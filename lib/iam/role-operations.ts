@@ -1,3 +1,4 @@
+import { TRUST_DOCUMENT } from '../acl/document-field'
 import { defineOperation } from '../operation/operation'
 import { ROLE_DOCS } from './docs'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
@@ -42,7 +43,7 @@ export const createRole = defineOperation<CreateRoleInput, Role>()({
   fields: {
     name: { type: 'name', in: 'body', required: true },
     description: descriptionInBody,
-    assumeRolePolicyDocument: { type: 'document', in: 'body', required: true, requireResource: false },
+    assumeRolePolicyDocument: { type: 'codec', in: 'body', codec: TRUST_DOCUMENT, required: true },
   },
   idempotent: false,
   reader: codecReader(roleCodec),
@@ -79,7 +80,7 @@ export const updateRole = defineOperation<UpdateRoleInput, Role>()({
     roleName: roleNameInPath,
     name: { type: 'name', in: 'body' },
     description: descriptionInBody,
-    assumeRolePolicyDocument: { type: 'document', in: 'body', requireResource: false },
+    assumeRolePolicyDocument: { type: 'codec', in: 'body', codec: TRUST_DOCUMENT },
   },
   idempotent: true,
   reader: codecReader(roleCodec),

@@ -1,4 +1,6 @@
+import type { Result } from 'neverthrow'
 import type { ResponseReader } from '../decode/response'
+import type { Issue } from '../errors/issue'
 import { COMMON_ERROR_KINDS, type OperationErrorKind } from '../errors/kinds'
 import type { ServiceErrorKind } from '../errors/types'
 
@@ -44,16 +46,25 @@ export type FieldSpec =
     }
   | {
       /**
-       * An ACL document: a typed object (checked, then serialised canonically by the SDK) or a
-       * pre-serialised JSON string (checked, then sent unchanged).
+       * A value checked and encoded by a codec the field's declaration supplies (the ACL toolkit
+       * supplies the one for policy and trust documents: `aclDocumentField`).
        */
-      readonly type: 'document'
+      readonly type: 'codec'
       readonly in: 'body' | 'rawBody'
-      /** Whether every statement must name its resources (user, group, role and STS policies do; trust documents do not). */
-      readonly requireResource: boolean
+      readonly codec: FieldCodec
       readonly required?: boolean
       readonly wire?: string
     }
+
+/**
+ * Checks one field's value and encodes it as sent: a JSON value for a `body` field, the text of
+ * the body for a `rawBody` field. Issue paths are relative to the field (empty: the value itself).
+ */
+export interface FieldCodec {
+  /** What the field holds, for documentation (e.g. `ACL document`). */
+  readonly describes: string
+  readonly encode: (value: unknown) => Result<unknown, readonly Issue[]>
+}
 
 /** One field spec per input key (optional keys included). */
 export type FieldSpecs<I> = { readonly [K in keyof I]-?: FieldSpec }

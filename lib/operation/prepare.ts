@@ -1,8 +1,7 @@
 import { err, ok, type Result } from 'neverthrow'
-import { parseAcl } from '../acl/parse-acl'
-import { serializeAcl } from '../acl/serialize-acl'
 import { uriEncode } from '../auth/uri-encode'
 import { describeValue } from '../decode/describe-value'
+import { nestIssue, renderIssue } from '../errors/issue'
 import type { ErrorIssue } from '../errors/types'
 import type { PreparedRequest } from '../http/prepared-request'
 import type { FieldSpec, OperationSpec } from './operation'
@@ -48,34 +47,13 @@ function checkField(key: string, spec: FieldSpec, value: unknown, issues: ErrorI
         ? value
         : issue(`integer from ${min} to ${max}`)
     }
-    case 'document':
-      return serialiseDocument(key, value, spec.requireResource, issues)
-  }
-}
-
-/** An ACL document as sent: checked with the ACL grammar; objects are serialised canonically. */
-function serialiseDocument(
-  key: string,
-  value: unknown,
-  requireResource: boolean,
-  issues: ErrorIssue[],
-): string | typeof INVALID {
-  if (typeof value !== 'string' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-    issues.push({
-      path: `input.${key}`,
-      expected: 'ACL document: an object or a JSON string',
-      actual: describeValue(value),
-    })
-    return INVALID
-  }
-  const checked = parseAcl(value, { requireResource })
-  if (checked.isErr()) {
-    for (const issue of checked.error.issues ?? []) {
-      issues.push({ ...issue, path: issue.path === '(root)' ? `input.${key}` : `input.${key}.${issue.path}` })
+    case 'codec': {
+      const encoded = spec.codec.encode(value)
+      if (encoded.isOk()) return encoded.value
+      for (const found of encoded.error) issues.push(renderIssue(nestIssue(['input', key], found)))
+      return INVALID
     }
-    return INVALID
   }
-  return typeof value === 'string' ? value : serializeAcl(checked.value)
 }
 
 /** A checked query value (string, number or boolean) as sent. */

@@ -1,3 +1,4 @@
+import { POLICY_DOCUMENT } from '../acl/document-field'
 import type { Acl } from '../acl/types'
 import { defineOperation } from '../operation/operation'
 import { codecReader } from '../decode/reader'
@@ -43,7 +44,7 @@ export const getSessionToken = defineOperation<GetSessionTokenInput, SessionCred
   path: '/v1/sessionToken',
   fields: {
     durationSeconds: { type: 'integer', in: 'query', min: 1 },
-    acl: { type: 'document', in: 'rawBody', requireResource: true },
+    acl: { type: 'codec', in: 'rawBody', codec: POLICY_DOCUMENT },
   },
   idempotent: false,
   reader: codecReader(sessionCredentialsCodec),
@@ -66,7 +67,7 @@ export const assumeRole = defineOperation<AssumeRoleInput, SessionCredentials>()
     roleName: { type: 'name', in: 'query', required: true },
     durationSeconds: { type: 'integer', in: 'query', min: 1, max: MAX_ASSUME_ROLE_SECONDS },
     userId: { type: 'name', in: 'query' },
-    acl: { type: 'document', in: 'rawBody', requireResource: true },
+    acl: { type: 'codec', in: 'rawBody', codec: POLICY_DOCUMENT },
   },
   idempotent: false,
   reader: codecReader(sessionCredentialsCodec),

@@ -132,10 +132,10 @@ describe('the ACL grammar against an independent reference', () => {
         const checked = checkAcl(value, options)
         if (expected.issuePaths.length === 0) {
           expect(validated._unsafeUnwrap()).toEqual(expected.acl)
-          expect(checked).toEqual({ ok: true, acl: expected.acl })
+          expect(checked._unsafeUnwrap()).toEqual(expected.acl)
         } else {
           expect(validated._unsafeUnwrapErr().operation).toBe('validateAcl')
-          expect(checked.ok).toBe(false)
+          expect(checked._unsafeUnwrapErr().length).toBeGreaterThan(0)
         }
       }),
       { numRuns: 200 },
@@ -201,10 +201,9 @@ describe('the ACL grammar against an independent reference', () => {
         },
       },
     )
-    expect(checkAcl(hostile)).toEqual({
-      ok: false,
-      issues: [{ path: '(root)', expected: 'readable ACL document', actual: 'unreadable value' }],
-    })
+    expect(checkAcl(hostile)._unsafeUnwrapErr()).toEqual([
+      { path: [], expected: 'readable ACL document', actual: 'unreadable value' },
+    ])
   })
 
   it('options are read defensively: a throwing getter or a non-boolean counts as false', () => {

@@ -1,3 +1,4 @@
+import { POLICY_DOCUMENT, TRUST_DOCUMENT } from '../../lib/acl/document-field'
 import { defineOperation, type FieldSpec } from '../../lib/operation/operation'
 import { prepareRequest } from '../../lib/operation/prepare'
 
@@ -205,7 +206,7 @@ describe('prepareRequest: documents', () => {
     name: 'inBody',
     method: 'POST',
     path: '/v1/p',
-    fields: { document: { type: 'document', in: 'body', requireResource: true, required: true } },
+    fields: { document: { type: 'codec', in: 'body', codec: POLICY_DOCUMENT, required: true } },
     idempotent: false,
     reader: ignore,
   })
@@ -214,7 +215,7 @@ describe('prepareRequest: documents', () => {
     name: 'raw',
     method: 'POST',
     path: '/v1/p',
-    fields: { document: { type: 'document', in: 'rawBody', requireResource: false, required: true } },
+    fields: { document: { type: 'codec', in: 'rawBody', codec: TRUST_DOCUMENT, required: true } },
     idempotent: false,
     reader: ignore,
   })
