@@ -329,3 +329,39 @@ describe('execute: failures that are not answers', () => {
     })
   })
 })
+
+describe('execute: service errors honour the operation declaration', () => {
+  it('a kind the operation does not declare (409 on getUser) is Unknown with code, status and message verbatim', async () => {
+    const { runtime } = fakeRuntime(
+      { retry: fast },
+      sequence(answer(409, { code: 'EntityAlreadyExists', message: 'user "a" already exists', requestId: 'r-9' })),
+    )
+    const error = (await execute(runtime, getUser, { userName: 'a' }))._unsafeUnwrapErr()
+    expect({ ...error }).toEqual({
+      _tag: 'BceServiceError',
+      kind: 'Unknown',
+      code: 'EntityAlreadyExists',
+      statusCode: 409,
+      message: 'user "a" already exists',
+      requestId: 'r-9',
+      operation: 'getUser',
+      attempts: 1,
+      retryable: false,
+    })
+  })
+
+  it('the same answer to an operation that declares the kind keeps it', async () => {
+    const { runtime } = fakeRuntime(
+      { retry: fast },
+      sequence(answer(409, { code: 'EntityAlreadyExists', message: 'taken' })),
+    )
+    const error = (await execute(runtime, createUser, { name: 'a' }))._unsafeUnwrapErr()
+    expect(error).toMatchObject({ _tag: 'BceServiceError', kind: 'AlreadyExists', code: 'EntityAlreadyExists' })
+  })
+
+  it('common kinds are reported for every operation, declared or not', async () => {
+    const { runtime } = fakeRuntime({ retry: fast }, sequence(answer(403, { code: 'AccessDenied', message: 'no' })))
+    const error = (await execute(runtime, deleteUser, { userName: 'a' }))._unsafeUnwrapErr()
+    expect(error).toMatchObject({ kind: 'AccessDenied', code: 'AccessDenied', statusCode: 403 })
+  })
+})
