@@ -48,9 +48,14 @@ export function redactQuery(rawQuery: string): string {
     .join('&')
 }
 
-/** A bounded, in-order log of API requests (admin requests are never recorded). */
+/**
+ * A bounded, in-order log of API requests (admin requests are never recorded): a ring buffer, so
+ * recording costs the same whether or not the log is full (no array shifting per request).
+ */
 export class RequestLog {
   #entries: RequestLogEntry[] = []
+  /** Where the oldest entry is, once the buffer is full (the next entry overwrites it). */
+  #start = 0
   readonly #capacity: number
 
   constructor(capacity: number = REQUEST_LOG_CAPACITY) {
@@ -59,17 +64,23 @@ export class RequestLog {
 
   /** Appends an entry, dropping the oldest beyond capacity. */
   record(entry: RequestLogEntry): void {
-    this.#entries.push(entry)
-    if (this.#entries.length > this.#capacity) this.#entries.splice(0, this.#entries.length - this.#capacity)
+    if (this.#capacity <= 0) return
+    if (this.#entries.length < this.#capacity) {
+      this.#entries.push(entry)
+      return
+    }
+    this.#entries[this.#start] = entry
+    this.#start = (this.#start + 1) % this.#capacity
   }
 
   /** A copy of the entries, oldest first. */
   entries(): readonly RequestLogEntry[] {
-    return [...this.#entries]
+    return [...this.#entries.slice(this.#start), ...this.#entries.slice(0, this.#start)]
   }
 
   /** Forgets every entry. */
   clear(): void {
     this.#entries = []
+    this.#start = 0
   }
 }
