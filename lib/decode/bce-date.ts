@@ -14,13 +14,17 @@ export function parseBceDateSlow(value: string): number {
   return day > daysInMonth(year, month) ? Number.NaN : Date.parse(value)
 }
 
-/** Days from 1970-01-01 to a proleptic Gregorian date (Hinnant's days_from_civil; month 1-12). */
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date of a year from 1 on (Hinnant's
+ * days_from_civil; month 1-12). Integer division by truncation is exact here: every dividend is
+ * non-negative.
+ */
 function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year
-  const era = Math.floor(y / 400)
+  const era = (y / 400) | 0
   const yearOfEra = y - era * 400
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  const dayOfYear = (((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) | 0) + day - 1
+  const dayOfEra = yearOfEra * 365 + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0) + dayOfYear
   return era * 146097 + dayOfEra - 719468
 }
 
@@ -29,11 +33,9 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
 }
 
-/** The two-digit number at `at`, or -1 when either character is not a digit. */
-function twoDigits(text: string, at: number): number {
-  const tens = text.charCodeAt(at) - 0x30
-  const ones = text.charCodeAt(at + 1) - 0x30
-  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1
+/** The digit at `at` of `text` (0-9), or a number outside 0-9 (as an unsigned value: > 9) when it is not one. */
+function digit(text: string, at: number): number {
+  return (text.charCodeAt(at) - 0x30) >>> 0
 }
 
 /**
@@ -52,29 +54,54 @@ export function parseBceDate(value: string): number {
     value.charCodeAt(16) === 0x3a &&
     value.charCodeAt(19) === 0x5a
   ) {
-    const century = twoDigits(value, 0)
-    const yearInCentury = twoDigits(value, 2)
-    const month = twoDigits(value, 5)
-    const day = twoDigits(value, 8)
-    const hour = twoDigits(value, 11)
-    const minute = twoDigits(value, 14)
-    const second = twoDigits(value, 17)
-    const year = century * 100 + yearInCentury
+    const y0 = digit(value, 0)
+    const y1 = digit(value, 1)
+    const y2 = digit(value, 2)
+    const y3 = digit(value, 3)
+    const mo0 = digit(value, 5)
+    const mo1 = digit(value, 6)
+    const d0 = digit(value, 8)
+    const d1 = digit(value, 9)
+    const h0 = digit(value, 11)
+    const h1 = digit(value, 12)
+    const mi0 = digit(value, 14)
+    const mi1 = digit(value, 15)
+    const s0 = digit(value, 17)
+    const s1 = digit(value, 18)
     if (
-      century >= 1 &&
-      yearInCentury >= 0 &&
-      month >= 1 &&
-      month <= 12 &&
-      day >= 1 &&
-      day <= daysInMonth(year, month) &&
-      hour >= 0 &&
-      hour <= 23 &&
-      minute >= 0 &&
-      minute <= 59 &&
-      second >= 0 &&
-      second <= 59
+      y0 <= 9 &&
+      y1 <= 9 &&
+      y2 <= 9 &&
+      y3 <= 9 &&
+      mo0 <= 9 &&
+      mo1 <= 9 &&
+      d0 <= 9 &&
+      d1 <= 9 &&
+      h0 <= 9 &&
+      h1 <= 9 &&
+      mi0 <= 9 &&
+      mi1 <= 9 &&
+      s0 <= 9 &&
+      s1 <= 9
     ) {
-      return daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000
+      const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+      const month = mo0 * 10 + mo1
+      const day = d0 * 10 + d1
+      const hour = h0 * 10 + h1
+      const minute = mi0 * 10 + mi1
+      const second = s0 * 10 + s1
+      if (
+        year >= 100 &&
+        month >= 1 &&
+        month <= 12 &&
+        day >= 1 &&
+        day <= daysInMonth(year, month) &&
+        hour <= 23 &&
+        minute <= 59 &&
+        second <= 59
+      ) {
+        return daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000
+      }
     }
   }
   return parseBceDateSlow(value)

@@ -23,6 +23,9 @@ export interface RecordRules {
   readonly plainOnly: boolean
 }
 
+/** How many leading key positions a record walk remembers (bounds the memo of an odd, huge record). */
+const MEMO_POSITIONS = 64
+
 /** A declared field, as the record walk looks it up by key. */
 interface Entry extends Step {
   readonly required: boolean
@@ -48,12 +51,28 @@ export function recordDecoder(
   const requiredCount = required.length
   const nullIsAbsent = rules.nullIsAbsent
   const accepts: (value: unknown) => value is Record<string, unknown> = rules.plainOnly ? isPlainRecord : isRecord
+  // The keys of the last record walked and their entries, by position: the records of a list
+  // share their key order, so a key is looked up in the table only where it differs from the
+  // last record's key at that position. A pure memo of `table`, so it is always consistent.
+  const lastKeys: string[] = []
+  const lastEntries: (Entry | undefined)[] = []
   return (value) => {
     if (!accepts(value)) return REJECTED
     let out: Record<string, unknown> | undefined
     let seen = 0
+    let position = 0
     for (const key in value) {
-      const entry = table[key]
+      let entry: Entry | undefined
+      if (lastKeys[position] === key) {
+        entry = lastEntries[position]
+      } else {
+        entry = table[key]
+        if (position < MEMO_POSITIONS) {
+          lastKeys[position] = key
+          lastEntries[position] = entry
+        }
+      }
+      position += 1
       if (entry === undefined) continue
       const raw = value[key]
       if (entry.required) {
