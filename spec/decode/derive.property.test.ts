@@ -155,3 +155,40 @@ describe('codecs of kinds the deriver does not know have no fast path, and reade
     if (!isLeft(decoded)) expect(read._unsafeUnwrap()).toStrictEqual(decoded.right)
   })
 })
+
+describe('the record walk remembers key positions between records, never their values', () => {
+  const codec = struct('Keyed', { id: t.string, name: t.string }, { at: bceDate, note: t.string, on: t.boolean })
+  const entries = fc
+    .tuple(
+      fc.string({ maxLength: 3 }),
+      fc.string({ maxLength: 3 }),
+      fc.option(fc.constantFrom('2020-01-02T03:04:05Z', 'nope', null), { nil: undefined }),
+      fc.option(fc.oneof(fc.string({ maxLength: 3 }), fc.constant(null), fc.integer()), { nil: undefined }),
+      fc.option(fc.oneof(fc.boolean(), fc.constant(null)), { nil: undefined }),
+      fc.dictionary(fc.constantFrom('x', 'y', 'id2'), fc.jsonValue({ maxDepth: 0 }), { maxKeys: 2 }),
+    )
+    .chain(([id, name, at, note, on, extra]) => {
+      const pairs = Object.entries({ ...extra, id, name, at, note, on }).filter(([, v]) => v !== undefined)
+      return fc.shuffledSubarray(pairs, { minLength: pairs.length, maxLength: pairs.length })
+    })
+    .map((pairs) => asJson(Object.fromEntries(pairs)))
+
+  it('records of one list in different key orders decode as io-ts decodes each', () => {
+    const fast = fastPathOf(codec)
+    if (fast === undefined) throw new Error('no fast path')
+    fc.assert(
+      fc.property(fc.array(entries, { minLength: 2, maxLength: 6 }), (records) => {
+        for (const record of records) expectAgreement(codec, record)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('a record with many keys decodes, and so does the next one', () => {
+    const wide: Record<string, unknown> = {}
+    for (let i = 0; i < 100; i += 1) wide[`k${i}`] = i
+    expectAgreement(codec, { ...wide, id: 'a', name: 'b', at: '2020-01-02T03:04:05Z' })
+    expectAgreement(codec, { name: 'b', at: '2020-01-02T03:04:05Z', id: 'a', ...wide })
+    expectAgreement(codec, { at: null, id: 'a', name: 'b' })
+  })
+})
