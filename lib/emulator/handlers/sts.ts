@@ -45,13 +45,14 @@ function issue(
   seconds: number,
   acl: unknown,
 ): Result<SessionRecord, ApiError> {
-  const hit = makeRoomForSession(state, subject)
-  if (hit !== undefined) {
+  const room = makeRoomForSession(state, subject)
+  if (room.isErr()) {
+    const { bound, limit } = room.error
     const what =
-      hit.bound === 'sessionsPerPrincipal'
+      bound === 'sessionsPerPrincipal'
         ? 'live temporary credentials per principal'
         : 'live temporary credentials per account'
-    return err(limitExceeded(what, hit.limit))
+    return err(limitExceeded(what, limit))
   }
   const session: SessionRecord = {
     accessKeyId: freshId(state),

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from 'neverthrow'
 import type { EmulatorState } from './emulator-state'
 import type { SessionRecord, SessionSubject } from './sessions'
 
@@ -61,21 +62,22 @@ export interface SessionBoundHit {
  * (`sessionsPerPrincipal` sessions per subject, `sessionsPerAccount` in all): first forgets
  * credentials that expired more than {@link EXPIRED_SESSION_RETENTION_MS} ago; if a bound is
  * still reached, forgets the expired ones it counts (the subject's, or the whole account's).
- * Live credentials are never dropped: when they alone fill a bound, answers which one, and the
- * caller refuses the new session.
+ * Live credentials are never dropped: when they alone fill a bound, the error says which one, and
+ * the caller refuses the new session.
  */
-export function makeRoomForSession(state: EmulatorState, subject: SessionSubject): SessionBoundHit | undefined {
+export function makeRoomForSession(state: EmulatorState, subject: SessionSubject): Result<void, SessionBoundHit> {
   dropExpiredSessions(state)
   const { sessionsPerPrincipal, sessionsPerAccount } = state.limits
   const key = subjectKey(subject)
   if (countFor(state, key) >= sessionsPerPrincipal) {
     dropExpiredSessions(state, 0, subject)
     if (countFor(state, key) >= sessionsPerPrincipal)
-      return { bound: 'sessionsPerPrincipal', limit: sessionsPerPrincipal }
+      return err({ bound: 'sessionsPerPrincipal', limit: sessionsPerPrincipal })
   }
   if (state.sessions.size >= sessionsPerAccount) {
     dropExpiredSessions(state, 0)
-    if (state.sessions.size >= sessionsPerAccount) return { bound: 'sessionsPerAccount', limit: sessionsPerAccount }
+    if (state.sessions.size >= sessionsPerAccount)
+      return err({ bound: 'sessionsPerAccount', limit: sessionsPerAccount })
   }
-  return undefined
+  return ok(undefined)
 }
