@@ -8,7 +8,7 @@ import {
 import { flat } from './verifier-harness'
 
 /** The emulator's ACL readers, each as one value (the document, or the error), for plain assertions. */
-const checkAcl = (...args: Parameters<typeof readAclField>) => flat(readAclField(...args))
+const readAcl = (...args: Parameters<typeof readAclField>) => flat(readAclField(...args))
 const parseAclText = (...args: Parameters<typeof parseAclTextResult>) => flat(parseAclTextResult(...args))
 
 const statement = fc.record({
@@ -25,7 +25,7 @@ describe('ACL documents', () => {
     fc.assert(
       fc.property(acl, fc.option(fc.string(), { nil: undefined }), (document, oldId) => {
         const sent = oldId === undefined ? document : { id: oldId, ...document }
-        const checked = checkAcl(sent, 'document', 'policy')
+        const checked = readAcl(sent, 'document', 'policy')
         expect(checked).not.toHaveProperty('code')
         const stored = normalisePolicyDocument(checked as Parameters<typeof normalisePolicyDocument>[0], 'abc')
         expect(stored.startsWith('{"id":"policy_abc",')).toBe(true)
@@ -87,15 +87,15 @@ describe('ACL documents', () => {
 
   it('rejects bad grantees and eids', () => {
     const base = { service: 's', region: '*', permission: ['AssumeRole'], effect: 'Allow' }
-    expect(checkAcl({ accessControlList: [{ ...base, grantee: 'me' }] }, 'd', 'trust')).toMatchObject({
+    expect(readAcl({ accessControlList: [{ ...base, grantee: 'me' }] }, 'd', 'trust')).toMatchObject({
       code: 'InappropriateJSON',
     })
-    expect(checkAcl({ accessControlList: [{ ...base, grantee: [{ id: 1 }] }] }, 'd', 'trust')).toMatchObject({
+    expect(readAcl({ accessControlList: [{ ...base, grantee: [{ id: 1 }] }] }, 'd', 'trust')).toMatchObject({
       code: 'InappropriateJSON',
     })
-    expect(checkAcl({ accessControlList: [{ ...base, eid: 3 }] }, 'd', 'trust')).toMatchObject({
+    expect(readAcl({ accessControlList: [{ ...base, eid: 3 }] }, 'd', 'trust')).toMatchObject({
       code: 'InappropriateJSON',
     })
-    expect(checkAcl({ id: 3, accessControlList: [base] }, 'd', 'trust')).toMatchObject({ code: 'InappropriateJSON' })
+    expect(readAcl({ id: 3, accessControlList: [base] }, 'd', 'trust')).toMatchObject({ code: 'InappropriateJSON' })
   })
 })
