@@ -2,10 +2,15 @@ import { inspect } from 'node:util'
 import { IamClient } from '../../lib'
 import { clientErrorOf, serviceErrorOf } from '../support/expect-error'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
+import { watchDeclaredKinds } from '../operation/declared-kinds'
+
+/** Every service error this suite's client meets must be of a kind its operation declares. */
+const declared = watchDeclaredKinds()
+afterEach(() => declared.expectNone())
 
 let fx: EmulatorFixture
 beforeEach(async () => {
-  fx = await withEmulator({ seed: 11, limits: { accessKeysPerUser: 2 } })
+  fx = await withEmulator({ seed: 11, limits: { accessKeysPerUser: 2 } }, { observe: declared.observe })
   await fx.iam.createUser({ name: 'kim' })
 })
 afterEach(async () => {

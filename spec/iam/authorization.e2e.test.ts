@@ -1,11 +1,16 @@
 import { acl, allow, deny, type Acl, type Credentials } from '../../lib'
 import { serviceErrorOf } from '../support/expect-error'
 import { clientsFor, withEmulator, type EmulatorFixture } from '../support/emulator'
+import { watchDeclaredKinds } from '../operation/declared-kinds'
+
+/** Every service error this suite's client meets must be of a kind its operation declares. */
+const declared = watchDeclaredKinds()
+afterEach(() => declared.expectNone())
 
 let fx: EmulatorFixture
 const { iamAs, stsAs, closeAll } = clientsFor(() => fx)
 beforeEach(async () => {
-  fx = await withEmulator({ seed: 97 })
+  fx = await withEmulator({ seed: 97 }, { observe: declared.observe })
 })
 afterEach(async () => {
   await closeAll()

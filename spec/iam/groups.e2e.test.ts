@@ -1,9 +1,14 @@
 import { clientErrorOf, serviceErrorOf } from '../support/expect-error'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
+import { watchDeclaredKinds } from '../operation/declared-kinds'
+
+/** Every service error this suite's client meets must be of a kind its operation declares. */
+const declared = watchDeclaredKinds()
+afterEach(() => declared.expectNone())
 
 let fx: EmulatorFixture
 beforeEach(async () => {
-  fx = await withEmulator({ seed: 5, limits: { usersPerGroup: 2, groupsPerAccount: 3 } })
+  fx = await withEmulator({ seed: 5, limits: { usersPerGroup: 2, groupsPerAccount: 3 } }, { observe: declared.observe })
 })
 afterEach(async () => {
   await fx.close()

@@ -2,10 +2,15 @@ import { clientErrorOf } from '../support/expect-error'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
 import { codecReader } from '../../lib/decode/reader'
 import { idpCodec } from '../../lib/iam/idp-model'
+import { watchDeclaredKinds } from '../operation/declared-kinds'
+
+/** Every service error this suite's client meets must be of a kind its operation declares. */
+const declared = watchDeclaredKinds()
+afterEach(() => declared.expectNone())
 
 let fx: EmulatorFixture
 beforeEach(async () => {
-  fx = await withEmulator({ seed: 8 })
+  fx = await withEmulator({ seed: 8 }, { observe: declared.observe })
 })
 afterEach(async () => {
   await fx.close()

@@ -2,13 +2,17 @@ import { inspect } from 'node:util'
 import type { BceEvent } from '../../lib'
 import { clientErrorOf, serviceErrorOf } from '../support/expect-error'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
+import { watchDeclaredKinds } from '../operation/declared-kinds'
 
 const PASSWORD = 'Str0ng-Passw0rd!'
 let fx: EmulatorFixture
 const events: BceEvent[] = []
+/** Every service error this suite's client meets must be of a kind its operation declares. */
+const declared = watchDeclaredKinds((e) => events.push(e))
+afterEach(() => declared.expectNone())
 beforeEach(async () => {
   events.length = 0
-  fx = await withEmulator({ seed: 4 }, { observe: (e) => events.push(e) })
+  fx = await withEmulator({ seed: 4 }, { observe: declared.observe })
   await fx.iam.createUser({ name: 'lee' })
 })
 afterEach(async () => {

@@ -1,10 +1,15 @@
 import { clientErrorOf, serviceErrorOf } from '../support/expect-error'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
 import type { Acl } from '../../lib'
+import { watchDeclaredKinds } from '../operation/declared-kinds'
+
+/** Every service error this suite's client meets must be of a kind its operation declares. */
+const declared = watchDeclaredKinds()
+afterEach(() => declared.expectNone())
 
 let fx: EmulatorFixture
 beforeEach(async () => {
-  fx = await withEmulator({ seed: 3, limits: { policiesPerGroup: 2 } })
+  fx = await withEmulator({ seed: 3, limits: { policiesPerGroup: 2 } }, { observe: declared.observe })
   await fx.iam.createUser({ name: 'ann' })
   await fx.iam.createGroup({ name: 'ops' })
   await fx.iam.createRole({ name: 'deployer', assumeRolePolicyDocument: trust(fx.emulator.accountId) })

@@ -1,10 +1,15 @@
 import { serviceErrorOf } from '../support/expect-error'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
 import type { Acl } from '../../lib'
+import { watchDeclaredKinds } from '../operation/declared-kinds'
+
+/** Every service error this suite's client meets must be of a kind its operation declares. */
+const declared = watchDeclaredKinds()
+afterEach(() => declared.expectNone())
 
 let fx: EmulatorFixture
 beforeEach(async () => {
-  fx = await withEmulator({ seed: 9 })
+  fx = await withEmulator({ seed: 9 }, { observe: declared.observe })
 })
 afterEach(async () => {
   await fx.close()

@@ -1,9 +1,14 @@
 import { IamClient, type BceError } from '../../lib'
 import { countingDispatcher, withEmulator, type EmulatorFixture } from '../support/emulator'
+import { watchDeclaredKinds } from '../operation/declared-kinds'
+
+/** Every service error this suite's client meets must be of a kind its operation declares. */
+const declared = watchDeclaredKinds()
+afterEach(() => declared.expectNone())
 
 let fx: EmulatorFixture
 beforeEach(async () => {
-  fx = await withEmulator({ seed: 7 })
+  fx = await withEmulator({ seed: 7 }, { observe: declared.observe })
 })
 afterEach(async () => {
   await fx.close()

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import type { BceError, IamClient, Result, ResultAsync } from '../../lib'
 import { parseAcl } from '../../lib/acl'
 import { IamModel, type Expected } from './iam-model'
+import { expectDeclaredKinds } from '../operation/declared-kinds'
 
 /** The system under test: an SDK client talking to the emulator. */
 export interface Real {
@@ -38,6 +39,7 @@ const statementsOf = (document: string | undefined): unknown =>
 
 /** Compares an SDK result with the model's prediction (ok-ness and error kind). */
 export function expectMatches<T>(label: string, actual: Result<T, BceError>, expected: Expected): void {
+  expectDeclaredKinds(actual)
   const seen = actual.isOk()
     ? 'ok'
     : actual.error._tag === 'BceServiceError'

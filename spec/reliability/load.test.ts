@@ -1,5 +1,6 @@
 import { IamClient, type BceError, type BceEvent, type Result } from '../../lib'
 import { startEmulator, type RunningEmulator } from '../../lib/emulator'
+import { watchDeclaredKinds } from '../operation/declared-kinds'
 
 /** Runs `tasks` with at most `concurrency` in flight. */
 async function runPool<T>(tasks: ReadonlyArray<() => PromiseLike<T>>, concurrency: number): Promise<T[]> {
@@ -37,13 +38,14 @@ describe('load: 5,000 calls at concurrency 200 with 1% injected faults', () => {
     await new Promise((resolve) => setImmediate(resolve))
     const before = resources()
     const events: BceEvent[] = []
+    const declared = watchDeclaredKinds((event) => events.push(event))
     const iam = new IamClient({
       endpoint: emulator.endpoint,
       credentials: emulator.credentials,
       allowInsecureHttp: true,
       maxConnections: 200,
       retry: { baseDelayMs: 5, maxDelayMs: 50 },
-      observe: (event) => events.push(event),
+      observe: declared.observe,
     })
     const names = Array.from({ length: 1000 }, (_, i) => `load-user-${i}`)
     type Task = () => PromiseLike<{ op: string; name: string; index: number; result: Result<unknown, BceError> }>
@@ -109,6 +111,8 @@ describe('load: 5,000 calls at concurrency 200 with 1% injected faults', () => {
     for (const name of created) expect(listed.has(name)).toBe(true)
     for (const name of listed) expect(created.has(name) || unknown.has(name)).toBe(true)
     for (const { name } of notFound) expect(created.has(name)).toBe(false)
+    declared.expectNone()
+    expect(declared.checked()).toBeGreaterThan(0)
 
     const injected = emulator.faultReport().consumed.length
     const failures = settled.filter((s) => s.result.isErr())

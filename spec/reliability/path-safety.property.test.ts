@@ -1,9 +1,14 @@
 import fc from 'fast-check'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
+import { watchDeclaredKinds } from '../operation/declared-kinds'
+
+/** Every service error this suite's client meets must be of a kind its operation declares. */
+const declared = watchDeclaredKinds()
+afterEach(() => declared.expectNone())
 
 let fx: EmulatorFixture
 beforeAll(async () => {
-  fx = await withEmulator({ seed: 17 }, { retry: false })
+  fx = await withEmulator({ seed: 17 }, { retry: false, observe: declared.observe })
 })
 afterAll(async () => {
   await fx.close()

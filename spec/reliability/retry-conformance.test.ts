@@ -1,6 +1,7 @@
 import type { BceEvent, BceError, Result, ResultAsync } from '../../lib'
 import type { Fault } from '../../lib/emulator'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
+import { watchDeclaredKinds } from '../operation/declared-kinds'
 
 /**
  * The retry conformance table: each scripted emulator fault × an idempotent or non-idempotent
@@ -11,6 +12,9 @@ import { withEmulator, type EmulatorFixture } from '../support/emulator'
 
 let fx: EmulatorFixture
 const events: BceEvent[] = []
+/** Every service error this suite's client meets must be of a kind its operation declares. */
+const declared = watchDeclaredKinds((e) => events.push(e))
+afterEach(() => declared.expectNone())
 beforeEach(async () => {
   events.length = 0
   fx = await withEmulator(
@@ -19,7 +23,7 @@ beforeEach(async () => {
       retry: { baseDelayMs: 5, maxDelayMs: 20 },
       headersTimeoutMs: 300,
       bodyTimeoutMs: 300,
-      observe: (e) => events.push(e),
+      observe: declared.observe,
     },
   )
   await fx.iam.createUser({ name: 'existing' })

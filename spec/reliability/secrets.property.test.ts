@@ -3,11 +3,16 @@ import fc from 'fast-check'
 import { IamClient, StsClient, type BceEvent } from '../../lib'
 import { closedPort } from '../support/raw-server'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
+import { watchDeclaredKinds } from '../operation/declared-kinds'
+
+/** Every service error this suite's client meets must be of a kind its operation declares. */
+const declared = watchDeclaredKinds()
+afterEach(() => declared.expectNone())
 
 let fx: EmulatorFixture
 let deadEndpoint: string
 beforeAll(async () => {
-  fx = await withEmulator({ seed: 13 })
+  fx = await withEmulator({ seed: 13 }, { observe: declared.observe })
   deadEndpoint = await closedPort()
 })
 afterAll(async () => {

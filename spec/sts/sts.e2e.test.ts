@@ -2,6 +2,11 @@ import { inspect } from 'node:util'
 import { fromAssumeRole, fromSessionToken, IamClient, StsClient, type Acl } from '../../lib'
 import { clientErrorOf, serviceErrorOf } from '../support/expect-error'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
+import { watchDeclaredKinds } from '../operation/declared-kinds'
+
+/** Every service error this suite's client meets must be of a kind its operation declares. */
+const declared = watchDeclaredKinds()
+afterEach(() => declared.expectNone())
 
 let fx: EmulatorFixture
 let sts: StsClient
@@ -13,7 +18,7 @@ const trust = (accountId: string): Acl => ({
 })
 
 beforeEach(async () => {
-  fx = await withEmulator({ seed: 21 })
+  fx = await withEmulator({ seed: 21 }, { observe: declared.observe })
   sts = new StsClient({
     endpoint: fx.emulator.stsEndpoint,
     credentials: fx.emulator.credentials,
