@@ -41,7 +41,9 @@ function emitDeclarations() {
   }
 }
 
+const started = performance.now()
 emitDeclarations()
+const typechecked = performance.now()
 
 if (mode === 'update') mkdirSync(path.join(root, 'etc'), { recursive: true })
 
@@ -86,6 +88,11 @@ for (const [i, entry] of ENTRY_POINTS.entries()) {
   // Warnings (e.g. an unresolved {@link}) are printed; only errors and a changed surface fail.
   if (result.errorCount > 0) failed = true
 }
+
+const seconds = (from, to) => ((to - from) / 1000).toFixed(1)
+console.log(
+  `api-report: typecheck ${seconds(started, typechecked)} s, API Extractor ${seconds(typechecked, performance.now())} s`,
+)
 
 if (mode === 'check' && changed.length > 0) {
   console.error(
