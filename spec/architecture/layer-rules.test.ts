@@ -60,6 +60,11 @@ const cases: readonly Case[] = [
     refused: /must not import lib\/emulator/,
   },
   {
+    name: 'a nested folder of decode importing client',
+    snippet: importing('lib/decode/nested/x.ts', "import { value } from '../../client/execute'"),
+    refused: /lib\/decode must not import lib\/client/,
+  },
+  {
     name: 'client importing lower layers',
     snippet: {
       filePath: 'lib/client/x.ts',
@@ -72,6 +77,10 @@ const cases: readonly Case[] = [
         '',
       ].join('\n'),
     },
+  },
+  {
+    name: 'a nested folder importing its own folder',
+    snippet: importing('lib/decode/nested/x.ts', "import { value } from '../json'"),
   },
   {
     name: 'packages anywhere',
