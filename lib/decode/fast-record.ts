@@ -9,7 +9,7 @@ import { copyRecord } from './struct'
  * `value` exactly as the fast path does: a plain object (io-ts's `UnknownRecord`) without an own
  * `__proto__` key (io-ts copies by assignment, which treats that key unlike a spread copy).
  */
-export function isPlainRecord(value: unknown): value is Record<string, unknown> {
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
   if (!isRecord(value)) return false
   const proto: unknown = Object.getPrototypeOf(value)
   return (proto === Object.prototype || proto === null) && !Object.prototype.hasOwnProperty.call(value, '__proto__')
