@@ -7,7 +7,8 @@ import tseslint from 'typescript-eslint'
 /**
  * The folder layers of lib/, lowest first: THE list the import rules are generated from.
  * A folder may import its own files and folders of LOWER layers only; folders in the same layer
- * (siblings) may not import each other. `only` narrows a layer to the folders it may import.
+ * (siblings) may not import each other. `only` narrows a layer to what it may import: folders, or
+ * single files as `folder/file`.
  * Packages (neverthrow, undici, io-ts, fp-ts, node:*) are allowed everywhere; the rules only see
  * relative specifiers.
  * Above every layer: the entry points lib/*.ts (may import any folder listed here, not the
@@ -23,7 +24,7 @@ const LAYERS = [
   { folders: ['acl'] }, // the ACL toolkit; supplies its own document field codec to operation/
   { folders: ['client'] }, // the call pipeline
   { folders: ['iam', 'sts'] }, // operation declarations, registries, derived clients
-  { folders: ['testing'], only: ['errors'] }, // jest matchers: error data only
+  { folders: ['testing'], only: ['errors/types'] }, // jest matchers: the error types only
 ]
 
 /**
@@ -47,10 +48,13 @@ const LAYERED_FOLDERS = LAYERS.flatMap((layer) => layer.folders)
 /** Index in LAYERS of a folder. */
 const layerOf = (folder) => LAYERS.findIndex((layer) => layer.folders.includes(folder))
 
-/** A regex alternative matching any of the folder names. */
-const anyOf = (folders) => folders.join('|')
+/** A regex alternative matching any of the names (escaped). */
+const anyOf = (names) => names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
 
-/** The folders a file in `folder` may import, besides its own. */
+/** The folder of an allowed entry (`errors` or `errors/types`). */
+const folderOfEntry = (entry) => entry.split('/')[0]
+
+/** The folders and `folder/file` entries a file in `folder` may import, besides its own folder. */
 const allowedFor = (folder, extra) => {
   const layer = LAYERS[layerOf(folder)]
   const lower = LAYERS.slice(0, layerOf(folder)).flatMap((l) => l.folders)
@@ -76,9 +80,12 @@ const reasonFor = (folder, target) => {
  */
 const layerRule = (folder, depth, extra) => {
   const allowed = allowedFor(folder, extra)
+  const allowedFolders = allowed.map(folderOfEntry)
   const up = `^(?:\\.\\./){${depth}}`
-  const forbidden = LAYERED_FOLDERS.filter((f) => f !== folder && !allowed.includes(f))
-  const known = [folder, ...allowed, ...forbidden]
+  const forbidden = LAYERED_FOLDERS.filter((f) => f !== folder && !allowedFolders.includes(f))
+  const known = [folder, ...allowedFolders, ...forbidden]
+  // Folders allowed file by file (`errors/types`): any other file of theirs is refused.
+  const partly = [...new Set(allowed.filter((entry) => entry.includes('/')).map(folderOfEntry))]
   return [
     'error',
     {
@@ -88,8 +95,16 @@ const layerRule = (folder, depth, extra) => {
           caseSensitive: true,
           message: reasonFor(folder, target),
         })),
+        ...partly.map((target) => {
+          const files = allowed.filter((entry) => entry.startsWith(`${target}/`)).map((e) => e.slice(target.length + 1))
+          return {
+            regex: `${up}${target}(?:$|/(?!(?:${anyOf(files)})$))`,
+            caseSensitive: true,
+            message: `Layer rule: lib/${folder} may import only ${allowed.join(', ')} outside itself.`,
+          }
+        }),
         {
-          regex: `^(?:\\.\\./){${depth - 1}}\\.\\.(?:$|/(?!(?:${anyOf(known)})(?:/|$)))`,
+          regex: `^(?:\\.\\./){${depth - 1}}\\.\\.(?:$|/(?!(?:${anyOf([...new Set(known)])})(?:/|$)))`,
           caseSensitive: true,
           message: `Layer rule: lib/${folder} may import only ${allowed.length > 0 ? allowed.join(', ') : 'nothing'} outside itself, not the entry points lib/*.ts, the emulator or a folder missing from LAYERS in eslint.config.mjs.`,
         },
@@ -105,7 +120,7 @@ const depths = Array.from({ length: MAX_DEPTH }, (_, i) => i + 1)
 
 /**
  * The layer rules as flat-config blocks: one per folder and depth, then one per exception file.
- * Exported so the architecture test can lint snippets with these blocks alone (no type information).
+ * scripts/lint-layer-snippets.mjs lints snippets with these blocks alone (no type information).
  */
 export const layerConfigs = [
   ...LAYERED_FOLDERS.flatMap((folder) =>

@@ -55,6 +55,11 @@ const cases: readonly Case[] = [
     refused: /lib\/testing must not import lib\/decode/,
   },
   {
+    name: 'testing importing another file of errors than its types',
+    snippet: importing('lib/testing/x.ts', "import { value } from '../errors/make'"),
+    refused: /lib\/testing may import only errors\/types/,
+  },
+  {
     name: 'an entry point importing the emulator',
     snippet: importing('lib/x.ts', "import { value } from './emulator/start'"),
     refused: /must not import lib\/emulator/,
