@@ -123,8 +123,10 @@ function fieldsOf(props: t.Props): Field[] | undefined {
 }
 
 function deriveRecord(required: t.Props, optional: t.Props, struct: boolean): Step | undefined {
-  // A key both required and optional is read twice by io-ts (the second time already decoded).
-  if (Object.keys(required).some((key) => Object.prototype.hasOwnProperty.call(optional, key))) return undefined
+  // A key both required and optional is read twice by io-ts (the second time already decoded);
+  // a key such as `constructor` is inherited by every record, which the own-key walk never sees.
+  const keys = [...Object.keys(required), ...Object.keys(optional)]
+  if (new Set(keys).size < keys.length || keys.some((key) => key in Object.prototype)) return undefined
   const requiredFields = fieldsOf(required)
   const optionalFields = fieldsOf(optional)
   if (requiredFields === undefined || optionalFields === undefined) return undefined

@@ -32,10 +32,11 @@ interface Entry extends Step {
 }
 
 /**
- * The fast path of a record with `required` and `optional` fields (their keys distinct). It gives
- * what the io-ts walk (each required field, then each optional one, read and decoded in turn)
- * gives on a JSON value, but walks the value's own keys instead, so each read is a cheap
- * in-order load and absent fields cost nothing: decoded field values that differ (dates) are
+ * The fast path of a record with `required` and `optional` fields (keys distinct, none inherited
+ * by every object, such as `constructor`: the deriver checks both). It gives what the io-ts walk
+ * (each required field, then each optional one, read and decoded in turn) gives on a JSON value,
+ * but walks the value's keys instead (`for…in`), so each read is a cheap in-order load and
+ * absent fields cost nothing: decoded field values that differ (dates) are
  * written into one shallow copy (the input itself is returned when nothing changed), undeclared
  * fields are kept, absent optional fields are skipped (no supported step accepts `undefined`),
  * and the value is rejected unless every required field was seen and accepted.

@@ -143,6 +143,8 @@ describe('codecs of kinds the deriver does not know have no fast path, and reade
     ['a struct holding a refinement', struct('WithInt', { n: t.Int }, {}), { n: 2 }],
     ['a partial of an input mapping', t.partial({ m: mappedInput('M', (v) => v ?? 'default', t.string) }), {}],
     ['a key both required and optional', struct('Twice', { at: bceDate }, { at: bceDate }), undefined],
+    ['a field every object inherits', t.partial({ constructor: t.string }), {}],
+    ['a struct field every object inherits', struct('Inherits', {}, { toString: t.string }), { toString: 'x' }],
   ]
 
   it.each(unknownKinds)('%s', (_name, codec, value) => {
