@@ -10,7 +10,7 @@ export interface Group {
   readonly description?: string
 }
 
-/** Wire codec of {@link Group}. */
+/** Wire codec of {@link Group} (optional fields may be absent or `null`). */
 export const groupCodec: t.Decoder<unknown, Group> = struct(
   'Group',
   { id: t.string, name: t.string },

@@ -20,7 +20,7 @@ export interface Policy {
   readonly attachTime?: Date
 }
 
-/** Wire codec of {@link Policy}. */
+/** Wire codec of {@link Policy} (optional fields may be absent or `null`). */
 export const policyCodec: t.Decoder<unknown, Policy> = struct(
   'Policy',
   { id: t.string, name: t.string },
@@ -39,7 +39,7 @@ export interface PolicyEntity {
   readonly attachTime?: Date
 }
 
-/** Wire codec of {@link PolicyEntity}. */
+/** Wire codec of {@link PolicyEntity} (optional fields may be absent or `null`). */
 export const policyEntityCodec: t.Decoder<unknown, PolicyEntity> = struct(
   'PolicyEntity',
   { id: t.string },

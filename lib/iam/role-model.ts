@@ -12,7 +12,7 @@ export interface Role {
   readonly assumeRolePolicyDocument?: string
 }
 
-/** Wire codec of {@link Role}. */
+/** Wire codec of {@link Role} (optional fields may be absent or `null`). */
 export const roleCodec: t.Decoder<unknown, Role> = struct(
   'Role',
   { id: t.string, name: t.string },
