@@ -173,4 +173,41 @@ describe('id indices of the state', () => {
       { numRuns: 300 },
     )
   })
+
+  it('access keys by owner agree with a filter, in map order, after sets, updates, deletes, clears and undos', () => {
+    const keyStep = fc.oneof(
+      fc.record({
+        kind: fc.constant('set' as const),
+        id: fc.constantFrom('k1', 'k2', 'k3', 'k4'),
+        enabled: fc.boolean(),
+      }),
+      fc.record({ kind: fc.constant('delete' as const), id: fc.constantFrom('k1', 'k2', 'k3', 'k4') }),
+      fc.constantFrom({ kind: 'clear' as const }, { kind: 'commit' as const }, { kind: 'undo' as const }),
+    )
+    const ownerOfKey = (id: string) => (id === 'k1' || id === 'k3' ? 'u1' : 'u2')
+    fc.assert(
+      fc.property(fc.array(keyStep, { maxLength: 30 }), (steps) => {
+        const state = newState()
+        for (const s of steps) {
+          if (s.kind === 'set')
+            state.accessKeys.set(s.id, {
+              id: s.id,
+              secret: 'x',
+              userId: ownerOfKey(s.id),
+              createTime: 't',
+              enabled: s.enabled,
+            })
+          else if (s.kind === 'delete') state.accessKeys.delete(s.id)
+          else if (s.kind === 'clear') state.accessKeys.clear()
+          else if (s.kind === 'commit') state.changes.take()
+          else state.changes.undo()
+        }
+        for (const owner of ['u1', 'u2'])
+          expect(state.accessKeys.ownedBy(owner)).toEqual(
+            [...state.accessKeys.values()].filter((k) => k.userId === owner),
+          )
+      }),
+      { numRuns: 300 },
+    )
+  })
 })

@@ -7,8 +7,7 @@ import { findUser } from './lookup'
 import { limitExceeded, notFound } from './names'
 import { accessKeyView, newAccessKeyView } from './views'
 
-const keysOf = (state: EmulatorState, user: UserRecord): AccessKeyRecord[] =>
-  [...state.accessKeys.values()].filter((key) => key.userId === user.id)
+const keysOf = (state: EmulatorState, user: UserRecord): AccessKeyRecord[] => state.accessKeys.ownedBy(user.id)
 
 /** The key `accessKeyId` of user `userName`; 404 when either is missing or the key is someone else's. */
 function findKey(state: EmulatorState, params: Readonly<Record<string, string>>): Result<AccessKeyRecord, ApiError> {

@@ -61,7 +61,7 @@ export function updateUser({ state, params, body }: HandlerContext): Outcome {
 /** What still refers to a user (each one blocks deleting it). */
 function userDependents(state: EmulatorState, user: UserRecord): string[] {
   const reasons: string[] = []
-  if ([...state.accessKeys.values()].some((key) => key.userId === user.id)) reasons.push('access keys')
+  if (state.accessKeys.ownedBy(user.id).length > 0) reasons.push('access keys')
   if (state.memberships.countAt('user', user.id) > 0) reasons.push('group memberships')
   if (state.attachments.countAt('target', targetKey('user', user.id)) > 0) reasons.push('attached policies')
   if (user.loginProfile !== undefined) reasons.push('a login profile')

@@ -75,25 +75,36 @@ export class ChangeLog {
   }
 }
 
+/** The secondary indices a {@link TrackedMap} keeps, each derived from a value. */
+export interface TrackedMapIndices<V> {
+  /** The value's own id: {@link TrackedMap.getById} finds a value by it. */
+  readonly idOf?: (value: V) => string
+  /** An owner id several values share (e.g. an access key's user): {@link TrackedMap.ownedBy} lists them. */
+  readonly ownerOf?: (value: V) => string
+}
+
 /**
- * A string-keyed `Map` that notes every change in a {@link ChangeLog}. Given `idOf`, it also keeps
- * an index from each value's id to its key, in step with every change (set, delete, clear, and
- * the undo of a change), so {@link TrackedMap.getById} is a lookup, not a scan.
+ * A string-keyed `Map` that notes every change in a {@link ChangeLog}. It also keeps the indices
+ * it is given (see {@link TrackedMapIndices}) in step with every change (set, delete, clear, and
+ * the undo of a change), so finding a value by id, or the values of one owner, is a lookup, not a
+ * scan.
  */
 export class TrackedMap<V> extends Map<string, V> {
   readonly #log: ChangeLog
   readonly #collection: TrackedCollection
-  readonly #idOf: ((value: V) => string) | undefined
+  readonly #indices: TrackedMapIndices<V>
   /** Key of the value with each id (only with `idOf`). */
   readonly #keyById = new Map<string, string>()
+  /** Keys of the values of each owner, in insertion order (only with `ownerOf`). */
+  readonly #keysByOwner = new Map<string, Set<string>>()
 
-  constructor(log: ChangeLog, collection: TrackedCollection, idOf?: (value: V) => string) {
+  constructor(log: ChangeLog, collection: TrackedCollection, indices: TrackedMapIndices<V> = {}) {
     super()
     this.#log = log
     this.#collection = collection
-    this.#idOf = idOf
+    this.#indices = indices
     log.register(collection, (key, before) => {
-      this.#unindex(key)
+      this.#unindex(key, before?.value as V | undefined)
       if (before === undefined) super.delete(key)
       else {
         super.set(key, before.value as V)
@@ -108,21 +119,45 @@ export class TrackedMap<V> extends Map<string, V> {
     return key === undefined ? undefined : super.get(key)
   }
 
-  #index(key: string, value: V): void {
-    if (this.#idOf !== undefined) this.#keyById.set(this.#idOf(value), key)
+  /** The values whose owner is `owner`, in insertion order (only for a map built with `ownerOf`). */
+  ownedBy(owner: string): V[] {
+    const keys = this.#keysByOwner.get(owner)
+    return keys === undefined ? [] : [...keys].map((key) => super.get(key) as V)
   }
 
-  #unindex(key: string): void {
-    if (this.#idOf === undefined || !super.has(key)) return
-    const id = this.#idOf(super.get(key) as V)
-    if (this.#keyById.get(id) === key) this.#keyById.delete(id)
+  #index(key: string, value: V): void {
+    const { idOf, ownerOf } = this.#indices
+    if (idOf !== undefined) this.#keyById.set(idOf(value), key)
+    if (ownerOf !== undefined) {
+      const owner = ownerOf(value)
+      let keys = this.#keysByOwner.get(owner)
+      if (keys === undefined) {
+        keys = new Set()
+        this.#keysByOwner.set(owner, keys)
+      }
+      keys.add(key)
+    }
+  }
+
+  /** Drops the indices of the value at `key`; the owner's entry stays (in place) when `next` has the same owner. */
+  #unindex(key: string, next?: V): void {
+    if (!super.has(key)) return
+    const value = super.get(key) as V
+    const { idOf, ownerOf } = this.#indices
+    if (idOf !== undefined && this.#keyById.get(idOf(value)) === key) this.#keyById.delete(idOf(value))
+    if (ownerOf !== undefined && (next === undefined || ownerOf(next) !== ownerOf(value))) {
+      const owner = ownerOf(value)
+      const keys = this.#keysByOwner.get(owner)
+      keys?.delete(key)
+      if (keys?.size === 0) this.#keysByOwner.delete(owner)
+    }
   }
 
   /** Sets a value and notes the change. */
   override set(key: string, value: V): this {
     const before = super.has(key) ? { value: super.get(key) } : undefined
     this.#log.record({ collection: this.#collection, key, value, before })
-    this.#unindex(key)
+    this.#unindex(key, value)
     super.set(key, value)
     this.#index(key, value)
     return this
@@ -141,6 +176,7 @@ export class TrackedMap<V> extends Map<string, V> {
     for (const [key, value] of super.entries())
       this.#log.record({ collection: this.#collection, key, value: undefined, before: { value } })
     this.#keyById.clear()
+    this.#keysByOwner.clear()
     super.clear()
   }
 }

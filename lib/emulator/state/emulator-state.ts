@@ -22,7 +22,8 @@ import type { SessionRecord } from './sessions'
 import { SYSTEM_POLICIES, SYSTEM_POLICIES_BY_ID } from './system-policies'
 import type { UserRecord } from './users'
 
-const byId = (record: { readonly id: string }): string => record.id
+/** Entities are indexed by their id. */
+const BY_ID = { idOf: (record: { readonly id: string }): string => record.id }
 
 /** The root account's key pair. */
 export interface RootCredentials {
@@ -51,15 +52,17 @@ export class EmulatorState {
   /** Every change to the keyed collections since the last commit (see the persistence journal). */
   readonly changes = new ChangeLog()
   /** Sub-users by name. */
-  readonly users: TrackedMap<UserRecord> = new TrackedMap<UserRecord>(this.changes, 'users', byId)
+  readonly users: TrackedMap<UserRecord> = new TrackedMap<UserRecord>(this.changes, 'users', BY_ID)
   /** Sub-users' access keys by access key id. */
-  readonly accessKeys: Map<string, AccessKeyRecord> = new TrackedMap<AccessKeyRecord>(this.changes, 'accessKeys')
+  readonly accessKeys: TrackedMap<AccessKeyRecord> = new TrackedMap<AccessKeyRecord>(this.changes, 'accessKeys', {
+    ownerOf: (key) => key.userId,
+  })
   /** Groups by name. */
-  readonly groups: TrackedMap<GroupRecord> = new TrackedMap<GroupRecord>(this.changes, 'groups', byId)
+  readonly groups: TrackedMap<GroupRecord> = new TrackedMap<GroupRecord>(this.changes, 'groups', BY_ID)
   /** Custom policies by name (the System catalogue is {@link SYSTEM_POLICIES}). */
-  readonly policies: TrackedMap<PolicyRecord> = new TrackedMap<PolicyRecord>(this.changes, 'policies', byId)
+  readonly policies: TrackedMap<PolicyRecord> = new TrackedMap<PolicyRecord>(this.changes, 'policies', BY_ID)
   /** Roles by name. */
-  readonly roles: TrackedMap<RoleRecord> = new TrackedMap<RoleRecord>(this.changes, 'roles', byId)
+  readonly roles: TrackedMap<RoleRecord> = new TrackedMap<RoleRecord>(this.changes, 'roles', BY_ID)
   /** Which users are in which groups. */
   readonly memberships: EdgeSet<MembershipEdge, MembershipEnd> = new TrackedEdgeSet<MembershipEdge, MembershipEnd>(
     (edge) => membershipKey(edge.groupId, edge.userId),
