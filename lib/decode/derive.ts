@@ -28,8 +28,10 @@ const decoders = new WeakMap<object, FastDecode<unknown> | null>()
  * Understood: `t.string`, `t.number`, `t.boolean`, `t.null`, `t.literal`, `t.keyof`, unions of
  * those, {@link bceDate}, `t.type`, `t.partial`, `t.exact`, `t.intersection`, `t.array`,
  * `t.readonly`, `t.readonlyArray`, and this folder's {@link StructType}, {@link MappedType} and
- * {@link MappedInputType}. The fast path returns exactly what `codec.decode` would return on
- * success, or REJECTED (the codec then decides, and builds the issues); it never builds issues.
+ * {@link MappedInputType}. On a JSON value (what readers are given) the fast path returns exactly
+ * what `codec.decode` would return on success, or REJECTED (the codec then decides, and builds
+ * the issues); it never builds issues. Nothing is registered anywhere: a codec is walked the
+ * first time a reader asks for it.
  */
 export function fastPathOf<A>(codec: t.Decoder<unknown, A>): FastDecode<A> | undefined {
   let decoder = decoders.get(codec)
