@@ -1,0 +1,56 @@
+import type { TaskEither } from 'fp-ts/TaskEither'
+import type { ResultAsync } from 'neverthrow'
+import { IamClient, type IamMethods } from '../iam/iam-client'
+import { IAM_OPERATIONS } from '../iam/iam-operations'
+import type { StsClient, StsMethods } from '../sts/sts-client'
+import { STS_OPERATIONS } from '../sts/sts-registry'
+import { fromResultAsync } from './from-result-async'
+
+/**
+ * A client method `M` as a `TaskEither`: the same parameters (an optional input stays optional),
+ * the same value, and exactly the same error union (the operation's declared service-error kinds,
+ * the common kinds, client errors).
+ */
+export type TaskEitherMethod<M> = M extends (...args: infer P) => ResultAsync<infer A, infer Err>
+  ? (...args: P) => TaskEither<Err, A>
+  : never
+
+/** The methods `C` of a client, each as a {@link TaskEitherMethod}. */
+export type TaskEitherMethods<C> = { readonly [N in keyof C]: TaskEitherMethod<C[N]> }
+
+/** Every {@link IamClient} operation as a `TaskEither`, e.g. `getUser: (input, options?) => TaskEither<…, User>`. */
+export type TaskEitherIamClient = TaskEitherMethods<IamMethods>
+
+/** Every {@link StsClient} operation as a `TaskEither`. */
+export type TaskEitherStsClient = TaskEitherMethods<StsMethods>
+
+type AnyMethod = (...args: readonly unknown[]) => ResultAsync<unknown, unknown>
+
+/**
+ * The operations of `client` as `TaskEither`s, built from its operation registry (so a new
+ * operation needs no change here). Calling a method sends nothing: each run of the returned task
+ * makes one call, and the task's promise always resolves (to `Right` with the value or `Left`
+ * with the SDK's frozen error), never rejects. Close the client itself when done.
+ *
+ * @example
+ * ```ts
+ * import { pipe } from 'fp-ts/function'
+ * import * as TE from 'fp-ts/TaskEither'
+ * const iam = taskEitherClient(new IamClient(config))
+ * const name = await pipe(iam.getUser({ userName: 'alice' }), TE.map((user) => user.name))()
+ * ```
+ */
+export function taskEitherClient(client: IamClient): TaskEitherIamClient
+export function taskEitherClient(client: StsClient): TaskEitherStsClient
+export function taskEitherClient(client: IamClient | StsClient): TaskEitherIamClient | TaskEitherStsClient {
+  const registry = client instanceof IamClient ? IAM_OPERATIONS : STS_OPERATIONS
+  const methods = client as unknown as Readonly<Record<string, AnyMethod>>
+  const adapted: Record<string, unknown> = {}
+  for (const name of Object.keys(registry)) {
+    const method = methods[name]
+    if (method === undefined) continue
+    adapted[name] = (...args: readonly unknown[]): TaskEither<unknown, unknown> =>
+      fromResultAsync(() => method(...args))
+  }
+  return Object.freeze(adapted) as unknown as TaskEitherIamClient | TaskEitherStsClient
+}

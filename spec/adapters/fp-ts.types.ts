@@ -1,0 +1,43 @@
+/**
+ * Type tests for bce-iam/fp-ts (compiled by `npm run typecheck`, never run): each TaskEither
+ * method keeps its operation's input, value and precise error union.
+ */
+import type { TaskEither } from 'fp-ts/TaskEither'
+import type {
+  BceClientError,
+  CommonErrorKind,
+  IamClient,
+  ServiceError,
+  SessionCredentials,
+  StsClient,
+  User,
+} from '../../lib'
+import { taskEitherClient } from '../../lib/fp-ts'
+import type { Equal, Expect } from '../types/expect'
+
+type GetUserError = BceClientError | ServiceError<'NotFound' | CommonErrorKind>
+
+/** fp-ts: the same input, the value, and exactly the operation's error union. */
+export function taskEithers(iam: IamClient, sts: StsClient) {
+  const te = taskEitherClient(iam)
+  const getUser = te.getUser({ userName: 'alice' })
+  const exact: Expect<Equal<typeof getUser, TaskEither<GetUserError, User>>> = true
+  const created = te.createUser({ name: 'alice' })
+  const createdError: Expect<
+    Equal<
+      typeof created,
+      TaskEither<BceClientError | ServiceError<'AlreadyExists' | 'LimitExceeded' | CommonErrorKind>, User>
+    >
+  > = true
+  // an operation without required input may be called without one
+  const listed = te.listUsers()
+  // @ts-expect-error: getUser needs a userName
+  const wrong = te.getUser({ name: 'alice' })
+  // @ts-expect-error: an STS client has no getUser
+  const noSuch = taskEitherClient(sts).getUser
+  const session = taskEitherClient(sts).getSessionToken()
+  const sessionValue: Expect<
+    Equal<typeof session extends TaskEither<unknown, infer A> ? A : never, SessionCredentials>
+  > = true
+  return [getUser, created, session, exact, createdError, listed, wrong, noSuch, sessionValue] as const
+}
