@@ -1,5 +1,5 @@
 import { match, P } from 'ts-pattern'
-import { IamClient, type BceError, type ServiceErrorKind } from '../lib'
+import { IamClient, isServiceError, type BceError, type IamError, type ServiceErrorKind } from '../lib'
 import type { ExampleContext } from './context'
 
 /** What an application might do about each kind of failure, written as an exhaustive switch. */
@@ -63,6 +63,28 @@ function unreachable(value: never): never {
   throw new Error(`unhandled case ${String(value)}`)
 }
 
+/**
+ * One operation's errors: `getUser` can fail with `NotFound` (its declared kind) or a common kind,
+ * never `AlreadyExists`, so this switch is exhaustive without it. A kind the operation does not
+ * declare would arrive as `Unknown`.
+ */
+export function getUserAdvice(error: IamError<'getUser'>): string {
+  if (!isServiceError(error)) return `client problem: ${error.reason}`
+  switch (error.kind) {
+    case 'NotFound':
+      return 'create it first'
+    case 'AccessDenied':
+    case 'AuthFailure':
+    case 'InvalidRequest':
+    case 'Throttled':
+    case 'ServerError':
+    case 'Unknown':
+      return adviceForKind(error.kind)
+    default:
+      return unreachable(error)
+  }
+}
+
 /** The same decision with ts-pattern (a devDependency here; bring your own in an application). */
 export function adviceWithTsPattern(error: BceError): string {
   return match(error)
@@ -110,6 +132,12 @@ export async function errorMatching({ endpoint, credentials, log }: ExampleConte
       `${matches ? '✓' : '✗'} ${label} → ${String(result.error)}\n    switch: ${advice}\n    ts-pattern: ${viaPattern}`,
     )
   }
+  const ghost = await iam.getUser({ userName: 'ghost' })
+  const perOperation = ghost.isErr() ? getUserAdvice(ghost.error) : 'no error'
+  good &&= perOperation === 'create it first'
+  log(
+    `${perOperation === 'create it first' ? '✓' : '✗'} getUser ghost, matched on getUser's own errors → ${perOperation}`,
+  )
   await iam.close()
   await insecure.close()
   return good

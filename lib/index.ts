@@ -5,12 +5,12 @@
  * @packageDocumentation
  */
 export { IamClient, IAM_ENDPOINT } from './iam/iam-client'
-export type { IamClientConfig, IamMethod, IamMethods } from './iam/iam-client'
+export type { IamClientConfig, IamMethod, IamMethods, IamError } from './iam/iam-client'
 export type { BaseClient, ClientMethods, OperationMethod, ErrorOf } from './client/base-client'
 // eslint-disable-next-line @typescript-eslint/no-deprecated -- kept one release for migration
 export type { ClientMethod } from './client/base-client'
 export { StsClient, STS_ENDPOINT } from './sts/sts-client'
-export type { StsClientConfig, StsMethod, StsMethods } from './sts/sts-client'
+export type { StsClientConfig, StsMethod, StsMethods, StsError } from './sts/sts-client'
 export type { IamOperations, IamOperationName } from './iam/iam-operations'
 export type { StsOperations, StsOperationName } from './sts/sts-registry'
 export type { OperationName } from './operations'

@@ -1,4 +1,4 @@
-import { BaseClient, type ClientMethods, type OperationMethod } from '../client/base-client'
+import { BaseClient, type ClientMethods, type ErrorOf, type OperationMethod } from '../client/base-client'
 import type { ClientConfig } from '../client/config'
 import { IAM_OPERATIONS, type IamOperations } from './iam-operations'
 
@@ -10,6 +10,12 @@ export type IamClientConfig = ClientConfig
 
 /** The client method of the IAM operation `N`, e.g. `IamMethod<'getUser'>`. */
 export type IamMethod<N extends keyof IamOperations> = OperationMethod<IamOperations[N]>
+
+/**
+ * Every error a call of the IAM operation `N` can resolve to, e.g. `IamError<'getUser'>`: a client
+ * error, or a service error of a kind the operation declares or of a common kind.
+ */
+export type IamError<N extends keyof IamOperations> = ErrorOf<IamOperations[N]>
 
 /** The methods of {@link IamClient}: one per operation of {@link IAM_OPERATIONS}. */
 export type IamMethods = ClientMethods<IamOperations>

@@ -1,4 +1,4 @@
-import { BaseClient, type ClientMethods, type OperationMethod } from '../client/base-client'
+import { BaseClient, type ClientMethods, type ErrorOf, type OperationMethod } from '../client/base-client'
 import type { ClientConfig } from '../client/config'
 import { STS_OPERATIONS, type StsOperations } from './sts-registry'
 
@@ -10,6 +10,9 @@ export type StsClientConfig = ClientConfig
 
 /** The client method of the STS operation `N`, e.g. `StsMethod<'assumeRole'>`. */
 export type StsMethod<N extends keyof StsOperations> = OperationMethod<StsOperations[N]>
+
+/** Every error a call of the STS operation `N` can resolve to, e.g. `StsError<'assumeRole'>`. */
+export type StsError<N extends keyof StsOperations> = ErrorOf<StsOperations[N]>
 
 /** The methods of {@link StsClient}: one per operation of {@link STS_OPERATIONS}. */
 export type StsMethods = ClientMethods<StsOperations>
