@@ -5,7 +5,12 @@ import { assumeRole, getSessionToken } from './sts-operations'
  * Every STS operation, keyed by its method name: the single source of the {@link StsClient}
  * methods, the emulator's STS routes, the catalogue and the README table.
  */
-export const STS_OPERATIONS = defineRegistry({ getSessionToken, assumeRole })
+export const STS_OPERATIONS = defineRegistry({
+  /** Temporary credentials acting as the caller, optionally narrowed by an ACL. See {@link https://intl.cloud.baidu.com/doc/IAM/s/Qjwvyc8ov-en | Baidu's documentation}. */
+  getSessionToken,
+  /** Temporary credentials of a role the caller's account is trusted to assume (at most 7200 s). See {@link https://intl.cloud.baidu.com/doc/IAM/s/Qjwvyc8ov-en | Baidu's documentation}. */
+  assumeRole,
+})
 
 /** The STS operation registry's type. */
 export type StsOperations = typeof STS_OPERATIONS

@@ -78,6 +78,14 @@ describe('everything else is derived from the registries', () => {
     expect((await listUsers())._unsafeUnwrapErr()).toMatchObject({ reason: 'InvalidConfig', operation: 'listUsers' })
   })
 
+  it('the TSDoc a method shows on hover is its operation’s summary and docs link (registry comments in step)', () => {
+    const text = source('lib/iam/iam-operations.ts') + source('lib/sts/sts-registry.ts')
+    for (const spec of OPERATION_CATALOG) {
+      const comment = `/** ${spec.summary} See {@link ${spec.docs} | Baidu's documentation}. */`
+      expect([spec.name, text.includes(`${comment}\n  ${spec.name},`)]).toEqual([spec.name, true])
+    }
+  })
+
   it('no hand-written table remains: the route table, the clients and the catalogue name no path', () => {
     for (const path of [
       'lib/emulator/routes.ts',
