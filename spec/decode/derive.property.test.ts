@@ -129,6 +129,16 @@ describe('the fast path derived from a codec agrees with the codec', () => {
     ])
   })
 
+  it('a wrong field inside nested structs fails with its full path', () => {
+    const outer = SAMPLES.find((s) => s.name === 'nested structs')?.codec as t.Mixed
+    const reader = codecReader(outer)
+    if (reader.kind !== 'json') throw new Error('json reader expected')
+    expect(reader.read({ id: 'o', inner: { n: 'x' }, list: [{ k: 'a' }, { k: 1 }] })._unsafeUnwrapErr()).toEqual([
+      { path: 'inner.n', expected: 'number', actual: 'string(1 chars)' },
+      { path: 'list.1.k', expected: 'string', actual: 'number' },
+    ])
+  })
+
   it('is derived once per codec (cached, no registration)', () => {
     const codec = struct('Once', { id: t.string }, {})
     expect(fastPathOf(codec)).toBe(fastPathOf(codec))
