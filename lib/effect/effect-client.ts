@@ -1,0 +1,66 @@
+import type { Effect } from 'effect'
+import type { ResultAsync } from 'neverthrow'
+import type { CallOptions } from '../client/config'
+import type { BceError } from '../errors/types'
+import { IamClient, type IamMethods } from '../iam/iam-client'
+import { IAM_OPERATIONS } from '../iam/iam-operations'
+import type { StsClient, StsMethods } from '../sts/sts-client'
+import { STS_OPERATIONS } from '../sts/sts-registry'
+import { fromResultAsync } from './from-result-async'
+import type { EffectErrorOf } from './tagged-error'
+
+/**
+ * A client method `M` as an `Effect`: the same parameters, the same value, and the method's error
+ * union tagged by kind and reason ({@link EffectErrorOf}), so its undeclared kinds stay absent.
+ */
+export type EffectMethod<M> = M extends (...args: infer P) => ResultAsync<infer A, infer Err>
+  ? (...args: P) => Effect.Effect<A, EffectErrorOf<Err>>
+  : never
+
+/** The methods `C` of a client, each as an {@link EffectMethod}. */
+export type EffectMethods<C> = { readonly [N in keyof C]: EffectMethod<C[N]> }
+
+/** Every {@link IamClient} operation as an `Effect`. */
+export type EffectIamClient = EffectMethods<IamMethods>
+
+/** Every {@link StsClient} operation as an `Effect`. */
+export type EffectStsClient = EffectMethods<StsMethods>
+
+type AnyMethod = (input?: unknown, options?: CallOptions) => ResultAsync<unknown, BceError>
+
+/** The call options with the fiber's interruption signal joined to the caller's own. */
+function withSignal(options: CallOptions | undefined, signal: AbortSignal): CallOptions {
+  const own = options?.signal
+  return { ...options, signal: own === undefined ? signal : AbortSignal.any([own, signal]) }
+}
+
+/**
+ * The operations of `client` as `Effect`s, built from its operation registry. Calling a method
+ * sends nothing: each run of the effect makes one call; interrupting the fiber aborts the request
+ * (the SDK's `Aborted`). Errors are {@link TaggedBceError}s: `Effect.catchTag('NotFound', …)`,
+ * `Effect.catchTags({ Throttled: …, Timeout: … })`. Close the client itself when done, or use
+ * {@link layer}, which closes it with its scope.
+ *
+ * @example
+ * ```ts
+ * const iam = effectClient(new IamClient(config))
+ * const name = iam.getUser({ userName: 'alice' }).pipe(
+ *   Effect.map((user) => user.name),
+ *   Effect.catchTag('NotFound', () => Effect.succeed('nobody')),
+ * )
+ * ```
+ */
+export function effectClient(client: IamClient): EffectIamClient
+export function effectClient(client: StsClient): EffectStsClient
+export function effectClient(client: IamClient | StsClient): EffectIamClient | EffectStsClient {
+  const registry = client instanceof IamClient ? IAM_OPERATIONS : STS_OPERATIONS
+  const methods = client as unknown as Readonly<Record<string, AnyMethod>>
+  const adapted: Record<string, unknown> = {}
+  for (const name of Object.keys(registry)) {
+    const method = methods[name]
+    if (method === undefined) continue
+    adapted[name] = (input?: unknown, options?: CallOptions) =>
+      fromResultAsync((signal) => method(input, withSignal(options, signal)))
+  }
+  return Object.freeze(adapted) as unknown as EffectIamClient | EffectStsClient
+}

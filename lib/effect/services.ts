@@ -1,0 +1,83 @@
+import { Context, Effect, Layer, type Scope } from 'effect'
+import type { Result } from 'neverthrow'
+import type { BaseClient } from '../client/base-client'
+import type { ClientConfig } from '../client/config'
+import type { BceClientError } from '../errors/types'
+import { IamClient, type IamClientConfig } from '../iam/iam-client'
+import { StsClient, type StsClientConfig } from '../sts/sts-client'
+import { effectClient, type EffectIamClient, type EffectStsClient } from './effect-client'
+import { tagError, type EffectErrorOf } from './tagged-error'
+
+/** The identifier of the {@link IamClientService} tag. */
+export interface IamClientService {
+  readonly IamClientService: unique symbol
+}
+
+/**
+ * The IAM client as an Effect service: its value is an {@link EffectIamClient}
+ * (`const iam = yield* IamClientService; yield* iam.getUser(…)`); provide it with {@link layer}.
+ */
+export const IamClientService = Context.GenericTag<IamClientService, EffectIamClient>('bce-iam/IamClientService')
+
+/** The identifier of the {@link StsClientService} tag. */
+export interface StsClientService {
+  readonly StsClientService: unique symbol
+}
+
+/** The STS client as an Effect service (an {@link EffectStsClient}); provide it with {@link stsLayer}. */
+export const StsClientService = Context.GenericTag<StsClientService, EffectStsClient>('bce-iam/StsClientService')
+
+/**
+ * Why a client layer could not be built: the configuration problems `IamClient.create` /
+ * `StsClient.create` report, tagged `InvalidConfig` or `Credentials`.
+ */
+export type ConfigFailure = EffectErrorOf<BceClientError & { readonly reason: 'InvalidConfig' | 'Credentials' }>
+
+/** Creates a client in the layer's scope (closed gracefully when the scope closes), or fails with its configuration error. */
+function scopedClient<C extends BaseClient>(
+  create: (config: ClientConfig) => Result<C, BceClientError>,
+  config: ClientConfig,
+): Effect.Effect<C, ConfigFailure, Scope.Scope> {
+  const acquire = Effect.suspend(() =>
+    create(config).match(
+      (client): Effect.Effect<C, ConfigFailure> => Effect.succeed(client),
+      (error) => Effect.fail(tagError(error) as ConfigFailure),
+    ),
+  )
+  return Effect.acquireRelease(acquire, (client) => Effect.promise(() => client.close()))
+}
+
+/**
+ * A scoped layer providing {@link IamClientService}: builds the client with `IamClient.create`
+ * (failing with its configuration error, see {@link ConfigFailure}) and closes it when the
+ * layer's scope closes.
+ *
+ * @example
+ * ```ts
+ * const program = Effect.gen(function* () {
+ *   const iam = yield* IamClientService
+ *   return yield* iam.listUsers()
+ * })
+ * await Effect.runPromise(program.pipe(Effect.provide(layer({ credentials }))))
+ * ```
+ */
+export function layer(config: IamClientConfig): Layer.Layer<IamClientService, ConfigFailure> {
+  return Layer.scoped(
+    IamClientService,
+    Effect.map(
+      scopedClient((c) => IamClient.create(c), config),
+      (client) => effectClient(client),
+    ),
+  )
+}
+
+/** A scoped layer providing {@link StsClientService}, built like {@link layer} with `StsClient.create`. */
+export function stsLayer(config: StsClientConfig): Layer.Layer<StsClientService, ConfigFailure> {
+  return Layer.scoped(
+    StsClientService,
+    Effect.map(
+      scopedClient((c) => StsClient.create(c), config),
+      (client) => effectClient(client),
+    ),
+  )
+}
