@@ -17,6 +17,7 @@ export interface Route {
   readonly permission: RoutePermission
   /** The resource the permission is checked on (see {@link ResourceTemplate}); `*` where `permission` is `none`. */
   readonly resource: ResourceTemplate
+  /** Runs the operation: the reply, or the `ApiError` to answer (a `Result`: the emulator's one failure convention). */
   readonly handle: (context: HandlerContext) => Outcome
 }
 
