@@ -1,9 +1,9 @@
 import { err, type Result } from 'neverthrow'
 import { describeValue } from '../decode/describe-value'
+import { parseJsonText } from '../decode/json'
 import type { Issue } from '../errors/issue'
 import type { FieldCodec } from '../operation/operation'
 import { checkAcl } from './check-acl'
-import { parseJsonText } from './parse-acl'
 import { serializeAcl } from './serialize-acl'
 
 /**

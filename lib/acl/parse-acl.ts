@@ -1,5 +1,6 @@
 import { err, type Result } from 'neverthrow'
 import { describeValue } from '../decode/describe-value'
+import { parseJsonText } from '../decode/json'
 import type { BceClientError } from '../errors/types'
 import type { AclCheckOptions } from './check-acl'
 import { checkedAcl, invalidAcl } from './checked-acl'
@@ -7,15 +8,6 @@ import type { Acl } from './types'
 
 /** Options of {@link parseAcl}. */
 export type ParseAclOptions = AclCheckOptions
-
-/** `JSON.parse` of a document's text, reporting failure as `undefined` instead of throwing. */
-export function parseJsonText(text: string): { readonly value: unknown } | undefined {
-  try {
-    return { value: JSON.parse(text) as unknown }
-  } catch {
-    return undefined
-  }
-}
 
 /**
  * Reads an ACL document — a JSON string (a policy's `document`, a role's
