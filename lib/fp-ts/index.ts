@@ -13,3 +13,4 @@ export type {
   TaskEitherStsClient,
 } from './task-either-client'
 export { fromResultAsync } from './from-result-async'
+export { orElseKind } from './or-else-kind'

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
 import { IamClient, isServiceError } from '../../lib'
-import { taskEitherClient, fromResultAsync } from '../../lib/fp-ts'
+import { fromResultAsync, orElseKind, taskEitherClient } from '../../lib/fp-ts'
 import { IAM_OPERATIONS } from '../../lib/iam/iam-operations'
 import { STS_OPERATIONS } from '../../lib/sts/sts-registry'
 import { clientsFor, countingDispatcher, withEmulator, type EmulatorFixture } from '../support/emulator'
@@ -106,5 +106,26 @@ describe('bce-iam/fp-ts: client methods as TaskEither, over sockets to the emula
     expect(calls).toBe(0)
     expect(leftOf(await task())).toMatchObject({ kind: 'NotFound' })
     expect(calls).toBe(1)
+  })
+
+  it('orElseKind runs the recovery for the named kinds only; other errors pass through untouched', async () => {
+    const iam = taskEitherClient(fx.iam)
+    let recoveries = 0
+    const lookup = (userName: string) =>
+      pipe(
+        iam.getUser({ userName }),
+        TE.map((user) => user.name),
+        orElseKind('NotFound', (error) => {
+          recoveries += 1
+          return TE.right(`no ${userName} (${error.code})`)
+        }),
+      )
+    expect(await lookup('nobody')()).toEqual(E.right(expect.stringMatching(/^no nobody \(.+\)$/)))
+    const invalid = leftOf(await lookup('')())
+    expect(invalid).toMatchObject({ _tag: 'BceClientError', reason: 'InvalidInput' })
+    expect(recoveries).toBe(1)
+    await iam.createUser({ name: 'eve' })()
+    expect(await lookup('eve')()).toEqual(E.right('eve'))
+    expect(recoveries).toBe(1)
   })
 })

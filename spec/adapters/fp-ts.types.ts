@@ -2,6 +2,8 @@
  * Type tests for bce-iam/fp-ts (compiled by `npm run typecheck`, never run): each TaskEither
  * method keeps its operation's input, value and precise error union.
  */
+import { pipe } from 'fp-ts/function'
+import * as TE from 'fp-ts/TaskEither'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type {
   BceClientError,
@@ -12,7 +14,7 @@ import type {
   StsClient,
   User,
 } from '../../lib'
-import { taskEitherClient } from '../../lib/fp-ts'
+import { orElseKind, taskEitherClient } from '../../lib/fp-ts'
 import type { Equal, Expect } from '../types/expect'
 
 type GetUserError = BceClientError | ServiceError<'NotFound' | CommonErrorKind>
@@ -40,4 +42,33 @@ export function taskEithers(iam: IamClient, sts: StsClient) {
     Equal<typeof session extends TaskEither<unknown, infer A> ? A : never, SessionCredentials>
   > = true
   return [getUser, created, session, exact, createdError, listed, wrong, noSuch, sessionValue] as const
+}
+
+/** orElseKind removes the handled kind from the error type; the handler's errors join it. */
+export function recovery(iam: IamClient) {
+  const te = taskEitherClient(iam)
+  const ensured = pipe(
+    te.createUser({ name: 'a' }),
+    orElseKind('AlreadyExists', () => te.getUser({ userName: 'a' })),
+  )
+  const exact: Expect<
+    Equal<
+      typeof ensured,
+      TaskEither<BceClientError | ServiceError<'LimitExceeded' | 'NotFound' | CommonErrorKind>, User>
+    >
+  > = true
+  const handlerSeesTheKind = pipe(
+    te.getUser({ userName: 'a' }),
+    orElseKind(['NotFound', 'Throttled'], (error) => {
+      const kind: Expect<Equal<typeof error.kind, 'NotFound' | 'Throttled'>> = true
+      return TE.right(`${String(kind)} ${error.code}`)
+    }),
+  )
+  const widened: Expect<
+    Equal<
+      typeof handlerSeesTheKind,
+      TaskEither<BceClientError | ServiceError<Exclude<CommonErrorKind, 'Throttled'>>, User | string>
+    >
+  > = true
+  return [ensured, handlerSeesTheKind, exact, widened] as const
 }
