@@ -37,7 +37,7 @@ export function taskEithers(iam: IamClient, sts: StsClient) {
   const wrong = te.getUser({ name: 'alice' })
   // @ts-expect-error: an STS client has no getUser
   const noSuch = taskEitherClient(sts).getUser
-  const session = taskEitherClient(sts).getSessionToken()
+  const session = taskEitherClient(sts).getSessionToken({ durationSeconds: 900 })
   const sessionValue: Expect<
     Equal<typeof session extends TaskEither<unknown, infer A> ? A : never, SessionCredentials>
   > = true
