@@ -14,7 +14,7 @@ import { createRuntime, type Runtime } from './runtime'
  */
 export type OperationMethod<S> =
   S extends OperationSpec<infer I, infer O, infer _N, infer K>
-    ? Record<string, never> extends I
+    ? Partial<I> extends I
       ? (input?: I, options?: CallOptions) => ResultAsync<O, OperationError<K>>
       : (input: I, options?: CallOptions) => ResultAsync<O, OperationError<K>>
     : never

@@ -1,4 +1,4 @@
-import { defineOperation } from '../operation/operation'
+import { defineOperation, type NoInput } from '../operation/operation'
 import { GROUP_DOCS } from './docs'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
 import { groupNameInPath, MAX_GROUP_DESCRIPTION, MAX_GROUP_NAME, userNameInPath } from './fields'
@@ -29,7 +29,7 @@ export interface UpdateGroupInput extends GroupNameInput {
 export interface GroupMembershipInput extends GroupNameInput, UserNameInput {}
 
 /** Input of {@link IamClient.listGroups} (no parameters). */
-export type ListGroupsInput = Record<string, never>
+export type ListGroupsInput = NoInput
 
 const groupDescription = { type: 'string', in: 'body', maxLength: MAX_GROUP_DESCRIPTION } as const
 

@@ -1,10 +1,9 @@
-import { defineOperation } from '../operation/operation'
+import { defineOperation, type NoInput } from '../operation/operation'
 import { GO_SDK_DOCS } from './docs'
 import { codecReader, ignoreBody } from '../decode/reader'
 import { idpCodec, type Idp } from './idp-model'
 
-/** Input of calls without parameters. */
-export type NoInput = Record<string, never>
+export type { NoInput }
 
 /** Input of {@link IamClient.updateSubUserIdpStatus}. */
 export interface UpdateSubUserIdpStatusInput {

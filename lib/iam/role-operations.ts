@@ -1,5 +1,5 @@
 import { TRUST_DOCUMENT } from '../acl/document-field'
-import { defineOperation } from '../operation/operation'
+import { defineOperation, type NoInput } from '../operation/operation'
 import { ROLE_DOCS } from './docs'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
 import { descriptionInBody, roleNameInPath } from './fields'
@@ -27,7 +27,7 @@ export interface UpdateRoleInput extends RoleNameInput {
 }
 
 /** Input of {@link IamClient.listRoles} (no parameters). */
-export type ListRolesInput = Record<string, never>
+export type ListRolesInput = NoInput
 
 /** `POST /v1/role`. */
 export const createRole = defineOperation<CreateRoleInput, Role>()({

@@ -1,4 +1,4 @@
-import { defineOperation } from '../operation/operation'
+import { defineOperation, type NoInput } from '../operation/operation'
 import { PYTHON_SDK_DOCS, USER_DOCS } from './docs'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
 import { descriptionInBody, userNameInPath } from './fields'
@@ -27,7 +27,7 @@ export interface UpdateUserInput extends UserNameInput {
 }
 
 /** Input of {@link IamClient.listUsers} (the call takes no parameters). */
-export type ListUsersInput = Record<string, never>
+export type ListUsersInput = NoInput
 
 /** Input of {@link IamClient.updateLoginProfile}: only the fields given are changed. */
 export interface UpdateLoginProfileInput extends UserNameInput {

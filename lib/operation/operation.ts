@@ -66,8 +66,20 @@ export interface FieldCodec {
   readonly encode: (value: unknown) => Result<unknown, readonly Issue[]>
 }
 
-/** One field spec per input key (optional keys included). */
-export type FieldSpecs<I> = { readonly [K in keyof I]-?: FieldSpec }
+/** One field spec per input key (optional keys included; symbol keys are not fields). */
+export type FieldSpecs<I> = { readonly [K in keyof I as K extends string ? K : never]-?: FieldSpec }
+
+/** The private key of {@link NoInput} (a type only: nothing exists at run time). */
+declare const NO_INPUT: unique symbol
+
+/**
+ * The input of an operation without parameters: `{}`, or no argument at all. Any property is
+ * refused with "Object literal may only specify known properties, and 'x' does not exist in type
+ * 'NoInput'".
+ */
+export interface NoInput {
+  readonly [NO_INPUT]?: never
+}
 
 /** Which service an operation belongs to (and which client serves it). */
 export type ServiceName = 'iam' | 'sts'

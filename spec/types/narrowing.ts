@@ -69,6 +69,8 @@ export function wrongWiring(runtime: Result<Runtime, BceError>): void {
 export function methodInputs(iam: IamClient): void {
   void iam.listUsers()
   void iam.listPolicies({ policyType: 'System' })
+  // @ts-expect-error: listUsers takes no parameters ("'maxItems' does not exist in type 'NoInput'")
+  void iam.listUsers({ maxItems: 10 })
   // @ts-expect-error: getUser needs an input
   void iam.getUser()
   // @ts-expect-error: userName must be a string
