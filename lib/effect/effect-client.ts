@@ -20,10 +20,10 @@ export type EffectMethod<M> = M extends (...args: infer P) => ResultAsync<infer 
 /** The methods `C` of a client, each as an {@link EffectMethod}. */
 export type EffectMethods<C> = { readonly [N in keyof C]: EffectMethod<C[N]> }
 
-/** Every {@link IamClient} operation as an `Effect`. */
+/** Every `IamClient` operation as an `Effect`. */
 export type EffectIamClient = EffectMethods<IamMethods>
 
-/** Every {@link StsClient} operation as an `Effect`. */
+/** Every `StsClient` operation as an `Effect`. */
 export type EffectStsClient = EffectMethods<StsMethods>
 
 type AnyMethod = (input?: unknown, options?: CallOptions) => ResultAsync<unknown, BceError>
@@ -51,6 +51,7 @@ function withSignal(options: CallOptions | undefined, signal: AbortSignal): Call
  * ```
  */
 export function effectClient(client: IamClient): EffectIamClient
+/** The operations of an STS client as `Effect`s (see the IAM overload). */
 export function effectClient(client: StsClient): EffectStsClient
 export function effectClient(client: IamClient | StsClient): EffectIamClient | EffectStsClient {
   const registry = client instanceof IamClient ? IAM_OPERATIONS : STS_OPERATIONS

@@ -8,8 +8,9 @@ import { StsClient, type StsClientConfig } from '../sts/sts-client'
 import { effectClient, type EffectIamClient, type EffectStsClient } from './effect-client'
 import { tagError, type EffectErrorOf } from './tagged-error'
 
-/** The identifier of the {@link IamClientService} tag. */
+/** The identifier of the `IamClientService` tag. */
 export interface IamClientService {
+  /** Brands the identifier (never present at run time). */
   readonly IamClientService: unique symbol
 }
 
@@ -17,15 +18,18 @@ export interface IamClientService {
  * The IAM client as an Effect service: its value is an {@link EffectIamClient}
  * (`const iam = yield* IamClientService; yield* iam.getUser(…)`); provide it with {@link layer}.
  */
-export const IamClientService = Context.GenericTag<IamClientService, EffectIamClient>('bce-iam/IamClientService')
+export const IamClientService: Context.Tag<IamClientService, EffectIamClient> =
+  Context.GenericTag('bce-iam/IamClientService')
 
-/** The identifier of the {@link StsClientService} tag. */
+/** The identifier of the `StsClientService` tag. */
 export interface StsClientService {
+  /** Brands the identifier (never present at run time). */
   readonly StsClientService: unique symbol
 }
 
 /** The STS client as an Effect service (an {@link EffectStsClient}); provide it with {@link stsLayer}. */
-export const StsClientService = Context.GenericTag<StsClientService, EffectStsClient>('bce-iam/StsClientService')
+export const StsClientService: Context.Tag<StsClientService, EffectStsClient> =
+  Context.GenericTag('bce-iam/StsClientService')
 
 /**
  * Why a client layer could not be built: the configuration problems `IamClient.create` /
@@ -48,7 +52,7 @@ function scopedClient<C extends BaseClient>(
 }
 
 /**
- * A scoped layer providing {@link IamClientService}: builds the client with `IamClient.create`
+ * A scoped layer providing `IamClientService`: builds the client with `IamClient.create`
  * (failing with its configuration error, see {@link ConfigFailure}) and closes it when the
  * layer's scope closes.
  *
@@ -71,7 +75,7 @@ export function layer(config: IamClientConfig): Layer.Layer<IamClientService, Co
   )
 }
 
-/** A scoped layer providing {@link StsClientService}, built like {@link layer} with `StsClient.create`. */
+/** A scoped layer providing `StsClientService`, built like {@link layer} with `StsClient.create`. */
 export function stsLayer(config: StsClientConfig): Layer.Layer<StsClientService, ConfigFailure> {
   return Layer.scoped(
     StsClientService,

@@ -11,7 +11,9 @@ import type { BceClientError, BceError, BceServiceError, ClientErrorReason, Serv
  * summary, which is what Effect prints for it (`Cause.pretty`, a rejected `runPromise`).
  */
 export interface TaggedBceError<Tag extends ServiceErrorKind | ClientErrorReason, Err extends BceError> {
+  /** The service-error kind or the client-error reason of `error`. */
   readonly _tag: Tag
+  /** The SDK error, unchanged. */
   readonly error: Err
   /** The SDK error's one-line summary (non-enumerable). */
   toString(): string

@@ -18,10 +18,10 @@ export type TaskEitherMethod<M> = M extends (...args: infer P) => ResultAsync<in
 /** The methods `C` of a client, each as a {@link TaskEitherMethod}. */
 export type TaskEitherMethods<C> = { readonly [N in keyof C]: TaskEitherMethod<C[N]> }
 
-/** Every {@link IamClient} operation as a `TaskEither`, e.g. `getUser: (input, options?) => TaskEither<…, User>`. */
+/** Every `IamClient` operation as a `TaskEither`, e.g. `getUser: (input, options?) => TaskEither<…, User>`. */
 export type TaskEitherIamClient = TaskEitherMethods<IamMethods>
 
-/** Every {@link StsClient} operation as a `TaskEither`. */
+/** Every `StsClient` operation as a `TaskEither`. */
 export type TaskEitherStsClient = TaskEitherMethods<StsMethods>
 
 type AnyMethod = (...args: readonly unknown[]) => ResultAsync<unknown, unknown>
@@ -41,6 +41,7 @@ type AnyMethod = (...args: readonly unknown[]) => ResultAsync<unknown, unknown>
  * ```
  */
 export function taskEitherClient(client: IamClient): TaskEitherIamClient
+/** The operations of an STS client as `TaskEither`s (see the IAM overload). */
 export function taskEitherClient(client: StsClient): TaskEitherStsClient
 export function taskEitherClient(client: IamClient | StsClient): TaskEitherIamClient | TaskEitherStsClient {
   const registry = client instanceof IamClient ? IAM_OPERATIONS : STS_OPERATIONS
