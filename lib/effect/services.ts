@@ -45,6 +45,7 @@ function scopedClient<C extends BaseClient>(
   const acquire = Effect.suspend(() =>
     create(config).match(
       (client): Effect.Effect<C, ConfigFailure> => Effect.succeed(client),
+      // create reports configuration problems only: reason InvalidConfig or Credentials (client/runtime.ts)
       (error) => Effect.fail(tagError(error) as ConfigFailure),
     ),
   )

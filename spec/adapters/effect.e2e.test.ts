@@ -155,6 +155,16 @@ describe('bce-iam/effect: client methods as Effects, over sockets to the emulato
     await client.close()
   })
 
+  it("the caller's own signal still aborts the call (joined with the fiber's)", async () => {
+    const controller = new AbortController()
+    controller.abort()
+    const exit = await Effect.runPromiseExit(
+      effectClient(fx.iam).getUser({ userName: 'alice' }, { signal: controller.signal }),
+    )
+    expect(failureOf(exit)).toMatchObject({ _tag: 'Aborted', error: { reason: 'Aborted', operation: 'getUser' } })
+    expect(fx.emulator.requestLog()).toHaveLength(0)
+  })
+
   it('fromResultAsync wraps a composed call, one call per run', async () => {
     let calls = 0
     const effect = fromResultAsync(() => {
