@@ -6,7 +6,7 @@ import { groupCodec, type Group } from './group-model'
 import { userCodec, type User } from './user-model'
 import type { UserNameInput } from './user-operations'
 
-/** Input of {@link IamClient.createGroup}. */
+/** Input of `IamClient.createGroup`. */
 export interface CreateGroupInput {
   /** 1–64 characters. */
   readonly name: string
@@ -19,7 +19,7 @@ export interface GroupNameInput {
   readonly groupName: string
 }
 
-/** Input of {@link IamClient.updateGroup}; unset fields are left unchanged. */
+/** Input of `IamClient.updateGroup`; unset fields are left unchanged. */
 export interface UpdateGroupInput extends GroupNameInput {
   readonly name?: string
   readonly description?: string
@@ -28,7 +28,7 @@ export interface UpdateGroupInput extends GroupNameInput {
 /** Input of membership operations. */
 export interface GroupMembershipInput extends GroupNameInput, UserNameInput {}
 
-/** Input of {@link IamClient.listGroups} (no parameters). */
+/** Input of `IamClient.listGroups` (no parameters). */
 export type ListGroupsInput = NoInput
 
 const groupDescription = { type: 'string', in: 'body', maxLength: MAX_GROUP_DESCRIPTION } as const

@@ -5,7 +5,7 @@ import { IAM_OPERATIONS, type IamOperations } from './iam-operations'
 /** The public IAM endpoint (IAM is global; every region uses it). */
 export const IAM_ENDPOINT = 'https://iam.bj.baidubce.com'
 
-/** Configuration of an {@link IamClient}; `endpoint` defaults to {@link IAM_ENDPOINT}. */
+/** Configuration of an {@link (IamClient:class)}; `endpoint` defaults to {@link IAM_ENDPOINT}. */
 export type IamClientConfig = ClientConfig
 
 /** The client method of the IAM operation `N`, e.g. `IamMethod<'getUser'>`. */
@@ -17,7 +17,7 @@ export type IamMethod<N extends keyof IamOperations> = OperationMethod<IamOperat
  */
 export type IamError<N extends keyof IamOperations> = ErrorOf<IamOperations[N]>
 
-/** The methods of {@link IamClient}: one per operation of {@link IAM_OPERATIONS}. */
+/** The methods of {@link (IamClient:class)}: one per operation of `IAM_OPERATIONS`. */
 export type IamMethods = ClientMethods<IamOperations>
 
 /**
@@ -25,7 +25,7 @@ export type IamMethods = ClientMethods<IamOperations>
  * constructor never throws (an invalid configuration makes every call return `InvalidConfig`).
  * Operations marked idempotent are retried after ambiguous failures; creates are not.
  *
- * The methods are derived from the operation registry ({@link IAM_OPERATIONS}): each one's error
+ * The methods are derived from the operation registry (`IAM_OPERATIONS`): each one's error
  * type names the service-error kinds its operation declares (e.g. `getUser` can fail with
  * `NotFound` but not `AlreadyExists`) plus the kinds every call can meet.
  *
@@ -42,13 +42,13 @@ export type IamMethods = ClientMethods<IamOperations>
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the methods are assigned in the constructor
 export class IamClient extends BaseClient {
-  /** Creates a client; configuration problems surface on the first call (or use {@link IamClient.create}). */
+  /** Creates a client; configuration problems surface on the first call (or use `IamClient.create`). */
   constructor(config: IamClientConfig) {
     super(config, IAM_ENDPOINT)
     Object.assign(this, this.methodsOf(IAM_OPERATIONS))
   }
 }
 
-/** The operation methods of every {@link IamClient}, typed from the registry. */
+/** The operation methods of every {@link (IamClient:class)}, typed from the registry. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- the methods come from the registry (see the class)
 export interface IamClient extends IamMethods {}

@@ -52,7 +52,7 @@ import {
 } from './user-operations'
 
 /**
- * Every IAM operation, keyed by its method name: the single source of the {@link IamClient}
+ * Every IAM operation, keyed by its method name: the single source of the {@link (IamClient:class)}
  * methods, the emulator's IAM routes, the catalogue and the README table.
  */
 export const IAM_OPERATIONS = defineRegistry({
@@ -161,5 +161,5 @@ export const IAM_OPERATIONS = defineRegistry({
 /** The IAM operation registry's type. */
 export type IamOperations = typeof IAM_OPERATIONS
 
-/** The name of an IAM operation (an {@link IamClient} method). */
+/** The name of an IAM operation (an {@link (IamClient:class)} method). */
 export type IamOperationName = keyof IamOperations

@@ -5,12 +5,12 @@ import { idpCodec, type Idp } from './idp-model'
 
 export type { NoInput }
 
-/** Input of {@link IamClient.updateSubUserIdpStatus}. */
+/** Input of `IamClient.updateSubUserIdpStatus`. */
 export interface UpdateSubUserIdpStatusInput {
   readonly status: 'enable' | 'disable'
 }
 
-/** Input of {@link IamClient.updateSubUserIdp}; unset fields are left unchanged. */
+/** Input of `IamClient.updateSubUserIdp`; unset fields are left unchanged. */
 export interface UpdateSubUserIdpInput {
   readonly fileName?: string
   /** SAML metadata, encoded as the console expects. */

@@ -26,7 +26,7 @@ import {
 /** A policy document: a typed ACL (serialised by the SDK) or a pre-serialised JSON string. */
 export type PolicyDocument = Acl | string
 
-/** Input of {@link IamClient.createPolicy}. */
+/** Input of `IamClient.createPolicy`. */
 export interface CreatePolicyInput {
   /** 1–64 characters. */
   readonly name: string
@@ -40,7 +40,7 @@ export interface PolicyNameInput {
   readonly policyType?: PolicyType
 }
 
-/** Input of {@link IamClient.updatePolicy} (custom policies only); unset fields are left unchanged. */
+/** Input of `IamClient.updatePolicy` (custom policies only); unset fields are left unchanged. */
 export interface UpdatePolicyInput {
   readonly policyName: string
   readonly name?: string
@@ -48,19 +48,19 @@ export interface UpdatePolicyInput {
   readonly document?: PolicyDocument
 }
 
-/** Input of {@link IamClient.listPolicies}. */
+/** Input of `IamClient.listPolicies`. */
 export interface ListPoliciesInput {
   readonly policyType?: PolicyType
   /** Filter on the policy name (the service's match semantics are undocumented). */
   readonly nameFilter?: string
 }
 
-/** Input of {@link IamClient.listPolicyEntities}: the policy **id**, not its name. */
+/** Input of `IamClient.listPolicyEntities`: the policy **id**, not its name. */
 export interface PolicyIdInput {
   readonly policyId: string
 }
 
-/** Input of {@link IamClient.listPolicyEntitiesByGrantType}. */
+/** Input of `IamClient.listPolicyEntitiesByGrantType`. */
 export interface PolicyGrantInput extends PolicyIdInput {
   readonly grantType: PolicyGrantType
 }

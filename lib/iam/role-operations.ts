@@ -6,7 +6,7 @@ import { descriptionInBody, roleNameInPath } from './fields'
 import type { PolicyDocument } from './policy-operations'
 import { roleCodec, type Role } from './role-model'
 
-/** Input of {@link IamClient.createRole}. */
+/** Input of `IamClient.createRole`. */
 export interface CreateRoleInput {
   readonly name: string
   readonly description?: string
@@ -19,14 +19,14 @@ export interface RoleNameInput {
   readonly roleName: string
 }
 
-/** Input of {@link IamClient.updateRole}; unset fields are left unchanged. */
+/** Input of `IamClient.updateRole`; unset fields are left unchanged. */
 export interface UpdateRoleInput extends RoleNameInput {
   readonly name?: string
   readonly description?: string
   readonly assumeRolePolicyDocument?: PolicyDocument
 }
 
-/** Input of {@link IamClient.listRoles} (no parameters). */
+/** Input of `IamClient.listRoles` (no parameters). */
 export type ListRolesInput = NoInput
 
 /** `POST /v1/role`. */

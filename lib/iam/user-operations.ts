@@ -5,7 +5,7 @@ import { descriptionInBody, userNameInPath } from './fields'
 import { loginProfileCodec, type LoginMfaType, type LoginProfile, type ThirdPartyType } from './login-profile-model'
 import { userCodec, type User } from './user-model'
 
-/** Input of {@link IamClient.createUser}. */
+/** Input of `IamClient.createUser`. */
 export interface CreateUserInput {
   /** The new user's name (1–255 characters, no `/ \ ? #` or control characters). */
   readonly name: string
@@ -17,7 +17,7 @@ export interface UserNameInput {
   readonly userName: string
 }
 
-/** Input of {@link IamClient.updateUser}; unset fields are left unchanged. */
+/** Input of `IamClient.updateUser`; unset fields are left unchanged. */
 export interface UpdateUserInput extends UserNameInput {
   /** Rename the user. */
   readonly name?: string
@@ -26,10 +26,10 @@ export interface UpdateUserInput extends UserNameInput {
   readonly enabled?: boolean
 }
 
-/** Input of {@link IamClient.listUsers} (the call takes no parameters). */
+/** Input of `IamClient.listUsers` (the call takes no parameters). */
 export type ListUsersInput = NoInput
 
-/** Input of {@link IamClient.updateLoginProfile}: only the fields given are changed. */
+/** Input of `IamClient.updateLoginProfile`: only the fields given are changed. */
 export interface UpdateLoginProfileInput extends UserNameInput {
   /** Console password, 8–64 characters (and the account's password policy). */
   readonly password?: string
@@ -42,7 +42,7 @@ export interface UpdateLoginProfileInput extends UserNameInput {
   readonly thirdPartyAccount?: string
 }
 
-/** Input of {@link IamClient.setUserOperationMfa}. */
+/** Input of `IamClient.setUserOperationMfa`. */
 export interface SetUserOperationMfaInput extends UserNameInput {
   /** Require MFA for sensitive operations. */
   readonly enabledMfa: boolean
@@ -50,12 +50,12 @@ export interface SetUserOperationMfaInput extends UserNameInput {
   readonly mfaType?: string
 }
 
-/** Input of {@link IamClient.unbindUserMfaDevice}. */
+/** Input of `IamClient.unbindUserMfaDevice`. */
 export interface UnbindUserMfaDeviceInput extends UserNameInput {
   readonly mfaType: LoginMfaType
 }
 
-/** Input of {@link IamClient.updateSubUser}. */
+/** Input of `IamClient.updateSubUser`. */
 export interface UpdateSubUserInput extends UserNameInput {
   readonly password?: string
   readonly provider?: string

@@ -134,7 +134,7 @@ export interface OperationSpec<I, O, N extends string = string, K extends Operat
    * `CommonErrorKind`, need no declaration).
    */
   readonly errors: readonly K[]
-  /** `errors` plus every `CommonErrorKind`, as a set: computed once by {@link defineOperation}. */
+  /** `errors` plus every `CommonErrorKind`, as a set: computed once by `defineOperation`. */
   readonly reportable: ReadonlySet<ServiceErrorKind>
 }
 
@@ -149,7 +149,7 @@ export type OutputOf<S> = S extends OperationSpec<infer _I, infer O, infer _N, i
 /** The declared operation-specific error kinds of an operation spec. */
 export type DeclaredKindsOf<S> = S extends { readonly errors: readonly (infer K)[] } ? K : never
 
-/** What {@link defineOperation} is given: a spec without the derived `reportable` set. */
+/** What `defineOperation` is given: a spec without the derived `reportable` set. */
 export type OperationDeclaration<I, O, N extends string, K extends OperationErrorKind> = Omit<
   OperationSpec<I, O, N, K>,
   'reportable'

@@ -10,7 +10,7 @@ export const STS_DOCS = 'https://intl.cloud.baidu.com/doc/IAM/s/Qjwvyc8ov-en'
 /** Longest assumeRole session the service grants (2 hours). */
 export const MAX_ASSUME_ROLE_SECONDS = 7200
 
-/** Input of {@link StsClient.getSessionToken}. */
+/** Input of `StsClient.getSessionToken`. */
 export interface GetSessionTokenInput {
   /** Validity in seconds; the service default applies when omitted. */
   readonly durationSeconds?: number
@@ -18,7 +18,7 @@ export interface GetSessionTokenInput {
   readonly acl?: Acl | string
 }
 
-/** Input of {@link StsClient.assumeRole}. */
+/** Input of `StsClient.assumeRole`. */
 export interface AssumeRoleInput {
   /** The account that owns the role. */
   readonly accountId: string

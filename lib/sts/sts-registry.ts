@@ -2,7 +2,7 @@ import { defineRegistry } from '../operation/registry'
 import { assumeRole, getSessionToken } from './sts-operations'
 
 /**
- * Every STS operation, keyed by its method name: the single source of the {@link StsClient}
+ * Every STS operation, keyed by its method name: the single source of the {@link (StsClient:class)}
  * methods, the emulator's STS routes, the catalogue and the README table.
  */
 export const STS_OPERATIONS = defineRegistry({
@@ -15,5 +15,5 @@ export const STS_OPERATIONS = defineRegistry({
 /** The STS operation registry's type. */
 export type StsOperations = typeof STS_OPERATIONS
 
-/** The name of an STS operation (an {@link StsClient} method). */
+/** The name of an STS operation (an {@link (StsClient:class)} method). */
 export type StsOperationName = keyof StsOperations
