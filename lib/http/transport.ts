@@ -56,6 +56,18 @@ export interface HttpResponse {
 export type SendOutcome = Result<HttpResponse, TransportFailure>
 
 /**
+ * What a request gets once the client's own pool was closed gracefully (`close()`): it is refused
+ * at once, unsent and final, instead of meeting undici's destroyed pool and being retried.
+ */
+const CLOSED_FAILURE: TransportFailure = Object.freeze({
+  reason: 'Aborted',
+  mayHaveBeenSent: false,
+  permanent: true,
+  message: 'the client was closed (close()); the request was not sent',
+  cause: Object.freeze({ name: 'ClientClosed', message: '' }),
+})
+
+/**
  * A connection pool to one origin, owned (and closed) by the client, or one the user supplied.
  * The owned pool (and undici itself) is created on the first request.
  */
@@ -92,8 +104,6 @@ export class Transport {
       bodyTimeout: this.#timeouts.bodyTimeoutMs,
       keepAliveTimeout: 4_000,
     })
-    // Closed before its first request: a closed pool answers every request with ClientClosedError.
-    if (this.#closed) pool.close().catch(() => undefined)
     this.#dispatcher = pool
     return pool
   }
@@ -110,6 +120,7 @@ export class Transport {
         : classifyTransportError(signal?.reason, 'caller')
       return Promise.resolve(err({ ...failure, mayHaveBeenSent: false }))
     }
+    if (this.#closed) return Promise.resolve(err(CLOSED_FAILURE))
     const collector = new ResponseCollector(MAX_RESPONSE_BYTES, deadline, signal, this.#untrack)
     this.#active.add(collector)
     try {

@@ -107,12 +107,12 @@ describe('the dispatch-based transport', () => {
     expect((await iam.getUser({ userName: 'a' }))._unsafeUnwrapErr()).toMatchObject({ reason: 'InvalidConfig' })
   })
 
-  it('a client closed before its first request fails it as a closed pool would', async () => {
+  it('a client closed before its first request refuses it, unsent, as after any close', async () => {
     server = await rawServer((_req, res) => res.end('{"id":"1","name":"a"}'))
     const iam = clientFor(server.url)
     await iam.close()
     const error = (await iam.getUser({ userName: 'a' }))._unsafeUnwrapErr()
-    expect(error).toMatchObject({ reason: 'Network', cause: { code: 'UND_ERR_CLOSED' } })
+    expect(error).toMatchObject({ reason: 'Aborted', retryable: false, attempts: 1, cause: { name: 'ClientClosed' } })
     expect(server.hits()).toBe(0)
   })
 

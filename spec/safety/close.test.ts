@@ -103,6 +103,21 @@ describe('close() (issue 11, SDK 9)', () => {
     expect((await iam.close()).isOk()).toBe(true)
   })
 
+  it('after a graceful close, calls resolve at once to Aborted without sending or retrying', async () => {
+    const iam = client({ retry: { baseDelayMs: 2_000, maxDelayMs: 2_000 } })
+    expect((await iam.getUser({ userName: 'alice' })).isOk()).toBe(true)
+    await iam.close()
+    const before = server.hits()
+    for (const result of [await iam.getUser({ userName: 'alice' }), await iam.createUser({ name: 'alice' })]) {
+      const error = result._unsafeUnwrapErr()
+      // One attempt, refused locally: a retry would have waited 2 s and hit undici's destroyed pool.
+      expect(error).toMatchObject({ _tag: 'BceClientError', reason: 'Aborted', retryable: false, attempts: 1 })
+      expect(error.message).toContain('client was closed')
+      expect(error).not.toHaveProperty('outcomeUnknown')
+    }
+    expect(server.hits()).toBe(before)
+  })
+
   it('with a dispatcher the user supplied, aborts this client’s calls but leaves the dispatcher open', async () => {
     const pool = new Pool(server.url)
     const iam = client({ dispatcher: pool })
