@@ -1,7 +1,9 @@
 import { startEmulator } from '../lib/emulator'
 import { assumeRole } from './assume-role'
 import type { Example } from './context'
+import { effect } from './effect'
 import { errorMatching } from './error-matching'
+import { fpTs } from './fp-ts'
 import { leastPrivilege } from './least-privilege'
 import { provisioning } from './provisioning'
 import { quickstart } from './quickstart'
@@ -15,6 +17,8 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
   'assume-role': assumeRole,
   'least-privilege': leastPrivilege,
   'testing-with-the-emulator': testingWithTheEmulator,
+  'fp-ts': fpTs,
+  effect,
 }
 
 /** Starts the embedded emulator, runs one example against it, and stops the emulator. */

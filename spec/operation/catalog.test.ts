@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { OPERATION_CATALOG } from '../../lib/operations'
 import { IamClient, StsClient } from '../../lib'
+import { operationsTable } from '../../scripts/operations-table'
 
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8')
 
@@ -44,6 +45,10 @@ describe('the operation catalogue', () => {
       expect(typeof (client as unknown as Record<string, unknown>)[name]).toBe('function')
     },
   )
+
+  it('README.md holds exactly the operations table generated from the registries', () => {
+    expect(readme).toContain(`\n${operationsTable()}\n`)
+  })
 
   it.each(OPERATION_CATALOG.map((spec) => [spec.name, spec] as const))(
     '%s: README operations table row matches the declaration',
