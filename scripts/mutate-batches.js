@@ -58,7 +58,7 @@ const batches = {
     tests: ['spec/acl/**/*.test.ts', 'spec/emulator/acl-document.test.ts', 'spec/emulator/authorization*.test.ts'],
   },
   emulator: {
-    mutate: ['lib/emulator/verify-signature.ts', 'lib/emulator/authenticate.ts'],
+    mutate: ['lib/emulator/verify-signature.ts', 'lib/emulator/authenticate.ts', 'lib/emulator/parsed-request.ts', 'lib/emulator/route-match.ts'],
     tests: ['spec/emulator/**/*.test.ts', 'spec/iam/authorization.e2e.test.ts', 'spec/sts/**/*.test.ts'],
   },
   authorization: {

@@ -3,7 +3,7 @@ import type { CredentialsSource } from '../auth/credentials'
 import type { RetryOptions } from '../retry/retry-policy'
 import type { Observer } from '../observe/observe'
 
-/** Configuration shared by {@link IamClient} and {@link StsClient}. */
+/** Configuration shared by {@link (IamClient:class)} and {@link (StsClient:class)}. */
 export interface ClientConfig {
   /** A key pair, or a provider returning `ResultAsync<Credentials, BceClientError>`. */
   readonly credentials: CredentialsSource

@@ -7,7 +7,7 @@ export type PolicyType = 'System' | 'Custom'
 
 /** A permission policy. */
 export interface Policy {
-  /** Policy id, used by {@link IamClient.listPolicyEntities}. */
+  /** Policy id, used by `IamClient.listPolicyEntities`. */
   readonly id: string
   readonly name: string
   /** `System` or `Custom` (kept as the service sent it). */
