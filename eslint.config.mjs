@@ -11,8 +11,7 @@ import tseslint from 'typescript-eslint'
  * single files as `folder/file`.
  * Packages (neverthrow, undici, io-ts, fp-ts, node:*) are allowed everywhere; the rules only see
  * relative specifiers.
- * Above every layer: the entry points lib/*.ts (may import any folder listed here, not the
- * emulator), then lib/emulator/ (may import anything; keep that sharing small and deliberate).
+ * Above every layer: the entry points, lib/*.ts and the ENTRY_FOLDERS, then the TOP_FOLDERS.
  */
 const LAYERS = [
   { folders: ['errors'] }, // error types, constructors, scrubbing, classification, issue paths
@@ -26,6 +25,19 @@ const LAYERS = [
   { folders: ['iam', 'sts'] }, // operation declarations, registries, derived clients
   { folders: ['testing'], only: ['errors/types'] }, // jest matchers: the error types only
 ]
+
+/**
+ * Entry-point folders, one layer with lib/*.ts: the subpath exports bce-iam/fp-ts, bce-iam/effect
+ * and bce-iam/iac (optional peers, YAML). Each may import every folder of LAYERS and lib/*.ts; not
+ * each other, nor the TOP_FOLDERS. lib/*.ts may not import them (the main entry must not load them).
+ */
+const ENTRY_FOLDERS = ['fp-ts', 'effect', 'iac']
+
+/**
+ * On top of everything and unrestricted: the emulator and the CLI (keep what they share with the
+ * SDK small and deliberate).
+ */
+const TOP_FOLDERS = ['emulator', 'cli']
 
 /**
  * Known layer violations, allowed file by file until their fixes land. Do not add to this list:
@@ -44,6 +56,7 @@ export const LAYER_EXCEPTIONS = [
 const MAX_DEPTH = 4
 
 const LAYERED_FOLDERS = LAYERS.flatMap((layer) => layer.folders)
+const ABOVE_LAYERS = [...ENTRY_FOLDERS, ...TOP_FOLDERS]
 
 /** Index in LAYERS of a folder. */
 const layerOf = (folder) => LAYERS.findIndex((layer) => layer.folders.includes(folder))
@@ -83,7 +96,7 @@ const layerRule = (folder, depth, extra) => {
   const allowedFolders = allowed.map(folderOfEntry)
   const up = `^(?:\\.\\./){${depth}}`
   const forbidden = LAYERED_FOLDERS.filter((f) => f !== folder && !allowedFolders.includes(f))
-  const known = [folder, ...allowedFolders, ...forbidden]
+  const known = [folder, ...allowedFolders, ...forbidden, ...ABOVE_LAYERS]
   // Folders allowed file by file (`errors/types`): any other file of theirs is refused.
   const partly = [...new Set(allowed.filter((entry) => entry.includes('/')).map(folderOfEntry))]
   return [
@@ -94,6 +107,11 @@ const layerRule = (folder, depth, extra) => {
           regex: `${up}(?:${target})(?:/|$)`,
           caseSensitive: true,
           message: reasonFor(folder, target),
+        })),
+        ...ABOVE_LAYERS.map((target) => ({
+          regex: `${up}(?:${anyOf([target])})(?:/|$)`,
+          caseSensitive: true,
+          message: `Layer rule: lib/${folder} must not import lib/${target}, which is above every layer (ENTRY_FOLDERS and TOP_FOLDERS in eslint.config.mjs).`,
         })),
         ...partly.map((target) => {
           const files = allowed.filter((entry) => entry.startsWith(`${target}/`)).map((e) => e.slice(target.length + 1))
@@ -113,6 +131,23 @@ const layerRule = (folder, depth, extra) => {
   ]
 }
 
+/**
+ * The rule for an entry-point folder: every layered folder and lib/*.ts are allowed; the other
+ * entry-point folders and the top folders are not.
+ */
+const entryFolderRule = (folder, depth) => [
+  'error',
+  {
+    patterns: ABOVE_LAYERS.filter((target) => target !== folder).map((target) => ({
+      regex: `^(?:\\.\\./){${depth}}(?:${anyOf([target])})(?:/|$)`,
+      caseSensitive: true,
+      message: ENTRY_FOLDERS.includes(target)
+        ? `Layer rule: lib/${folder} must not import lib/${target}: entry-point folders may not import each other.`
+        : `Layer rule: lib/${folder} must not import lib/${target}, which is above the entry points.`,
+    })),
+  },
+]
+
 /** The files `depth` folders below lib/ in `folder` (depth 1: lib/<folder>/*.ts). */
 const filesAt = (folder, depth) => [`lib/${folder}/${'*/'.repeat(depth - 1)}*.ts`]
 
@@ -130,6 +165,13 @@ export const layerConfigs = [
       rules: { 'no-restricted-imports': layerRule(folder, depth, []) },
     })),
   ),
+  ...ENTRY_FOLDERS.flatMap((folder) =>
+    depths.map((depth) => ({
+      name: `layers/${folder}/depth-${depth}`,
+      files: filesAt(folder, depth),
+      rules: { 'no-restricted-imports': entryFolderRule(folder, depth) },
+    })),
+  ),
   {
     name: 'layers/entry-points',
     files: ['lib/*.ts'],
@@ -137,13 +179,11 @@ export const layerConfigs = [
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              regex: '^\\./emulator(?:/|$)',
-              caseSensitive: true,
-              message: 'Layer rule: the entry points lib/*.ts must not import lib/emulator, the top layer.',
-            },
-          ],
+          patterns: ABOVE_LAYERS.map((target) => ({
+            regex: `^\\./(?:${anyOf([target])})(?:/|$)`,
+            caseSensitive: true,
+            message: `Layer rule: the entry points lib/*.ts must not import lib/${target}: ${ENTRY_FOLDERS.includes(target) ? 'a subpath entry the main entry must not load' : 'it is above every layer'}.`,
+          })),
         },
       ],
     },

@@ -70,6 +70,41 @@ const cases: readonly Case[] = [
     refused: /lib\/decode must not import lib\/client/,
   },
   {
+    name: 'a layer importing an entry-point folder (an adapter)',
+    snippet: importing('lib/client/x.ts', "import { value } from '../effect/effect-client'"),
+    refused: /lib\/client must not import lib\/effect, which is above every layer/,
+  },
+  {
+    name: 'an entry-point folder importing another one',
+    snippet: importing('lib/fp-ts/x.ts', "import { value } from '../effect/effect-client'"),
+    refused: /entry-point folders may not import each other/,
+  },
+  {
+    name: 'an entry-point folder importing the emulator',
+    snippet: importing('lib/iac/x.ts', "import { value } from '../emulator/start'"),
+    refused: /lib\/iac must not import lib\/emulator/,
+  },
+  {
+    name: 'the main entry point importing an adapter',
+    snippet: importing('lib/index.ts', "import { value } from './fp-ts'"),
+    refused: /a subpath entry the main entry must not load/,
+  },
+  {
+    name: 'an entry-point folder importing the layers and lib/*.ts',
+    snippet: {
+      filePath: 'lib/iac/x.ts',
+      code: [
+        "import { a } from '../iam/iam-client'",
+        "import { b } from '../acl'",
+        "import { c } from '..'",
+        "import { d } from '../operations'",
+        "import { e } from './document'",
+        'export const used = [a, b, c, d, e]',
+        '',
+      ].join('\n'),
+    },
+  },
+  {
     name: 'client importing lower layers',
     snippet: {
       filePath: 'lib/client/x.ts',
