@@ -95,5 +95,19 @@ export { fromAssumeRole, fromSessionToken } from './sts/session-providers'
 export type { AssumeRoleProviderOptions, SessionTokenProviderOptions } from './sts/session-providers'
 export type { Credentials, CredentialsProvider, CredentialsSource } from './auth/credentials'
 export { SDK_VERSION } from './client/user-agent'
-export { ok, err, okAsync, errAsync, Result, ResultAsync } from 'neverthrow'
-export type { Ok, Err } from 'neverthrow'
+// neverthrow's whole value API, so callers mix their own Results with the SDK's from one copy.
+export {
+  ok,
+  err,
+  okAsync,
+  errAsync,
+  Result,
+  ResultAsync,
+  Ok,
+  Err,
+  safeTry,
+  fromPromise,
+  fromSafePromise,
+  fromThrowable,
+  fromAsyncThrowable,
+} from 'neverthrow'
