@@ -1,0 +1,120 @@
+import type { Acl, AclDecision, AclEffect, AclStatement } from '../acl'
+import type { ErrorIssue } from '../errors/types'
+
+/** A policy reference as documents write it: a custom policy's name, or a name with its type. */
+export type SimulatedPolicyRef = string | { readonly name: string; readonly type: 'Custom' | 'System' }
+
+/**
+ * The parts of a desired state (the document, or the exported live account) a simulation
+ * reads; every `DesiredState` is one.
+ */
+export interface SimulationState {
+  readonly users?:
+    | Readonly<
+        Record<
+          string,
+          {
+            readonly enabled?: boolean | undefined
+            readonly groups?: readonly string[] | undefined
+            readonly policies?: readonly SimulatedPolicyRef[] | undefined
+          }
+        >
+      >
+    | undefined
+  readonly groups?:
+    Readonly<Record<string, { readonly policies?: readonly SimulatedPolicyRef[] | undefined }>> | undefined
+  readonly policies?: Readonly<Record<string, { readonly document: Acl }>> | undefined
+  readonly roles?:
+    Readonly<Record<string, { readonly policies?: readonly SimulatedPolicyRef[] | undefined }>> | undefined
+}
+
+/**
+ * Why a simulation could not answer: the principal, one of a user's groups, or a policy it
+ * holds is not known. Every problem is listed with its path in the document.
+ */
+export interface SimulationError {
+  readonly _tag: 'IacError'
+  readonly reason: 'UnresolvedReference'
+  readonly message: string
+  readonly issues: readonly ErrorIssue[]
+}
+
+/** Whose policies a simulation evaluates: a user's (its own and its groups'), a group's, or a role's. */
+export type SimulatedPrincipal = { readonly user: string } | { readonly group: string } | { readonly role: string }
+
+/** The question {@link simulate} answers: may `principal` do `permission` on `resource`? */
+export interface SimulationRequest {
+  readonly principal: SimulatedPrincipal
+  /** Permission needed, e.g. `READ`, `WRITE` or `AssumeRole`. */
+  readonly permission: string
+  /** Resource acted on, e.g. `my-bucket/logs/a.txt` or `user/alice`. */
+  readonly resource: string
+  /**
+   * Service of the action (literal, compared case-insensitively).
+   * @default `bce:iam`
+   */
+  readonly service?: string
+  /**
+   * Region of the action (literal).
+   * @default `bj`
+   */
+  readonly region?: string
+}
+
+/** Options of {@link simulate}. */
+export interface SimulateOptions {
+  /**
+   * The documents of System policies, by name. A System policy the principal holds that is not
+   * listed here makes the simulation fail with an issue (it is never silently ignored).
+   * @default none
+   */
+  readonly systemPolicies?: Readonly<Record<string, Acl>>
+}
+
+/** How a policy reaches the principal: attached to the user, to one of its groups, or to the role. */
+export type AttachmentSource =
+  | { readonly kind: 'user'; readonly name: string }
+  | { readonly kind: 'group'; readonly name: string }
+  | { readonly kind: 'role'; readonly name: string }
+
+/** A policy that applies to the principal (each counted once, however many ways it is attached). */
+export interface EffectivePolicy {
+  readonly name: string
+  readonly type: 'Custom' | 'System'
+  /** Every attachment through which the principal holds the policy, in document order. */
+  readonly via: readonly AttachmentSource[]
+  readonly document: Acl
+}
+
+/** A statement that matched the request: which policy, which statement, with which effect. */
+export interface SimulatedStatement {
+  readonly policy: string
+  readonly policyType: 'Custom' | 'System'
+  readonly via: readonly AttachmentSource[]
+  /** Index of the statement in the policy's `accessControlList`. */
+  readonly statementIndex: number
+  readonly effect: AclEffect
+  readonly statement: AclStatement
+}
+
+/** The answer of {@link simulate}. */
+export interface SimulationResult {
+  /** Whether the request is allowed (`decision` is `Allow`). */
+  readonly allowed: boolean
+  /**
+   * `ExplicitDeny` when a matching statement denies (a Deny wins over every Allow), else `Allow`
+   * when one allows, else `ImplicitDeny` (nothing matched, or the user is disabled).
+   */
+  readonly decision: AclDecision
+  /**
+   * The statements that decided: every matching Deny for `ExplicitDeny`, every matching Allow for
+   * `Allow`, none for `ImplicitDeny`.
+   */
+  readonly deciding: readonly SimulatedStatement[]
+  /** Every matching statement of either effect, in policy then statement order. */
+  readonly matched: readonly SimulatedStatement[]
+  /** The policies evaluated, in the order they were found. */
+  readonly policies: readonly EffectivePolicy[]
+  /** The user is disabled (`enabled: false`): nothing is allowed, whatever its policies say. */
+  readonly disabled: boolean
+}
