@@ -37,7 +37,8 @@ export type CliCommand =
   | { readonly command: 'policy-validate'; readonly file: string; readonly json: boolean }
   | {
       readonly command: 'policy-simulate'
-      readonly file: string
+      /** A document (`-f FILE`), or the live account (`--live`, with its System policies). */
+      readonly source: { readonly file: string } | { readonly live: Connection }
       readonly principal: PrincipalArg
       readonly permission: string
       readonly resource: string
@@ -71,8 +72,18 @@ const TABLES: Readonly<Record<string, FlagTable>> = {
   },
   'policy-validate': { booleans: ['--json'], values: [], positional: 1 },
   'policy-simulate': {
-    booleans: ['--json'],
-    values: ['--file', '--user', '--group', '--role', '--permission', '--resource', '--service', '--region'],
+    booleans: ['--json', '--live', ...CONNECTION_BOOLEANS],
+    values: [
+      ...CONNECTION_VALUES,
+      '--file',
+      '--user',
+      '--group',
+      '--role',
+      '--permission',
+      '--resource',
+      '--service',
+      '--region',
+    ],
     positional: 0,
   },
 }
@@ -134,6 +145,22 @@ function requiredFile(name: string, scanned: Scanned): Result<string, string> {
   return file === undefined ? err(`${name} needs -f FILE`) : ok(file)
 }
 
+/** `-f FILE` or `--live` (exactly one); the connection flags only go with `--live`. */
+function simulationSource(
+  scanned: Scanned,
+  env: Readonly<Record<string, string | undefined>>,
+): Result<{ readonly file: string } | { readonly live: Connection }, string> {
+  const file = scanned.values.get('--file')
+  const live = scanned.flags.has('--live')
+  if (live === (file !== undefined)) return err('policy simulate needs exactly one of -f FILE and --live')
+  if (file !== undefined) {
+    if (scanned.values.has('--endpoint') || scanned.flags.has('--allow-insecure-http'))
+      return err('--endpoint and --allow-insecure-http go with --live, not with -f FILE')
+    return ok({ file })
+  }
+  return connectionOf(scanned, env).map((connection) => ({ live: connection }))
+}
+
 function principalOf(scanned: Scanned): Result<PrincipalArg, string> {
   const given = (['--user', '--group', '--role'] as const).filter((flag) => scanned.values.has(flag))
   if (given.length !== 1) return err('policy simulate needs exactly one of --user NAME, --group NAME, --role NAME')
@@ -181,7 +208,7 @@ function build(
       return file === undefined ? err('policy validate needs a FILE') : ok({ command: 'policy-validate', file, json })
     }
     default:
-      return requiredFile('policy simulate', scanned).andThen((file) =>
+      return simulationSource(scanned, env).andThen((source) =>
         principalOf(scanned).andThen((principal) => {
           const permission = scanned.values.get('--permission')
           const resource = scanned.values.get('--resource')
@@ -191,7 +218,7 @@ function build(
           const region = scanned.values.get('--region')
           return ok({
             command: 'policy-simulate',
-            file,
+            source,
             principal,
             permission,
             resource,

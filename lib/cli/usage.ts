@@ -14,13 +14,14 @@ Commands:
                                      terminal, refuses without one unless --yes
   policy validate FILE [--json]      check a document (or one ACL policy document), every problem
                                      with its path
-  policy simulate -f FILE (--user NAME | --group NAME | --role NAME)
+  policy simulate (-f FILE | --live) (--user NAME | --group NAME | --role NAME)
                   --permission P --resource R [--service S] [--region R] [--json]
-                                     may the principal do P on R? (locally, from FILE; service
-                                     defaults to bce:iam, region to bj)
+                                     may the principal do P on R? Evaluated locally from FILE,
+                                     or from the live account and its System policies (--live);
+                                     service defaults to bce:iam, region to bj
   emulator [options]                 run the local emulator (same options as bce-iam-emulator)
 
-Options of export, plan and apply:
+Options of export, plan, apply and policy simulate --live:
   --endpoint URL            IAM endpoint (default: ${ENV_IAM_ENDPOINT}, else https://iam.bj.baidubce.com)
   --allow-insecure-http     accept a plain http:// endpoint (the local emulator)
   --prune                   also delete what the document does not mention

@@ -52,11 +52,38 @@ describe('bce-iam argument parsing', () => {
       ])._unsafeUnwrap(),
     ).toEqual({
       command: 'policy-simulate',
-      file: 's.yaml',
+      source: { file: 's.yaml' },
       principal: { role: 'ops' },
       permission: 'READ',
       resource: 'b/x',
       service: 'bce:bos',
+      json: false,
+    })
+  })
+
+  it('simulates against the live account with --live, with the connection flags', () => {
+    expect(
+      parseArgs(
+        [
+          'policy',
+          'simulate',
+          '--live',
+          '--allow-insecure-http',
+          '--group',
+          'g',
+          '--permission',
+          'R',
+          '--resource',
+          'x',
+        ],
+        { [ENV_IAM_ENDPOINT]: LOCAL },
+      )._unsafeUnwrap(),
+    ).toEqual({
+      command: 'policy-simulate',
+      source: { live: { endpoint: LOCAL, allowInsecureHttp: true } },
+      principal: { group: 'g' },
+      permission: 'R',
+      resource: 'x',
       json: false,
     })
   })
@@ -120,7 +147,12 @@ describe('bce-iam argument parsing', () => {
     ],
     [['policy', 'simulate', '-f', 's', '--user', 'a', '--resource', 'x'], 'needs --permission'],
     [['policy', 'simulate', '-f', 's', '--user', 'a', '--permission', 'R'], 'needs --resource'],
-    [['policy', 'simulate', '--user', 'a', '--permission', 'R', '--resource', 'x'], 'policy simulate needs -f FILE'],
+    [
+      ['policy', 'simulate', '--user', 'a', '--permission', 'R', '--resource', 'x'],
+      'exactly one of -f FILE and --live',
+    ],
+    [['policy', 'simulate', '--live', '-f', 's', '--user', 'a'], 'exactly one of -f FILE and --live'],
+    [['policy', 'simulate', '-f', 's', '--allow-insecure-http', '--user', 'a'], 'go with --live'],
   ])('rejects %j', (argv, message) => {
     expect(parseArgs(argv)._unsafeUnwrapErr()).toContain(message)
   })
