@@ -1,0 +1,26 @@
+import type { CliCommand } from './args'
+import { policySimulate } from './commands/policy-simulate'
+import { policyValidate } from './commands/policy-validate'
+import type { CliIo } from './io'
+import { USAGE } from './usage'
+
+/**
+ * Runs a parsed command; resolves to the exit code. `emulator` is not handled here (it takes
+ * over the process: see `main.ts`).
+ */
+export function runCommand(command: Exclude<CliCommand, { command: 'emulator' }>, io: CliIo): Promise<number> {
+  switch (command.command) {
+    case 'help':
+      io.out(`${USAGE}\n`)
+      return Promise.resolve(0)
+    case 'export':
+    case 'plan':
+    case 'apply':
+      io.err(`error: ${command.command} needs the IAM-as-code library (lib/iac), not available in this build\n`)
+      return Promise.resolve(1)
+    case 'policy-validate':
+      return policyValidate(command, io)
+    case 'policy-simulate':
+      return policySimulate(command, io)
+  }
+}

@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const ROOT = join(__dirname, '..', '..')
+const MAIN = join(ROOT, 'lib', 'cli', 'main.ts')
+
+interface Run {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+let dir: string
+
+/** Spawns `bce-iam ARGS` (through tsx). */
+function cli(args: readonly string[]): Promise<Run> {
+  const child = spawn(process.execPath, ['-r', 'tsx/cjs', MAIN, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: dir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })))
+}
+
+const DESIRED = `# the account as it should be
+users:
+  alice:
+    groups: [devs]
+    policies: [readers]
+policies:
+  readers:
+    document:
+      accessControlList:
+        - { service: 'bce:iam', region: '*', resource: ['*'], permission: [READ], effect: Allow }
+  no-root:
+    document:
+      accessControlList:
+        - { service: 'bce:iam', region: '*', resource: ['user/root*'], permission: [READ], effect: Deny }
+groups:
+  devs:
+    policies: [no-root]
+`
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'bce-iam-cli-'))
+  await writeFile(join(dir, 'desired.yaml'), DESIRED)
+  await writeFile(join(dir, 'bad.yaml'), 'users:\n  alice:\n    groups: [7]\n')
+})
+
+afterAll(() => rm(dir, { recursive: true, force: true }))
+
+describe('bce-iam (spawned)', () => {
+  it('simulates from a document, validates with paths, runs the emulator as a subcommand, refuses bad usage', async () => {
+    const simulateArgs = [
+      'policy',
+      'simulate',
+      '-f',
+      join(dir, 'desired.yaml'),
+      '--user',
+      'alice',
+      '--permission',
+      'READ',
+    ]
+    const [denied, allowed, bad, emulator, usage] = await Promise.all([
+      cli([...simulateArgs, '--resource', 'user/root-admin']),
+      cli([...simulateArgs, '--resource', 'user/bob', '--json']),
+      cli(['policy', 'validate', join(dir, 'bad.yaml')]),
+      cli(['emulator', '--help']),
+      cli(['plan']),
+    ])
+    expect(denied.code).toBe(0)
+    expect(denied.stdout).toBe('DENIED (ExplicitDeny)\n  Deny by policy no-root, statement 0 (via group devs)\n')
+    expect(allowed.code).toBe(0)
+    expect(JSON.parse(allowed.stdout)).toMatchObject({
+      allowed: true,
+      deciding: [{ policy: 'readers', statementIndex: 0, effect: 'Allow', via: [{ kind: 'user', name: 'alice' }] }],
+    })
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain('users.alice.groups.0')
+    expect(emulator.code).toBe(0)
+    expect(emulator.stdout).toContain('Usage: bce-iam-emulator')
+    expect(usage.code).toBe(1)
+    expect(usage.stderr).toContain('error: plan needs -f FILE')
+  })
+})
