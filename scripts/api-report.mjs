@@ -1,4 +1,4 @@
-// The API report of bce-iam's public entry points (bce-iam, bce-iam/emulator, bce-iam/jest).
+// The API report of bce-iam's public entry points: every subpath of package.json's `exports`.
 //   node scripts/api-report.mjs check   fails when the public surface differs from etc/*.api.md
 //   node scripts/api-report.mjs update  rewrites etc/*.api.md (review the diff, commit it)
 // Both first type-check the whole project with tsc (tsconfig.json, as `npm run typecheck` does)
@@ -15,12 +15,16 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const typesDir = path.join(root, 'dist/api-types')
 const require = createRequire(import.meta.url)
 
-/** The public entry points: the package subpath, its declaration file, its report's name. */
-const ENTRY_POINTS = [
-  { subpath: 'bce-iam', types: 'lib/index.d.ts', report: 'bce-iam' },
-  { subpath: 'bce-iam/emulator', types: 'lib/emulator/index.d.ts', report: 'bce-iam-emulator' },
-  { subpath: 'bce-iam/jest', types: 'lib/testing/index.d.ts', report: 'bce-iam-jest' },
-]
+/**
+ * The public entry points, read from package.json's `exports` (so a new subpath export is reported
+ * as soon as it is declared): the subpath, its declaration file under lib/, its report's name.
+ */
+const ENTRY_POINTS = Object.entries(require(path.join(root, 'package.json')).exports).flatMap(([key, target]) => {
+  const types = target?.require?.types
+  if (typeof types !== 'string') return []
+  const subpath = key === '.' ? 'bce-iam' : `bce-iam/${key.slice(2)}`
+  return [{ subpath, types: types.replace(/^\.\/dist\/cjs\//, 'lib/'), report: subpath.replaceAll('/', '-') }]
+})
 
 const mode = process.argv[2]
 if (mode !== 'check' && mode !== 'update') {
