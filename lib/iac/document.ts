@@ -1,0 +1,81 @@
+/**
+ * The desired-state document of IAM as code: an account's users, groups, custom policies and
+ * roles, keyed by name. The same shape describes what {@link exportState} reads from a live
+ * account, so a plan compares two values of one type.
+ *
+ * @packageDocumentation
+ */
+import type { Acl } from '../acl'
+import type { ErrorIssue } from '../errors/types'
+
+/** A policy reference: a custom policy by name, or `{ name, type: 'System' }` for a system policy. */
+export type PolicyRef = string | { readonly name: string; readonly type: 'Custom' | 'System' }
+
+/** A user as the document wants it. */
+export interface DesiredUser {
+  readonly description?: string | undefined
+  readonly enabled?: boolean | undefined
+  readonly groups?: readonly string[] | undefined
+  readonly policies?: readonly PolicyRef[] | undefined
+}
+
+/** A group as the document wants it. */
+export interface DesiredGroup {
+  readonly description?: string | undefined
+  readonly policies?: readonly PolicyRef[] | undefined
+}
+
+/** A custom policy: its ACL document (resources required). */
+export interface DesiredPolicy {
+  readonly description?: string | undefined
+  readonly document: Acl
+}
+
+/** A role: its trust document (who may assume it; resources optional) and attached policies. */
+export interface DesiredRole {
+  readonly description?: string | undefined
+  readonly trust: Acl
+  readonly policies?: readonly PolicyRef[] | undefined
+}
+
+/** The desired (or exported live) shape of an account, entities keyed by name. */
+export interface DesiredState {
+  readonly users?: Readonly<Record<string, DesiredUser>> | undefined
+  readonly groups?: Readonly<Record<string, DesiredGroup>> | undefined
+  readonly policies?: Readonly<Record<string, DesiredPolicy>> | undefined
+  readonly roles?: Readonly<Record<string, DesiredRole>> | undefined
+}
+
+/** Why an IAM-as-code document was refused. */
+export type IacErrorReason = 'InvalidDocument' | 'UnreadableText'
+
+/** A frozen, tagged error of the IAM-as-code module: every problem with its dotted path. */
+export interface IacError {
+  readonly _tag: 'IacError'
+  readonly reason: IacErrorReason
+  readonly message: string
+  readonly issues: readonly ErrorIssue[]
+}
+
+/** Builds a frozen {@link IacError}; the message names the first issue and how many follow. */
+export function iacError(reason: IacErrorReason, issues: readonly ErrorIssue[]): IacError {
+  const first = issues[0]
+  const detail = first === undefined ? '' : `; ${first.path}: expected ${first.expected}`
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''
+  return Object.freeze({
+    _tag: 'IacError',
+    reason,
+    message: `invalid desired-state document${detail}${more}`,
+    issues: Object.freeze(issues.map((issue) => Object.freeze({ ...issue }))),
+  } as const)
+}
+
+/** The name of a policy reference. */
+export function refName(ref: PolicyRef): string {
+  return typeof ref === 'string' ? ref : ref.name
+}
+
+/** The type of a policy reference (`Custom` for a bare name). */
+export function refType(ref: PolicyRef): 'Custom' | 'System' {
+  return typeof ref === 'string' ? 'Custom' : ref.type
+}
