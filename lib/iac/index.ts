@@ -1,0 +1,19 @@
+/**
+ * IAM as code: describe an account's users, groups, custom policies and roles in a JSON or YAML
+ * document, read the live account into the same shape, plan the difference and apply it.
+ * Load this entry (`bce-iam/iac`) only where needed: it brings the YAML parser.
+ *
+ * @packageDocumentation
+ */
+export type {
+  DesiredGroup,
+  DesiredPolicy,
+  DesiredRole,
+  DesiredState,
+  DesiredUser,
+  IacError,
+  IacErrorReason,
+  PolicyRef,
+} from './document'
+export { validateDesiredState } from './validate'
+export { readDesiredState, writeDesiredState, type DocumentFormat } from './read-write'
