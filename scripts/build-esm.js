@@ -10,6 +10,8 @@ const entries = [
   { name: 'index', cjs: 'index.js' },
   { name: 'emulator', cjs: 'emulator/index.js' },
   { name: 'jest', cjs: 'testing/index.js' },
+  { name: 'fp-ts', cjs: 'fp-ts/index.js' },
+  { name: 'effect', cjs: 'effect/index.js' },
 ]
 const esmDir = path.join(root, 'dist', 'esm')
 fs.mkdirSync(esmDir, { recursive: true })

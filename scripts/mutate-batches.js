@@ -50,15 +50,33 @@ const batches = {
     ],
   },
   pipeline: {
-    mutate: ['lib/client/execute.ts', 'lib/client/call-settings.ts', 'lib/client/retry-step.ts', 'lib/operation/prepare.ts', 'lib/auth/request-signer.ts', 'lib/auth/signing-clock.ts'],
-    tests: ['spec/client/**/*.test.ts', 'spec/operation/**/*.test.ts', 'spec/auth/request-signer*.test.ts', 'spec/reliability/retry-conformance.test.ts', 'spec/http/transport.test.ts'],
+    mutate: [
+      'lib/client/execute.ts',
+      'lib/client/call-settings.ts',
+      'lib/client/retry-step.ts',
+      'lib/operation/prepare.ts',
+      'lib/auth/request-signer.ts',
+      'lib/auth/signing-clock.ts',
+    ],
+    tests: [
+      'spec/client/**/*.test.ts',
+      'spec/operation/**/*.test.ts',
+      'spec/auth/request-signer*.test.ts',
+      'spec/reliability/retry-conformance.test.ts',
+      'spec/http/transport.test.ts',
+    ],
   },
   acl: {
     mutate: ['lib/acl/parse-acl.ts', 'lib/acl/validate-acl.ts', 'lib/acl/evaluate-acl.ts', 'lib/acl/glob.ts'],
     tests: ['spec/acl/**/*.test.ts', 'spec/emulator/acl-document.test.ts', 'spec/emulator/authorization*.test.ts'],
   },
   emulator: {
-    mutate: ['lib/emulator/verify-signature.ts', 'lib/emulator/authenticate.ts', 'lib/emulator/parsed-request.ts', 'lib/emulator/route-match.ts'],
+    mutate: [
+      'lib/emulator/verify-signature.ts',
+      'lib/emulator/authenticate.ts',
+      'lib/emulator/parsed-request.ts',
+      'lib/emulator/route-match.ts',
+    ],
     tests: ['spec/emulator/**/*.test.ts', 'spec/iam/authorization.e2e.test.ts', 'spec/sts/**/*.test.ts'],
   },
   authorization: {
