@@ -1,14 +1,8 @@
 import { err, ok, type Result } from 'neverthrow'
 import type { Acl } from '../acl'
 import type { Issue, PathKey } from '../errors/issue'
-import type {
-  AttachmentSource,
-  EffectivePolicy,
-  SimulatedPolicyRef,
-  SimulatedPrincipal,
-  SimulateOptions,
-  SimulationState,
-} from './simulate-types'
+import type { AttachmentSource, EffectivePolicy, SimulatedPrincipal, SimulateOptions } from './simulate-types'
+import type { DesiredState, PolicyRef } from './document'
 
 /** The policies that apply to a principal, and whether it is a disabled user. */
 export interface PrincipalPolicies {
@@ -20,7 +14,7 @@ export interface PrincipalPolicies {
 interface AttachmentList {
   readonly path: readonly PathKey[]
   readonly source: AttachmentSource
-  readonly refs: readonly SimulatedPolicyRef[]
+  readonly refs: readonly PolicyRef[]
 }
 
 /** Own-property lookup, so `constructor` or `__proto__` never resolve to something inherited. */
@@ -28,7 +22,7 @@ function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T
   return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
 }
 
-function refOf(ref: SimulatedPolicyRef): {
+function refOf(ref: PolicyRef): {
   readonly name: string
   readonly type: 'Custom' | 'System'
 } {
@@ -37,7 +31,7 @@ function refOf(ref: SimulatedPolicyRef): {
 
 /** The attachment lists of the principal, or the issue saying it (or one of its groups) is not defined. */
 function attachmentLists(
-  state: SimulationState,
+  state: DesiredState,
   principal: SimulatedPrincipal,
 ): Result<{ lists: AttachmentList[]; disabled: boolean; issues: Issue[] }, Issue[]> {
   if ('user' in principal) {
@@ -120,7 +114,7 @@ function attachmentLists(
 
 /** The document of a referenced policy, or the issue saying it is unknown. */
 function documentOf(
-  state: SimulationState,
+  state: DesiredState,
   ref: { readonly name: string; readonly type: 'Custom' | 'System' },
   path: readonly PathKey[],
   options: SimulateOptions,
@@ -152,7 +146,7 @@ function documentOf(
  * be the one that denies).
  */
 export function principalPolicies(
-  state: SimulationState,
+  state: DesiredState,
   principal: SimulatedPrincipal,
   options: SimulateOptions,
 ): Result<PrincipalPolicies, readonly Issue[]> {

@@ -1,43 +1,4 @@
 import type { Acl, AclDecision, AclEffect, AclStatement } from '../acl'
-import type { ErrorIssue } from '../errors/types'
-
-/** A policy reference as documents write it: a custom policy's name, or a name with its type. */
-export type SimulatedPolicyRef = string | { readonly name: string; readonly type: 'Custom' | 'System' }
-
-/**
- * The parts of a desired state (the document, or the exported live account) a simulation
- * reads; every `DesiredState` is one.
- */
-export interface SimulationState {
-  readonly users?:
-    | Readonly<
-        Record<
-          string,
-          {
-            readonly enabled?: boolean | undefined
-            readonly groups?: readonly string[] | undefined
-            readonly policies?: readonly SimulatedPolicyRef[] | undefined
-          }
-        >
-      >
-    | undefined
-  readonly groups?:
-    Readonly<Record<string, { readonly policies?: readonly SimulatedPolicyRef[] | undefined }>> | undefined
-  readonly policies?: Readonly<Record<string, { readonly document: Acl }>> | undefined
-  readonly roles?:
-    Readonly<Record<string, { readonly policies?: readonly SimulatedPolicyRef[] | undefined }>> | undefined
-}
-
-/**
- * Why a simulation could not answer: the principal, one of a user's groups, or a policy it
- * holds is not known. Every problem is listed with its path in the document.
- */
-export interface SimulationError {
-  readonly _tag: 'IacError'
-  readonly reason: 'UnresolvedReference'
-  readonly message: string
-  readonly issues: readonly ErrorIssue[]
-}
 
 /** Whose policies a simulation evaluates: a user's (its own and its groups'), a group's, or a role's. */
 export type SimulatedPrincipal = { readonly user: string } | { readonly group: string } | { readonly role: string }

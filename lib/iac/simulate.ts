@@ -1,29 +1,14 @@
 import { err, ok, type Result } from 'neverthrow'
 import { evaluateAcl, type AclEvaluation } from '../acl'
 import { renderIssue } from '../errors/issue'
+import { iacError, type DesiredState, type IacError } from './document'
 import { principalPolicies, type PrincipalPolicies } from './simulate-policies'
-import type {
-  SimulatedStatement,
-  SimulateOptions,
-  SimulationError,
-  SimulationRequest,
-  SimulationResult,
-  SimulationState,
-} from './simulate-types'
+import type { SimulatedStatement, SimulateOptions, SimulationRequest, SimulationResult } from './simulate-types'
 
 /** Service assumed when the request names none: IAM itself. */
 export const DEFAULT_SIMULATED_SERVICE = 'bce:iam'
 /** Region assumed when the request names none: Beijing, where the IAM endpoint is. */
 export const DEFAULT_SIMULATED_REGION = 'bj'
-
-function describe(request: SimulationRequest): string {
-  const { principal } = request
-  return 'user' in principal
-    ? `user ${principal.user}`
-    : 'group' in principal
-      ? `group ${principal.group}`
-      : `role ${principal.role}`
-}
 
 function evaluate(found: PrincipalPolicies, request: SimulationRequest): SimulationResult {
   const { policies, disabled } = found
@@ -72,7 +57,7 @@ function evaluate(found: PrincipalPolicies, request: SimulationRequest): Simulat
  * `ImplicitDeny`. A disabled user (`enabled: false`) is allowed nothing. Custom policies are read
  * from the document's `policies`; System policies from `options.systemPolicies`.
  *
- * Fails with an `IacError` (reason `UnresolvedReference`) listing every problem with its path when the principal, one of a
+ * Fails with an `IacError` (reason `InvalidDocument`) listing every problem with its path when the principal, one of a
  * user's groups, or a referenced policy (Custom or System) is not known: an unknown policy is
  * never skipped, since it could be the one that denies.
  *
@@ -81,19 +66,11 @@ function evaluate(found: PrincipalPolicies, request: SimulationRequest): Simulat
  * // Ok({ allowed: true, decision: 'Allow', deciding: [{ policy: 'readers', statementIndex: 0, … }], … })
  */
 export function simulate(
-  state: SimulationState,
+  state: DesiredState,
   request: SimulationRequest,
   options: SimulateOptions = {},
-): Result<SimulationResult, SimulationError> {
+): Result<SimulationResult, IacError> {
   const found = principalPolicies(state, request.principal, options)
-  if (found.isErr())
-    return err(
-      Object.freeze({
-        _tag: 'IacError',
-        reason: 'UnresolvedReference',
-        message: `cannot simulate for ${describe(request)}: ${found.error.length} unresolved reference(s)`,
-        issues: Object.freeze(found.error.map(renderIssue)),
-      } as const),
-    )
+  if (found.isErr()) return err(iacError('InvalidDocument', found.error.map(renderIssue)))
   return ok(evaluate(found.value, request))
 }

@@ -1,11 +1,8 @@
 import fc from 'fast-check'
 import { evaluateAcl, type Acl, type AclStatement } from '../../lib/acl'
+import type { DesiredState } from '../../lib/iac'
 import { simulate } from '../../lib/iac/simulate'
-import type {
-  SimulatedPrincipal,
-  SimulationRequest,
-  SimulationState as DesiredState,
-} from '../../lib/iac/simulate-types'
+import type { SimulatedPrincipal, SimulationRequest } from '../../lib/iac/simulate-types'
 import { smallStatement } from '../acl/arbitraries'
 
 const allow = (permission: string, resource = '*', service = 'bce:iam'): AclStatement => ({
@@ -39,7 +36,7 @@ const state: DesiredState = {
     writers: policy(allow('WRITE', 'user/*'), allow('READ', 'bucket/*', 'bce:bos')),
     'no-delete': policy(allow('READ', 'nothing'), deny('WRITE', 'user/root*')),
   },
-  roles: { ops: { policies: ['writers'] } },
+  roles: { ops: { trust: { accessControlList: [] }, policies: ['writers'] } },
 }
 
 const ask = (

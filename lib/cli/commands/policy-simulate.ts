@@ -1,10 +1,10 @@
+import { readDesiredState } from '../../iac'
 import { simulate } from '../../iac/simulate'
 import type { SimulatedStatement, SimulationResult } from '../../iac/simulate-types'
 import type { CliCommand } from '../args'
 import { errorText } from '../error-text'
 import type { CliIo } from '../io'
 import { formatOf, readText } from '../read-file'
-import { readStateDocument } from '../read-state'
 
 type SimulateCommand = Extract<CliCommand, { command: 'policy-simulate' }>
 
@@ -42,7 +42,7 @@ export async function policySimulate(command: SimulateCommand, io: CliIo): Promi
     io.err(errorText(text.error))
     return 1
   }
-  const answer = readStateDocument(text.value, formatOf(source.file)).andThen((state) =>
+  const answer = readDesiredState(text.value, formatOf(source.file)).andThen((state) =>
     simulate(state, {
       principal: command.principal,
       permission: command.permission,

@@ -1,5 +1,5 @@
 import { parseAcl } from '../..'
-import { readStateDocument as readDesiredState } from '../read-state'
+import { readDesiredState } from '../../iac'
 import type { CliCommand } from '../args'
 import { errorText } from '../error-text'
 import type { CliIo } from '../io'
