@@ -17,3 +17,17 @@ export type {
 } from './document'
 export { validateDesiredState } from './validate'
 export { readDesiredState, writeDesiredState, type DocumentFormat } from './read-write'
+export {
+  plan,
+  sameAcl,
+  type AttachmentStep,
+  type CreateStep,
+  type DeleteStep,
+  type EntityKind,
+  type MembershipStep,
+  type Plan,
+  type PlanOptions,
+  type PlanStep,
+  type PrincipalKind,
+  type UpdateStep,
+} from './plan'
