@@ -32,6 +32,12 @@ const LEADING = ['name', 'user', 'group', 'role', 'policy']
  * structured values are summarised, never dumped.
  */
 export function describeStep(step: StepLike): string {
+  const record = step as unknown as Readonly<Record<string, unknown>>
+  if (step.target === 'attachment' && typeof record.principal === 'string' && typeof record.policy === 'string') {
+    const type = record.policyType === 'System' ? ' (System)' : ''
+    const direction = step.action === 'detach' ? 'from' : 'to'
+    return `${stepSymbol(step.action)} ${step.action} policy ${record.policy}${type} ${direction} ${record.principal} ${show(record.name)}`
+  }
   const fields = Object.entries(step as unknown as Record<string, unknown>).filter(
     ([key, value]) => key !== 'action' && key !== 'target' && value !== undefined,
   )

@@ -33,6 +33,29 @@ describe('the human plan', () => {
     ])
   })
 
+  it("says an attachment plainly, in the library's step shape", () => {
+    const attach = {
+      action: 'attach',
+      target: 'attachment',
+      principal: 'group',
+      name: 'devs',
+      policy: 'readers',
+      policyType: 'Custom',
+    }
+    const detach = {
+      ...attach,
+      action: 'detach',
+      principal: 'user',
+      name: 'bob',
+      policy: 'AdministratorAccess',
+      policyType: 'System',
+    }
+    expect(describeStep(attach)).toBe('+ attach policy readers to group devs')
+    expect(describeStep(detach)).toBe('- detach policy AdministratorAccess (System) from user bob')
+    const membership = { action: 'add', target: 'membership', user: 'alice', group: 'devs' }
+    expect(describeStep(membership)).toBe('+ add membership user=alice group=devs')
+  })
+
   it('counts the changes, and colours only when asked', () => {
     const plain = renderPlan(steps, false)
     expect(plain).toContain('Plan: 2 to add, 1 to change, 2 to remove.')
