@@ -77,6 +77,14 @@ describe('the packed tarball works for ESM, CommonJS and TypeScript consumers', 
     expect(JSON.parse(run('node', ['matchers.mjs'], dir))).toEqual([['toBeErr', 'toBeErrKind', 'toBeOk'], true])
   }, 60_000)
 
+  it('bce-iam/fp-ts loads from ESM and CommonJS; the main entry needs neither effect nor a test runner', () => {
+    writeFileSync(
+      join(dir, 'fp.mjs'),
+      "import { taskEitherClient, orElseKind } from 'bce-iam/fp-ts'\nimport { IamClient } from 'bce-iam'\nimport { createRequire } from 'node:module'\nconst require = createRequire(import.meta.url)\nconst cjs = require('bce-iam/fp-ts')\nlet effect = 'installed'\ntry { require.resolve('effect') } catch { effect = 'absent' }\nconst client = taskEitherClient(new IamClient({ credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }))\nconsole.log(JSON.stringify([typeof client.getUser, typeof orElseKind, cjs.taskEitherClient === taskEitherClient, effect]))\n",
+    )
+    expect(JSON.parse(run('node', ['fp.mjs'], dir))).toEqual(['function', 'function', true, 'absent'])
+  }, 60_000)
+
   it('a TypeScript consumer type-checks, with exhaustive matching on the error union', () => {
     writeFileSync(
       join(dir, 'consumer.ts'),
