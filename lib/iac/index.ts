@@ -31,3 +31,4 @@ export {
   type PrincipalKind,
   type UpdateStep,
 } from './plan'
+export { exportState, type ExportError, type ExportOptions } from './export'
