@@ -32,3 +32,13 @@ export {
   type UpdateStep,
 } from './plan'
 export { exportState, type ExportError, type ExportOptions } from './export'
+export { simulate, DEFAULT_SIMULATED_SERVICE, DEFAULT_SIMULATED_REGION } from './simulate'
+export type {
+  SimulationRequest,
+  SimulationResult,
+  SimulateOptions,
+  SimulatedPrincipal,
+  SimulatedStatement,
+  AttachmentSource,
+  EffectivePolicy,
+} from './simulate-types'
