@@ -2,10 +2,9 @@ import type { Effect } from 'effect'
 import type { ResultAsync } from 'neverthrow'
 import type { CallOptions } from '../client/config'
 import type { BceError } from '../errors/types'
-import { IamClient, type IamMethods } from '../iam/iam-client'
-import { IAM_OPERATIONS } from '../iam/iam-operations'
+import { adaptMethods } from '../adapt-methods'
+import type { IamClient, IamMethods } from '../iam/iam-client'
 import type { StsClient, StsMethods } from '../sts/sts-client'
-import { STS_OPERATIONS } from '../sts/sts-registry'
 import { fromResultAsync } from './from-result-async'
 import type { EffectErrorOf } from './tagged-error'
 
@@ -54,14 +53,9 @@ export function effectClient(client: IamClient): EffectIamClient
 /** The operations of an STS client as `Effect`s (see the IAM overload). */
 export function effectClient(client: StsClient): EffectStsClient
 export function effectClient(client: IamClient | StsClient): EffectIamClient | EffectStsClient {
-  const registry = client instanceof IamClient ? IAM_OPERATIONS : STS_OPERATIONS
-  const methods = client as unknown as Readonly<Record<string, AnyMethod>>
-  const adapted: Record<string, unknown> = {}
-  for (const name of Object.keys(registry)) {
-    const method = methods[name]
-    if (method === undefined) continue
-    adapted[name] = (input?: unknown, options?: CallOptions) =>
-      fromResultAsync((signal) => method(input, withSignal(options, signal)))
-  }
-  return Object.freeze(adapted) as unknown as EffectIamClient | EffectStsClient
+  return adaptMethods(
+    client,
+    (method) => (input?: unknown, options?: CallOptions) =>
+      fromResultAsync((signal) => (method as AnyMethod)(input, withSignal(options, signal))),
+  ) as unknown as EffectIamClient | EffectStsClient
 }

@@ -1,9 +1,8 @@
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { ResultAsync } from 'neverthrow'
-import { IamClient, type IamMethods } from '../iam/iam-client'
-import { IAM_OPERATIONS } from '../iam/iam-operations'
+import { adaptMethods } from '../adapt-methods'
+import type { IamClient, IamMethods } from '../iam/iam-client'
 import type { StsClient, StsMethods } from '../sts/sts-client'
-import { STS_OPERATIONS } from '../sts/sts-registry'
 import { fromResultAsync } from './from-result-async'
 
 /**
@@ -24,8 +23,6 @@ export type TaskEitherIamClient = TaskEitherMethods<IamMethods>
 /** Every `StsClient` operation as a `TaskEither`. */
 export type TaskEitherStsClient = TaskEitherMethods<StsMethods>
 
-type AnyMethod = (...args: readonly unknown[]) => ResultAsync<unknown, unknown>
-
 /**
  * The operations of `client` as `TaskEither`s, built from its operation registry (so a new
  * operation needs no change here). Calling a method sends nothing: each run of the returned task
@@ -44,14 +41,10 @@ export function taskEitherClient(client: IamClient): TaskEitherIamClient
 /** The operations of an STS client as `TaskEither`s (see the IAM overload). */
 export function taskEitherClient(client: StsClient): TaskEitherStsClient
 export function taskEitherClient(client: IamClient | StsClient): TaskEitherIamClient | TaskEitherStsClient {
-  const registry = client instanceof IamClient ? IAM_OPERATIONS : STS_OPERATIONS
-  const methods = client as unknown as Readonly<Record<string, AnyMethod>>
-  const adapted: Record<string, unknown> = {}
-  for (const name of Object.keys(registry)) {
-    const method = methods[name]
-    if (method === undefined) continue
-    adapted[name] = (...args: readonly unknown[]): TaskEither<unknown, unknown> =>
-      fromResultAsync(() => method(...args))
-  }
-  return Object.freeze(adapted) as unknown as TaskEitherIamClient | TaskEitherStsClient
+  return adaptMethods(
+    client,
+    (method) =>
+      (...args: readonly unknown[]): TaskEither<unknown, unknown> =>
+        fromResultAsync(() => method(...args)),
+  ) as unknown as TaskEitherIamClient | TaskEitherStsClient
 }
