@@ -28,6 +28,36 @@ await iam.close()
 await emulator.close()
 `
 
+/** A strict TypeScript consumer of the main entry and two subpaths. */
+const TS_CONSUMER = `import { IamClient, type BceError, type ServiceErrorKind, type User } from 'bce-iam'
+import { startEmulator } from 'bce-iam/emulator'
+import { bceMatchers } from 'bce-iam/jest'
+
+export const matcherNames: string[] = Object.keys(bceMatchers)
+
+function describe(e: BceError): string {
+  switch (e._tag) {
+    case 'BceServiceError': {
+      const kind: ServiceErrorKind = e.kind
+      return kind
+    }
+    case 'BceClientError':
+      return e.reason
+    default: {
+      const never: never = e
+      return never
+    }
+  }
+}
+
+export async function main(): Promise<string> {
+  const emulator = (await startEmulator())._unsafeUnwrap()
+  const iam = new IamClient({ endpoint: emulator.endpoint, credentials: emulator.credentials, allowInsecureHttp: true })
+  const user = await iam.getUser({ userName: 'x' }).map((u: User) => u.name).mapErr(describe)
+  return user.unwrapOr('none')
+}
+`
+
 describe('the packed tarball works for ESM, CommonJS and TypeScript consumers', () => {
   let dir: string
   beforeAll(() => {
@@ -86,37 +116,7 @@ describe('the packed tarball works for ESM, CommonJS and TypeScript consumers', 
   }, 60_000)
 
   it('a TypeScript consumer type-checks, with exhaustive matching on the error union', () => {
-    writeFileSync(
-      join(dir, 'consumer.ts'),
-      `import { IamClient, type BceError, type ServiceErrorKind, type User } from 'bce-iam'
-import { startEmulator } from 'bce-iam/emulator'
-import { bceMatchers } from 'bce-iam/jest'
-
-export const matcherNames: string[] = Object.keys(bceMatchers)
-
-function describe(e: BceError): string {
-  switch (e._tag) {
-    case 'BceServiceError': {
-      const kind: ServiceErrorKind = e.kind
-      return kind
-    }
-    case 'BceClientError':
-      return e.reason
-    default: {
-      const never: never = e
-      return never
-    }
-  }
-}
-
-export async function main(): Promise<string> {
-  const emulator = (await startEmulator())._unsafeUnwrap()
-  const iam = new IamClient({ endpoint: emulator.endpoint, credentials: emulator.credentials, allowInsecureHttp: true })
-  const user = await iam.getUser({ userName: 'x' }).map((u: User) => u.name).mapErr(describe)
-  return user.unwrapOr('none')
-}
-`,
-    )
+    writeFileSync(join(dir, 'consumer.ts'), TS_CONSUMER)
     writeFileSync(
       join(dir, 'tsconfig.json'),
       JSON.stringify({
@@ -133,5 +133,25 @@ export async function main(): Promise<string> {
       }),
     )
     expect(() => run('npx', ['tsc', '-p', 'tsconfig.json'], dir)).not.toThrow()
+  }, 120_000)
+
+  it('the same consumer type-checks under moduleResolution node10 (subpaths through typesVersions)', () => {
+    writeFileSync(join(dir, 'consumer.ts'), TS_CONSUMER)
+    writeFileSync(
+      join(dir, 'tsconfig.node10.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'commonjs',
+          moduleResolution: 'node10',
+          target: 'es2022',
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+        },
+        files: ['consumer.ts'],
+      }),
+    )
+    expect(() => run('npx', ['tsc', '-p', 'tsconfig.node10.json'], dir)).not.toThrow()
   }, 120_000)
 })
