@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow'
 import type { Acl } from '../acl'
 import type { Issue, PathKey } from '../errors/issue'
 import type { AttachmentSource, EffectivePolicy, SimulatedPrincipal, SimulateOptions } from './simulate-types'
-import type { DesiredState, PolicyRef } from './document'
+import { refName, refType, type DesiredState, type PolicyRef } from './document'
 
 /** The policies that apply to a principal, and whether it is a disabled user. */
 export interface PrincipalPolicies {
@@ -22,11 +22,28 @@ function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T
   return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
 }
 
-function refOf(ref: PolicyRef): {
-  readonly name: string
-  readonly type: 'Custom' | 'System'
-} {
-  return typeof ref === 'string' ? { name: ref, type: 'Custom' } : ref
+/** A reference as name and type (a bare name is a Custom policy). */
+function refOf(ref: PolicyRef): { readonly name: string; readonly type: 'Custom' | 'System' } {
+  return { name: refName(ref), type: refType(ref) }
+}
+
+/**
+ * The one attachment list of a group or a role named as the principal, or the issue saying the
+ * document does not define it.
+ */
+function ownList(
+  holders: Readonly<Record<string, { readonly policies?: readonly PolicyRef[] | undefined }>> | undefined,
+  kind: 'group' | 'role',
+  name: string,
+): Result<{ lists: AttachmentList[]; disabled: boolean; issues: Issue[] }, Issue[]> {
+  const section = kind === 'group' ? 'groups' : 'roles'
+  const holder = own(holders, name)
+  if (holder === undefined) return err([{ path: [section, name], expected: `a ${kind} defined in the document` }])
+  return ok({
+    lists: [{ path: [section, name, 'policies'], source: { kind, name }, refs: holder.policies ?? [] }],
+    disabled: false,
+    issues: [],
+  })
 }
 
 /** The attachment lists of the principal, or the issue saying it (or one of its groups) is not defined. */
@@ -68,48 +85,8 @@ function attachmentLists(
     })
     return ok({ lists, disabled: user.enabled === false, issues })
   }
-  if ('group' in principal) {
-    const group = own(state.groups, principal.group)
-    if (group === undefined)
-      return err([
-        {
-          path: ['groups', principal.group],
-          expected: 'a group defined in the document',
-        },
-      ])
-    const source: AttachmentSource = { kind: 'group', name: principal.group }
-    return ok({
-      lists: [
-        {
-          path: ['groups', principal.group, 'policies'],
-          source,
-          refs: group.policies ?? [],
-        },
-      ],
-      disabled: false,
-      issues: [],
-    })
-  }
-  const role = own(state.roles, principal.role)
-  if (role === undefined)
-    return err([
-      {
-        path: ['roles', principal.role],
-        expected: 'a role defined in the document',
-      },
-    ])
-  const source: AttachmentSource = { kind: 'role', name: principal.role }
-  return ok({
-    lists: [
-      {
-        path: ['roles', principal.role, 'policies'],
-        source,
-        refs: role.policies ?? [],
-      },
-    ],
-    disabled: false,
-    issues: [],
-  })
+  if ('group' in principal) return ownList(state.groups, 'group', principal.group)
+  return ownList(state.roles, 'role', principal.role)
 }
 
 /** The document of a referenced policy, or the issue saying it is unknown. */
