@@ -1,13 +1,6 @@
 import fc from 'fast-check'
-import type { WireRequest } from '../../lib/emulator/wire'
-import {
-  officialCanonicalUri,
-  officialRawQuery,
-  officialRequestArbitrary,
-  officialSign,
-  type OfficialRequest,
-} from '../support/official-signer'
-import { verifyWire } from './verifier-harness'
+import { officialRequestArbitrary, officialSign, type OfficialRequest } from '../support/official-signer'
+import { verifyAt, wireOf } from './verifier-harness'
 
 /**
  * The emulator's verifier shares the SDK's canonicaliser (URI encoding, HMAC), so a bug there
@@ -22,23 +15,6 @@ import { verifyWire } from './verifier-harness'
  * set (it does not encode keys). verify-signature-rules.test.ts pins how the verifier
  * canonicalises both.
  */
-
-/** The request as the emulator receives it from a client that signed with Baidu's own signer. */
-function wireOf(request: OfficialRequest, authorization: string): WireRequest {
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = String(value).trim()
-  return {
-    method: request.method,
-    rawPath: officialCanonicalUri(request.path),
-    rawQuery: officialRawQuery(request.query),
-    headers: { ...headers, authorization },
-    repeatedHeaders: new Set(),
-    body: Buffer.alloc(0),
-  }
-}
-
-const verifyAt = (request: OfficialRequest, wire: WireRequest) =>
-  verifyWire(wire, request.timestampSeconds * 1000 + 1000, (ak) => (ak === request.ak ? request.sk : undefined))
 
 /** Requests the emulator accepts: it insists on a signed host. */
 const acceptable = officialRequestArbitrary().filter(

@@ -1,32 +1,7 @@
 import fc from 'fast-check'
-import type { WireRequest } from '../../lib/emulator/wire'
-import { verifyWire } from './verifier-harness'
-import {
-  officialCanonicalUri,
-  officialRawQuery,
-  officialRequestArbitrary,
-  officialRequestOf,
-  officialSign,
-  type OfficialRequest,
-} from '../support/official-signer'
+import { verifyAt, wireOf } from './verifier-harness'
+import { officialRequestArbitrary, officialRequestOf, officialSign } from '../support/official-signer'
 import { signingVectors } from '../support/vectors'
-
-/** The request as the emulator receives it from a client that signed with Baidu's own signer. */
-function wireOf(request: OfficialRequest, authorization: string): WireRequest {
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = String(value).trim()
-  return {
-    method: request.method,
-    rawPath: officialCanonicalUri(request.path),
-    rawQuery: officialRawQuery(request.query),
-    headers: { ...headers, authorization },
-    repeatedHeaders: new Set(),
-    body: Buffer.alloc(0),
-  }
-}
-
-const verifyAt = (request: OfficialRequest, wire: WireRequest, sk = request.sk) =>
-  verifyWire(wire, request.timestampSeconds * 1000 + 1000, (ak) => (ak === request.ak ? sk : undefined))
 
 /** Requests the emulator must accept: host signed (it insists), header-list order as Go/ours emit it. */
 const acceptable = officialRequestArbitrary().filter(

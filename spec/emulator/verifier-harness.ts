@@ -8,6 +8,7 @@ import {
   type AuthHeader,
 } from '../../lib/emulator/verify-signature'
 import type { ApiError, WireRequest } from '../../lib/emulator/wire'
+import { officialCanonicalUri, officialRawQuery, type OfficialRequest } from '../support/official-signer'
 
 /** A result as one value (the ok value or the error), so that assertions read as plain data. */
 export const flat = <T>(result: Result<T, ApiError>): T | ApiError => (result.isOk() ? result.value : result.error)
@@ -37,3 +38,21 @@ export const parseAuthWire = (wire: WireRequest): AuthHeader | ApiError => flat(
 /** The canonical request the emulator recomputes for a raw request. */
 export const canonicalWire = (wire: WireRequest, auth: AuthHeader): string | ApiError =>
   flat(canonicalRequestOf(readSignedParts(wire), auth))
+
+/** The request as the emulator receives it from a client that signed with Baidu's own signer. */
+export function wireOf(request: OfficialRequest, authorization: string): WireRequest {
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = String(value).trim()
+  return {
+    method: request.method,
+    rawPath: officialCanonicalUri(request.path),
+    rawQuery: officialRawQuery(request.query),
+    headers: { ...headers, authorization },
+    repeatedHeaders: new Set(),
+    body: Buffer.alloc(0),
+  }
+}
+
+/** {@link verifyWire} one second after an official request was signed, knowing only its key pair (or `sk` instead of its secret). */
+export const verifyAt = (request: OfficialRequest, wire: WireRequest, sk = request.sk): ReturnType<typeof verifyWire> =>
+  verifyWire(wire, request.timestampSeconds * 1000 + 1000, (ak) => (ak === request.ak ? sk : undefined))
