@@ -78,6 +78,8 @@ export type { OperationError, OperationErrorKind, CommonErrorKind } from './erro
 export { isServiceError, recover } from './errors/narrow'
 export type { KindsOf, ServiceErrorIn, WithoutKinds } from './errors/narrow'
 export { classifyServiceError } from './errors/classify'
+export { errorCodeProvenance } from './errors/code-provenance'
+export type { CodeProvenance } from './errors/code-provenance'
 export { toError } from './errors/to-error'
 export type { BceErrorException } from './errors/to-error'
 export { signRequest, DEFAULT_EXPIRATION_SECONDS } from './auth/sign-request'

@@ -15,7 +15,13 @@ export interface Authenticated {
 export const SECURITY_TOKEN_HEADER = 'x-bce-security-token'
 
 const invalidKey = (message: string): ApiError => apiError(403, 'InvalidAccessKeyId', message)
-const invalidToken = (message: string): ApiError => apiError(403, 'InvalidSessionToken', message)
+/**
+ * Every rejected session token is 400 `InvalidSessionToken`: the only official evidence, Baidu's
+ * JS SDK test against BOS (`__tests__/putSuperObject.test.ts`), expects exactly that for expired
+ * STS credentials. (AWS-style emulators answer 403 `ExpiredToken`; the client still classifies
+ * that spelling, see errors/code-provenance.ts.)
+ */
+const invalidToken = (message: string): ApiError => apiError(400, 'InvalidSessionToken', message)
 
 /** A key pair that may authenticate now, found once per request: its secret and whom it belongs to. */
 type Credential =
@@ -62,7 +68,7 @@ function sessionPrincipal(
   if (!sameSecret(token.trim(), session.sessionToken))
     return err(invalidToken('the session token does not belong to these temporary credentials'))
   if (nowMs > Date.parse(session.expiration))
-    return err(apiError(403, 'ExpiredToken', `the temporary credentials expired at ${session.expiration}`))
+    return err(invalidToken(`the temporary credentials expired at ${session.expiration}`))
   const viaSession: ViaSession = {
     accessKeyId: session.accessKeyId,
     expiration: session.expiration,
@@ -85,8 +91,8 @@ function sessionPrincipal(
  * Authenticates a request: verifies the `bce-auth-v1` signature (see {@link verifySignature} for
  * the order of checks) against the root key pair, sub-users' enabled access keys and STS
  * temporary credentials (each looked up once), then for temporary credentials checks the session
- * token (403 `InvalidSessionToken` when missing, unsigned or wrong) and then the expiry (403
- * `ExpiredToken`). A sub-user's key records its `lastUsedTime`.
+ * token and then the expiry (400 `InvalidSessionToken` when the token is missing, unsigned or
+ * wrong, or the credentials have expired). A sub-user's key records its `lastUsedTime`.
  */
 export function authenticate(state: EmulatorState, parts: SignedParts): Result<Authenticated, ApiError> {
   const nowMs = state.clock.now()

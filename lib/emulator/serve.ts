@@ -13,11 +13,15 @@ import {
   writeAnswerTruncated,
 } from './http-server'
 import { operationOf, parseRequest, type ParsedRequest } from './parsed-request'
+import type { EmulatorCode } from './error-codes'
 import { fail, type Outcome } from './wire'
 
-/** The BCE code an injected status carries. */
-const CODE_FOR_STATUS: Readonly<Record<number, string>> = {
-  429: 'Throttling',
+/**
+ * The code an injected status carries: the one the official Go SDK reports for that status when
+ * an error body has none (`bce/response.go`), and Baidu's documented `InternalError` for 500.
+ */
+const CODE_FOR_STATUS: Readonly<Record<number, EmulatorCode>> = {
+  429: 'TooManyRequests',
   500: 'InternalError',
   502: 'BadGateway',
   503: 'ServiceUnavailable',

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { err, ok, type Err, type Result } from 'neverthrow'
+import type { EmulatorCode } from './error-codes'
 
 /** A request as the emulator received it: nothing decoded or normalised. */
 export interface WireRequest {
@@ -18,7 +19,8 @@ export interface WireRequest {
 /** A service error as the emulator sends it: `{code, message, requestId}` with this status. */
 export interface ApiError {
   readonly status: number
-  readonly code: string
+  /** One of {@link EmulatorCode}: a code whose provenance is recorded. */
+  readonly code: EmulatorCode
   readonly message: string
 }
 
@@ -40,12 +42,12 @@ export function reply(status: number, body?: unknown): Outcome {
 }
 
 /** An {@link ApiError}. */
-export function apiError(status: number, code: string, message: string): ApiError {
+export function apiError(status: number, code: EmulatorCode, message: string): ApiError {
   return { status, code, message }
 }
 
 /** A failed result carrying an {@link ApiError}. */
-export function fail(status: number, code: string, message: string): Err<never, ApiError> {
+export function fail(status: number, code: EmulatorCode, message: string): Err<never, ApiError> {
   return err({ status, code, message })
 }
 

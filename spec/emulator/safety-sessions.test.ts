@@ -88,8 +88,8 @@ describe('E10: temporary credentials are bounded per principal and per account',
     const long = asSigner((await sessionToken(emulator, key, 7200)).body)
     expect((await sessionToken(emulator, key)).status).toBe(409)
     emulator.moveClock(120_000)
-    // Expired (and remembered): ExpiredToken.
-    expect(record((await emulator.call('GET', '/v1/user', { as: short })).body).code).toBe('ExpiredToken')
+    // Expired (and remembered): InvalidSessionToken.
+    expect(record((await emulator.call('GET', '/v1/user', { as: short })).body).code).toBe('InvalidSessionToken')
     expect((await sessionToken(emulator, key)).status).toBe(200)
     // The expired session was forgotten to make room; the live one still authenticates.
     expect(record((await emulator.call('GET', '/v1/user', { as: short })).body).code).toBe('InvalidAccessKeyId')
@@ -165,8 +165,8 @@ describe('E10: temporary credentials are bounded per principal and per account',
     return record((await restarted.call('GET', '/v1/user', { as: session })).body).code
   }
 
-  it('on load, credentials that expired less than a day ago are kept (they answer ExpiredToken)', async () => {
-    expect(await afterRestart(3_600_000)).toBe('ExpiredToken')
+  it('on load, credentials that expired less than a day ago are kept (they answer InvalidSessionToken)', async () => {
+    expect(await afterRestart(3_600_000)).toBe('InvalidSessionToken')
   })
 
   it('on load, credentials that expired more than a day ago are dropped', async () => {

@@ -163,7 +163,7 @@ describe('authenticate: temporary credentials', () => {
     const session = addSession({ kind: 'root' })
     const ak = session.accessKeyId
     expect(authenticateWire(state, signed(ak, 'tmp-secret'))).toEqual({
-      status: 403,
+      status: 400,
       code: 'InvalidSessionToken',
       message: 'temporary credentials need the x-bce-security-token header',
     })
@@ -172,12 +172,12 @@ describe('authenticate: temporary credentials', () => {
       message: 'temporary credentials need the x-bce-security-token header',
     })
     expect(authenticateWire(state, signed(ak, 'tmp-secret', { value: 'the-token', signed: false }))).toEqual({
-      status: 403,
+      status: 400,
       code: 'InvalidSessionToken',
       message: 'the x-bce-security-token header must be signed',
     })
     expect(authenticateWire(state, signed(ak, 'tmp-secret', { value: 'other-token', signed: true }))).toEqual({
-      status: 403,
+      status: 400,
       code: 'InvalidSessionToken',
       message: 'the session token does not belong to these temporary credentials',
     })
@@ -195,15 +195,15 @@ describe('authenticate: temporary credentials', () => {
     )
   })
 
-  it('sessions work through their expiration and are ExpiredToken after it', () => {
+  it('sessions work through their expiration and are 400 InvalidSessionToken after it', () => {
     const session = addSession({ kind: 'root' }, { expiration: state.timestamp(60_000) })
     const token = { value: 'the-token', signed: true }
     clockMs = NOW + 60_000
     expect(authenticateWire(state, signed(session.accessKeyId, 'tmp-secret', token))).toHaveProperty('principal')
     clockMs = NOW + 61_000
     expect(authenticateWire(state, signed(session.accessKeyId, 'tmp-secret', token))).toEqual({
-      status: 403,
-      code: 'ExpiredToken',
+      status: 400,
+      code: 'InvalidSessionToken',
       message: `the temporary credentials expired at ${session.expiration}`,
     })
   })

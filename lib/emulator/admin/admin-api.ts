@@ -1,7 +1,7 @@
 import { authenticate } from '../authenticate'
 import { readBody } from '../handlers/body'
 import { isRootKeyPair } from '../principal'
-import { err, ok, type Result } from 'neverthrow'
+import { ok, type Result } from 'neverthrow'
 import { parseJson } from '../json-limits'
 import type { ParsedRequest } from '../parsed-request'
 import { fail, reply, type ApiError, type Outcome } from '../wire'
@@ -163,8 +163,6 @@ export function handleAdminRequest(controls: EmulatorControls, request: ParsedRe
     }
     // Admin bodies are small and trusted (root only): no nesting limit, as before.
     const parsed = body.length === 0 ? ok(undefined) : parseJson(body.toString('utf8'), 'the body', Infinity)
-    return parsed.isErr()
-      ? err({ status: 400, code: 'MalformedJSON', message: parsed.error.message })
-      : route.handle(controls, parsed.value)
+    return parsed.isErr() ? fail(400, 'MalformedJSON', parsed.error.message) : route.handle(controls, parsed.value)
   })
 }

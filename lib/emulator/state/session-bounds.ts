@@ -3,7 +3,7 @@ import type { EmulatorState } from './emulator-state'
 import type { SessionRecord, SessionSubject } from './sessions'
 
 /**
- * How long expired temporary credentials are remembered (so they answer `ExpiredToken`, not
+ * How long expired temporary credentials are remembered (so they answer `InvalidSessionToken`, not
  * `InvalidAccessKeyId`), unless room is needed for new ones.
  */
 export const EXPIRED_SESSION_RETENTION_MS = 24 * 3600 * 1000
