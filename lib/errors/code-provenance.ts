@@ -72,6 +72,7 @@ export const CODE_PROVENANCE = {
   ServiceUnavailable: { source: 'official-sdk', where: GO_STATUS_CODES, note: `${GO_STATUS_NOTE} (503)` },
   GatewayTimeout: { source: 'official-sdk', where: GO_STATUS_CODES, note: `${GO_STATUS_NOTE} (504)` },
   Conflict: { source: 'official-sdk', where: GO_STATUS_CODES, note: `${GO_STATUS_NOTE} (409)` },
+  MethodNotAllowed: { source: 'official-sdk', where: GO_STATUS_CODES, note: `${GO_STATUS_NOTE} (405)` },
   BadDigest: { source: 'baidu-docs', where: BOS_CODES_PAGE, note: '400, Content-MD5 does not match the body' },
   EntityTooLarge: {
     source: 'baidu-docs',
@@ -99,7 +100,6 @@ export const CODE_PROVENANCE = {
   RequestLimitExceeded: assumed('AWS EC2'),
   SlowDown: assumed('S3'),
   InvalidDigest: assumed('S3', 'the emulator answers 400 for a Content-MD5 that is not a base64 MD5 digest'),
-  MethodNotAllowed: assumed('S3 / HTTP 405', 'the emulator answers 405 for a known path with another method'),
 } as const satisfies Readonly<Record<string, CodeProvenance>>
 
 /** A service error code whose provenance is recorded in {@link CODE_PROVENANCE}. */
