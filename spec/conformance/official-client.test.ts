@@ -28,6 +28,8 @@ interface OfficialSts extends OfficialBaseClient {
 interface OfficialConfig {
   readonly endpoint: string
   readonly credentials: { readonly ak: string; readonly sk: string }
+  /** Sent as `x-bce-security-token` (and signed, as an `x-bce-*` header) when set. */
+  readonly sessionToken?: string
 }
 /* eslint-disable @typescript-eslint/no-require-imports */
 const BceBaseClient = require('@baiducloud/sdk/src/bce_base_client') as new (
@@ -129,5 +131,19 @@ describe("Baidu's official JS SDK against the emulator: every route", () => {
       (route) => ({ operation: route.operation, ok: true, status: route.status, matched: route.operation }),
     )
     expect(outcomes).toEqual(expected)
+  })
+
+  it("signs with temporary credentials the official STS client obtained; a wrong token is what Baidu's own test expects", async () => {
+    const issued = await settle(sts.getSessionToken(900))
+    expect(issued.ok).toBe(true)
+    const body = (issued.detail as { body: Record<string, string> }).body
+    const ak = String(body.accessKeyId)
+    const sk = String(body.secretAccessKey)
+    const temporary = (sessionToken: string): OfficialBaseClient =>
+      new BceBaseClient({ endpoint: fx.emulator.endpoint, credentials: { ak, sk }, sessionToken }, 'iam', false)
+    expect((await settle(temporary(String(body.sessionToken)).sendRequest('GET', '/v1/user', {}))).ok).toBe(true)
+    // The JS SDK's BOS test (__tests__/putSuperObject.test.ts) expects exactly this rejected-token answer.
+    const rejected = await settle(temporary('not-the-token').sendRequest('GET', '/v1/user', {}))
+    expect(rejected).toMatchObject({ ok: false, detail: { status_code: 400, code: 'InvalidSessionToken' } })
   })
 })
