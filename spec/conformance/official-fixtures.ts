@@ -5,6 +5,8 @@ import type { OperationName } from '../../lib/operations'
 /** What the conformance suite's setup created (with this SDK), for fixtures that need ids. */
 export interface SetupContext {
   readonly accountId: string
+  /** The id of sub-user `alice` (who has a login profile and access keys). */
+  readonly aliceId: string
   readonly policyId: string
   readonly keyToDisable: string
   readonly keyToEnable: string
@@ -54,8 +56,8 @@ export async function prepareConformanceState(iam: IamClient, accountId: string)
     if (result.isErr()) throw new Error(`conformance setup failed at ${step}`)
     return result.value
   }
-  for (const name of ['alice', 'bob', 'carol', 'dave', 'erin'])
-    await must(`createUser ${name}`, iam.createUser({ name }))
+  const alice = await must('createUser alice', iam.createUser({ name: 'alice' }))
+  for (const name of ['bob', 'carol', 'dave', 'erin']) await must(`createUser ${name}`, iam.createUser({ name }))
   for (const name of ['devs', 'old-group']) await must(`createGroup ${name}`, iam.createGroup({ name }))
   for (const name of ['p-main', 'p-old', 'p-user', 'p-group', 'p-role'])
     await must(`createPolicy ${name}`, iam.createPolicy({ name, document: DOCUMENT }))
@@ -72,7 +74,7 @@ export async function prepareConformanceState(iam: IamClient, accountId: string)
   const [keyToDisable, keyToEnable, keyToDelete] = [await key(), await key(), await key()]
   await must('disableAccessKey', iam.disableAccessKey({ userName: 'alice', accessKeyId: keyToEnable }))
   const policy = await must('getPolicy p-main', iam.getPolicy({ policyName: 'p-main' }))
-  return { accountId, policyId: policy.id, keyToDisable, keyToEnable, keyToDelete }
+  return { accountId, aliceId: alice.id, policyId: policy.id, keyToDisable, keyToEnable, keyToDelete }
 }
 
 /**
