@@ -105,7 +105,10 @@ export const CODE_PROVENANCE = {
 /** A service error code whose provenance is recorded in {@link CODE_PROVENANCE}. */
 export type KnownErrorCode = keyof typeof CODE_PROVENANCE
 
-const provenance: Readonly<Record<string, CodeProvenance>> = CODE_PROVENANCE
+/** The table as frozen entries: what {@link errorCodeProvenance} hands out cannot be changed by a caller. */
+const provenance: Readonly<Record<string, CodeProvenance>> = Object.freeze(
+  Object.fromEntries(Object.entries(CODE_PROVENANCE).map(([code, entry]) => [code, Object.freeze({ ...entry })])),
+)
 
 /**
  * Where a service error code comes from (Baidu's docs, an official SDK, or an assumption this

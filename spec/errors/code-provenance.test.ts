@@ -65,7 +65,8 @@ describe('error-code provenance', () => {
   it('says where every code comes from, and knows no other code', () => {
     for (const [code, provenance] of entries) {
       expect([code, provenance.where.length > 0]).toEqual([code, true])
-      expect(errorCodeProvenance(code)).toBe(provenance)
+      expect(errorCodeProvenance(code)).toEqual(provenance)
+      expect(Object.isFrozen(errorCodeProvenance(code))).toBe(true)
     }
     expect(errorCodeProvenance('SomethingElse')).toBeUndefined()
     expect(errorCodeProvenance('toString')).toBeUndefined()
