@@ -49,6 +49,7 @@ export type {
   PolicyDocument,
   CreatePolicyInput,
   PolicyNameInput,
+  DeletePolicyInput,
   UpdatePolicyInput,
   ListPoliciesInput,
   PolicyIdInput,

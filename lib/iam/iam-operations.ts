@@ -74,7 +74,7 @@ export const IAM_OPERATIONS = defineRegistry({
   deleteLoginProfile,
   /** Switches MFA "operation protection" for a sub-user. See {@link https://intl.cloud.baidu.com/doc/IAM/s/mjx35fixq-en | Baidu's documentation}. */
   setUserOperationMfa,
-  /** Unbinds a sub-user's MFA device (experimental: documented only by the Python SDK). See {@link https://github.com/baidubce/bce-sdk-python/blob/master/baidubce/services/iam/iam_client.py | Baidu's documentation}. */
+  /** Unbinds a sub-user's MFA device (in the Python and newer Go SDKs, not in the API reference). See {@link https://github.com/baidubce/baiducloud-go-sdk/blob/main/services/iam/iam_client.go | Baidu's documentation}. */
   unbindUserMfaDevice,
   /** Changes a sub-user's password or enabled state. See {@link https://intl.cloud.baidu.com/doc/IAM/s/mjx35fixq-en | Baidu's documentation}. */
   updateSubUser,

@@ -23,7 +23,10 @@ export interface AssumeRoleInput {
   /** The account that owns the role. */
   readonly accountId: string
   readonly roleName: string
-  /** Validity in seconds, 1–7200. */
+  /**
+   * Validity in seconds, 1–7200. Omitted, the service default applies; the official Go SDK then
+   * sends 7200 ("default duration is 2 hours"), and the emulator defaults to 7200 likewise.
+   */
   readonly durationSeconds?: number
   /** Rarely needed: the user to act for. */
   readonly userId?: string

@@ -11,10 +11,20 @@ import { invalidParameter, limitExceeded, notFound } from './names'
 import { durationSecondsOf } from './query-params'
 import { sessionView } from './views'
 
-/** getSessionToken's default and longest validity, seconds (12 h and 36 h). */
+/**
+ * getSessionToken's default and longest validity, seconds (12 h and 36 h). The default is the
+ * official Go SDK's: `DEFAULT_DURATION_SECONDS = 43200 // default duration is 12 hours`
+ * (bce-sdk-go `services/sts/api/sts.go`, sent whenever the caller gives none), and the Java SDK's
+ * (`GetSessionTokenRequest.durationSeconds = 43200`).
+ */
 export const SESSION_TOKEN_SECONDS = { fallback: 43_200, max: 129_600 } as const
-/** assumeRole's default and longest validity, seconds (1 h and 2 h). */
-export const ASSUME_ROLE_SECONDS = { fallback: 3_600, max: 7_200 } as const
+/**
+ * assumeRole's default and longest validity, seconds (2 h and 2 h). The default is the official
+ * Go SDK's: `DEFAULT_ASSUMEROLE_DURATION_SECONDS = 7200 // default duration is 2 hours`
+ * (bce-sdk-go `services/sts/api/sts.go`, sent whenever the caller gives none), so a request
+ * without `durationSeconds` gets what an official client would have asked for.
+ */
+export const ASSUME_ROLE_SECONDS = { fallback: 7_200, max: 7_200 } as const
 export { EXPIRED_SESSION_RETENTION_MS } from '../state'
 
 /** The optional raw ACL body of an STS call, checked like a policy document (no `grantee` either). */
@@ -88,7 +98,7 @@ export function getSessionToken({ state, principal, query, body }: HandlerContex
 }
 
 /**
- * S2 assumeRole `?assumeRole&accountId=&roleName=[&durationSeconds=1..7200][&userId=]` with an
+ * S2 assumeRole `?assumeRole&accountId=&roleName=[&durationSeconds=1..7200, default 7200][&userId=]` with an
  * optional ACL body. A missing accountId or roleName, or a bad duration, is 400
  * `InvalidParameter`; another account's id 403 `AccessDenied`; an unknown role 404 `NotFound`;
  * a caller that the role's trust document, its own policies or its session ACL do not let

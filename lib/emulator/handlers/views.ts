@@ -24,6 +24,7 @@ export function userView(user: UserRecord): Record<string, unknown> {
     createTime: user.createTime,
     ...optional('description', user.description),
     enabled: user.enabled,
+    ...optional('contact', user.contact),
   }
 }
 
