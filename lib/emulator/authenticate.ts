@@ -86,7 +86,8 @@ function sessionPrincipal(
  * the order of checks) against the root key pair, sub-users' enabled access keys and STS
  * temporary credentials (each looked up once), then for temporary credentials checks the session
  * token (403 `InvalidSessionToken` when missing, unsigned or wrong) and then the expiry (403
- * `ExpiredToken`). A sub-user's key records its `lastUsedTime`.
+ * `ExpiredToken`). A long-term key (a sub-user's or the root key pair) records its last use in
+ * memory ({@link EmulatorState.recordKeyUse}: no journal write per request).
  */
 export function authenticate(state: EmulatorState, parts: SignedParts): Result<Authenticated, ApiError> {
   const nowMs = state.clock.now()
@@ -94,10 +95,11 @@ export function authenticate(state: EmulatorState, parts: SignedParts): Result<A
     ({ accessKeyId, key: credential, signedHeaders }): Result<Authenticated, ApiError> => {
       switch (credential.kind) {
         case 'root':
+          state.recordKeyUse(accessKeyId)
           return ok({ accessKeyId, principal: { kind: 'root' } })
         case 'key': {
-          const { key, owner } = credential
-          state.accessKeys.set(accessKeyId, { ...key, lastUsedTime: state.timestamp() })
+          const { owner } = credential
+          state.recordKeyUse(accessKeyId)
           return ok({ accessKeyId, principal: { kind: 'user', userName: owner.name, userId: owner.id } })
         }
         case 'session':

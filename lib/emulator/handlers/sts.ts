@@ -123,3 +123,43 @@ export function assumeRole({ state, principal, query, body }: HandlerContext): O
     return reply(200, sessionView(session, role.id))
   })
 }
+
+/** How long an emulator sign-in token lasts (an emulator assumption: no official source states it). */
+export const SIGNIN_TOKEN_SECONDS = 3_600
+
+/**
+ * The user a getSigninSecurityToken call addresses, as the `userId` its answer reports: without
+ * `userId` the caller; the account id is the root account (which only the root may ask for);
+ * else an enabled sub-user's id (404 `NotFound` otherwise), which a sub-user may name only when
+ * it is its own (403 `AccessDenied`).
+ */
+function signinUserId(state: EmulatorState, principal: Principal, userId: string): Result<string, ApiError> {
+  const callerId = callerUserId(state, principal)
+  if (userId === '' || userId === callerId) return ok(callerId)
+  const known = userId === state.accountId || state.activeUserById(userId) !== undefined
+  if (!known) return err(notFound('user with id', userId))
+  if (principal.kind !== 'root')
+    return fail(403, 'AccessDenied', 'a sub-user may get a sign-in token for itself only, not for another user')
+  return ok(userId)
+}
+
+/**
+ * S3 getSigninSecurityToken `?userId=` (optional), empty body: `{userId, sessionToken,
+ * createTime, expiration}` (the Java SDK's `GetSigninSecurityTokenResponse`), valid
+ * {@link SIGNIN_TOKEN_SECONDS}. Temporary credentials cannot ask (403 `AccessDenied`, as for
+ * getSessionToken); for the user rules see `signinUserId`. The emulator has no console, so the
+ * token is not stored and signs nobody in.
+ */
+export function getSigninSecurityToken({ state, principal, query }: HandlerContext): Outcome {
+  return safeTry(function* () {
+    if (principal.viaSession !== undefined || principal.kind === 'role')
+      return fail(403, 'AccessDenied', 'getSigninSecurityToken needs long-term credentials, not temporary ones')
+    const userId = yield* signinUserId(state, principal, query.get('userId') ?? '')
+    return reply(200, {
+      userId,
+      sessionToken: randomBytes(48).toString('base64url'),
+      createTime: state.timestamp(),
+      expiration: state.timestamp(SIGNIN_TOKEN_SECONDS * 1000),
+    })
+  })
+}
