@@ -82,8 +82,9 @@ export class EmulatorState {
    * access key id. Deliberately not a tracked collection: recording a use must not cost a journal
    * write on every request. A snapshot (at start, at close and at each journal compaction) folds
    * these times into the sub-user keys it writes; the root key's last use is kept in memory only.
+   * Emulator epoch milliseconds: formatted only when read.
    */
-  readonly #keyLastUsed = new Map<string, string>()
+  readonly #keyLastUsed = new Map<string, number>()
   /** STS temporary credentials by access key id. */
   readonly sessions: Map<string, SessionRecord> = new TrackedMap<SessionRecord>(this.changes, 'sessions')
   /** The IAM-user SSO record. */
@@ -110,12 +111,13 @@ export class EmulatorState {
 
   /** Notes that access key `accessKeyId` authenticated a request now (memory only: no journal entry). */
   recordKeyUse(accessKeyId: string): void {
-    this.#keyLastUsed.set(accessKeyId, this.timestamp())
+    this.#keyLastUsed.set(accessKeyId, this.clock.now())
   }
 
   /** When access key `accessKeyId` last authenticated a request (BCE DateTime), if ever. */
   keyLastUsedTime(accessKeyId: string): string | undefined {
-    return this.#keyLastUsed.get(accessKeyId) ?? this.accessKeys.get(accessKeyId)?.lastUsedTime
+    const usedMs = this.#keyLastUsed.get(accessKeyId)
+    return usedMs === undefined ? this.accessKeys.get(accessKeyId)?.lastUsedTime : formatBceTime(usedMs)
   }
 
   /** Forgets the recorded use of a deleted key. */
