@@ -21,12 +21,15 @@ export type { RetryOptions, RetryBudgetOptions } from './retry/retry-policy'
 
 export type { User } from './iam/user-model'
 export type { LoginProfile, LoginMfaType, ThirdPartyType } from './iam/login-profile-model'
-export type { AccessKey, NewAccessKey } from './iam/access-key-model'
+export type { AccessKey, NewAccessKey, AccessKeyLastUsed } from './iam/access-key-model'
 export type { Group } from './iam/group-model'
+export type { AccountSummary, AccountLimitInfo, AccountCountInfo } from './iam/account-model'
+export type { GetAccountSummaryInput } from './iam/account-operations'
 export type { Policy, PolicyType, PolicyEntity, PolicyGrantType } from './iam/policy-model'
 export type { Role } from './iam/role-model'
 export type { Idp } from './iam/idp-model'
 export type { SessionCredentials } from './sts/session-credentials-model'
+export type { SigninSecurityToken } from './sts/signin-token-model'
 export type {
   CreateUserInput,
   UpdateUserInput,
@@ -37,7 +40,7 @@ export type {
   UnbindUserMfaDeviceInput,
   UpdateSubUserInput,
 } from './iam/user-operations'
-export type { AccessKeyInput } from './iam/access-key-operations'
+export type { AccessKeyInput, AccessKeyIdInput } from './iam/access-key-operations'
 export type {
   CreateGroupInput,
   GroupNameInput,
@@ -49,6 +52,7 @@ export type {
   PolicyDocument,
   CreatePolicyInput,
   PolicyNameInput,
+  DeletePolicyInput,
   UpdatePolicyInput,
   ListPoliciesInput,
   PolicyIdInput,
@@ -59,7 +63,7 @@ export type {
 } from './iam/policy-operations'
 export type { CreateRoleInput, RoleNameInput, UpdateRoleInput, ListRolesInput } from './iam/role-operations'
 export type { NoInput, UpdateSubUserIdpStatusInput, UpdateSubUserIdpInput } from './iam/idp-operations'
-export type { GetSessionTokenInput, AssumeRoleInput } from './sts/sts-operations'
+export type { GetSessionTokenInput, AssumeRoleInput, GetSigninSecurityTokenInput } from './sts/sts-operations'
 export { MAX_ASSUME_ROLE_SECONDS } from './sts/sts-operations'
 export * from './acl'
 

@@ -92,7 +92,8 @@ function sessionPrincipal(
  * the order of checks) against the root key pair, sub-users' enabled access keys and STS
  * temporary credentials (each looked up once), then for temporary credentials checks the session
  * token and then the expiry (400 `InvalidSessionToken` when the token is missing, unsigned or
- * wrong, or the credentials have expired). A sub-user's key records its `lastUsedTime`.
+ * wrong, or the credentials have expired). A long-term key (a sub-user's or the root key pair)
+ * records its last use in memory ({@link EmulatorState.recordKeyUse}: no journal write per request).
  */
 export function authenticate(state: EmulatorState, parts: SignedParts): Result<Authenticated, ApiError> {
   const nowMs = state.clock.now()
@@ -100,10 +101,11 @@ export function authenticate(state: EmulatorState, parts: SignedParts): Result<A
     ({ accessKeyId, key: credential, signedHeaders }): Result<Authenticated, ApiError> => {
       switch (credential.kind) {
         case 'root':
+          state.recordKeyUse(accessKeyId)
           return ok({ accessKeyId, principal: { kind: 'root' } })
         case 'key': {
-          const { key, owner } = credential
-          state.accessKeys.set(accessKeyId, { ...key, lastUsedTime: state.timestamp() })
+          const { owner } = credential
+          state.recordKeyUse(accessKeyId)
           return ok({ accessKeyId, principal: { kind: 'user', userName: owner.name, userId: owner.id } })
         }
         case 'session':

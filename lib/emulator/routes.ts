@@ -1,3 +1,4 @@
+import * as account from './handlers/account'
 import * as accessKeys from './handlers/access-keys'
 import { attachPolicy, detachPolicy, listAttachedPolicies } from './handlers/attachments'
 import * as groups from './handlers/groups'
@@ -36,6 +37,7 @@ export const HANDLERS: HandlerTable = {
   enableAccessKey: accessKeys.enableAccessKey,
   deleteAccessKey: accessKeys.deleteAccessKey,
   listAccessKeys: accessKeys.listAccessKeys,
+  getAccessKeyLastUsedTime: accessKeys.getAccessKeyLastUsedTime,
   createGroup: groups.createGroup,
   getGroup: groups.getGroup,
   updateGroup: groups.updateGroup,
@@ -70,8 +72,10 @@ export const HANDLERS: HandlerTable = {
   updateSubUserIdpStatus: idp.updateSubUserIdpStatus,
   updateSubUserIdp: idp.updateSubUserIdp,
   deleteSubUserIdp: idp.deleteSubUserIdp,
+  getAccountSummary: account.getAccountSummary,
   getSessionToken: sts.getSessionToken,
   assumeRole: sts.assumeRole,
+  getSigninSecurityToken: sts.getSigninSecurityToken,
 }
 
 /** The route of one declared operation, served by `handle`. */

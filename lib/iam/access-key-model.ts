@@ -51,3 +51,19 @@ export const newAccessKeyCodec: t.Decoder<unknown, NewAccessKey> = mapped(
   struct('NewAccessKey', { id: t.string, secret: t.string }, accessKeyFields),
   ({ secret, ...visible }): NewAccessKey => withSecrets(visible, { secret }),
 )
+
+/**
+ * When an access key last authenticated a request (getAccessKeyLastUsedTime; the newer Go SDK's
+ * `QueryTheLastUsageTimeOfAccesskeyResponse`). `lastUsedTime` is absent for a key never used.
+ */
+export interface AccessKeyLastUsed {
+  readonly accessKeyId: string
+  readonly lastUsedTime?: Date
+}
+
+/** Wire codec of {@link AccessKeyLastUsed} (`lastUsedTime` may be absent or `null`). */
+export const accessKeyLastUsedCodec: t.Decoder<unknown, AccessKeyLastUsed> = struct(
+  'AccessKeyLastUsed',
+  { accessKeyId: t.string },
+  { lastUsedTime: bceDate },
+)

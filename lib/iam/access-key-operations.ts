@@ -1,9 +1,21 @@
 import { defineOperation, type OperationSpec } from '../operation/operation'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
-import { accessKeyCodec, newAccessKeyCodec, type AccessKey, type NewAccessKey } from './access-key-model'
-import { USER_DOCS } from './docs'
+import {
+  accessKeyCodec,
+  accessKeyLastUsedCodec,
+  newAccessKeyCodec,
+  type AccessKey,
+  type AccessKeyLastUsed,
+  type NewAccessKey,
+} from './access-key-model'
+import { NEW_GO_SDK_DOCS, USER_DOCS } from './docs'
 import { accessKeyIdInPath, userNameInPath } from './fields'
 import type { UserNameInput } from './user-operations'
+
+/** Input of `IamClient.getAccessKeyLastUsedTime`: any access key id of the account. */
+export interface AccessKeyIdInput {
+  readonly accessKeyId: string
+}
 
 /** Input of operations on one access key of one user. */
 export interface AccessKeyInput extends UserNameInput {
@@ -89,4 +101,23 @@ export const listAccessKeys = defineOperation<UserNameInput, readonly AccessKey[
   fields: { userName: userNameInPath },
   idempotent: true,
   reader: listReader('accessKeys', accessKeyCodec),
+})
+
+/**
+ * `GET /v1/accesskey/{accessKeyId}/lastusedtime` (newer Go SDK `QueryTheLastUsageTimeOfAccesskey`;
+ * not in Baidu's API reference): an account-level read, the key named by id alone.
+ */
+export const getAccessKeyLastUsedTime = defineOperation<AccessKeyIdInput, AccessKeyLastUsed>()({
+  name: 'getAccessKeyLastUsedTime',
+  service: 'iam',
+  summary: 'When an access key last authenticated a request (absent if never).',
+  docs: NEW_GO_SDK_DOCS,
+  status: 200,
+  access: { permission: 'READ', resource: '*' },
+  errors: ['NotFound'],
+  method: 'GET',
+  path: '/v1/accesskey/{accessKeyId}/lastusedtime',
+  fields: { accessKeyId: accessKeyIdInPath },
+  idempotent: true,
+  reader: codecReader(accessKeyLastUsedCodec),
 })

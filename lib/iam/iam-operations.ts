@@ -1,9 +1,11 @@
 import { defineRegistry } from '../operation/registry'
+import { getAccountSummary } from './account-operations'
 import {
   createAccessKey,
   deleteAccessKey,
   disableAccessKey,
   enableAccessKey,
+  getAccessKeyLastUsedTime,
   listAccessKeys,
 } from './access-key-operations'
 import {
@@ -74,7 +76,7 @@ export const IAM_OPERATIONS = defineRegistry({
   deleteLoginProfile,
   /** Switches MFA "operation protection" for a sub-user. See {@link https://intl.cloud.baidu.com/doc/IAM/s/mjx35fixq-en | Baidu's documentation}. */
   setUserOperationMfa,
-  /** Unbinds a sub-user's MFA device (experimental: documented only by the Python SDK). See {@link https://github.com/baidubce/bce-sdk-python/blob/master/baidubce/services/iam/iam_client.py | Baidu's documentation}. */
+  /** Unbinds a sub-user's MFA device (in the Python and newer Go SDKs, not in the API reference). See {@link https://github.com/baidubce/baiducloud-go-sdk/blob/main/services/iam/iam_client.go | Baidu's documentation}. */
   unbindUserMfaDevice,
   /** Changes a sub-user's password or enabled state. See {@link https://intl.cloud.baidu.com/doc/IAM/s/mjx35fixq-en | Baidu's documentation}. */
   updateSubUser,
@@ -88,6 +90,8 @@ export const IAM_OPERATIONS = defineRegistry({
   deleteAccessKey,
   /** Lists a sub-user's access keys (never with secrets). See {@link https://intl.cloud.baidu.com/doc/IAM/s/mjx35fixq-en | Baidu's documentation}. */
   listAccessKeys,
+  /** When an access key last authenticated a request (absent if never). See {@link https://github.com/baidubce/baiducloud-go-sdk/blob/main/services/iam/iam_client.go | Baidu's documentation}. */
+  getAccessKeyLastUsedTime,
   /** Creates a group (name at most 64, description at most 128 characters). See {@link https://intl.cloud.baidu.com/doc/IAM/s/ljx35h8lx-en | Baidu's documentation}. */
   createGroup,
   /** Reads a group. See {@link https://intl.cloud.baidu.com/doc/IAM/s/ljx35h8lx-en | Baidu's documentation}. */
@@ -156,6 +160,8 @@ export const IAM_OPERATIONS = defineRegistry({
   updateSubUserIdp,
   /** Removes the identity provider. See {@link https://github.com/baidubce/bce-sdk-go/blob/master/doc/IAM.md | Baidu's documentation}. */
   deleteSubUserIdp,
+  /** The account's limits and its current numbers of users, groups and custom policies. See {@link https://github.com/baidubce/baiducloud-go-sdk/blob/main/services/iam/iam_client.go | Baidu's documentation}. */
+  getAccountSummary,
 })
 
 /** The IAM operation registry's type. */

@@ -1,7 +1,14 @@
+import { ok } from 'neverthrow'
 import { POLICY_DOCUMENT } from '../acl/document-field'
 import type { Acl } from '../acl/types'
 import type { OperationErrorKind } from '../errors/kinds'
-import { defineOperation, type FieldSpec, type FieldSpecs, type OperationSpec } from '../operation/operation'
+import {
+  defineOperation,
+  type FieldCodec,
+  type FieldSpec,
+  type FieldSpecs,
+  type OperationSpec,
+} from '../operation/operation'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
 import {
   descriptionInBody,
@@ -40,11 +47,21 @@ export interface PolicyNameInput {
   readonly policyType?: PolicyType
 }
 
+/** Input of `IamClient.deletePolicy`: a custom policy's name (no official SDK sends a `policyType` here). */
+export interface DeletePolicyInput {
+  readonly policyName: string
+}
+
 /** Input of `IamClient.updatePolicy` (custom policies only); unset fields are left unchanged. */
 export interface UpdatePolicyInput {
   readonly policyName: string
   readonly name?: string
   readonly description?: string
+  /**
+   * The new document. Omitted, or `''`, keeps the current document: the official Go SDK always
+   * sends `document` and sends `""` for an update of the name or description only
+   * (`UpdatePolicyArgs.Document` has no `omitempty`), so the emulator reads `""` as "unchanged".
+   */
   readonly document?: PolicyDocument
 }
 
@@ -81,6 +98,12 @@ export interface RolePolicyInput extends PolicyNameInput {
 }
 
 const document: FieldSpec = { type: 'codec', in: 'body', codec: POLICY_DOCUMENT }
+
+/** updatePolicy's document: `''` is sent as is and means "keep the current document" (as the Go SDK sends it). */
+const KEEP_OR_POLICY_DOCUMENT: FieldCodec = {
+  describes: `${POLICY_DOCUMENT.describes}, or '' to keep the current one`,
+  encode: (value) => (value === '' ? ok('') : POLICY_DOCUMENT.encode(value)),
+}
 
 /** `POST /v1/policy`. */
 export const createPolicy = defineOperation<CreatePolicyInput, Policy>()({
@@ -133,14 +156,14 @@ export const updatePolicy = defineOperation<UpdatePolicyInput, Policy>()({
     policyName: policyNameInPath,
     name: { type: 'name', in: 'body', maxLength: MAX_POLICY_NAME },
     description: descriptionInBody,
-    document,
+    document: { type: 'codec', in: 'body', codec: KEEP_OR_POLICY_DOCUMENT },
   },
   idempotent: false,
   reader: codecReader(policyCodec),
 })
 
-/** `DELETE /v1/policy/{policyName}`. */
-export const deletePolicy = defineOperation<PolicyNameInput, void>()({
+/** `DELETE /v1/policy/{policyName}` (custom policies only; no query parameter in any official SDK). */
+export const deletePolicy = defineOperation<DeletePolicyInput, void>()({
   name: 'deletePolicy',
   service: 'iam',
   summary: 'Deletes a custom policy; it must not be attached anywhere (`Conflict`).',
@@ -150,7 +173,7 @@ export const deletePolicy = defineOperation<PolicyNameInput, void>()({
   errors: ['NotFound', 'Conflict'],
   method: 'DELETE',
   path: '/v1/policy/{policyName}',
-  fields: { policyName: policyNameInPath, policyType: policyTypeInQuery },
+  fields: { policyName: policyNameInPath },
   idempotent: true,
   reader: ignoreBody(),
 })
@@ -311,7 +334,7 @@ export const listPolicyEntities = defineOperation<PolicyIdInput, readonly Policy
   reader: listReader('entities', policyEntityCodec),
 })
 
-/** `GET /v1/policy/{policyId}/grant/{grantType}` (response shape unverified; read like P15). */
+/** `GET /v1/policy/{policyId}/grant/{grantType}`; the answer's key `entities` is confirmed by the newer Go SDK (`ListTheSubjectsGrantedPermissionsResponse`). */
 export const listPolicyEntitiesByGrantType = defineOperation<PolicyGrantInput, readonly PolicyEntity[]>()({
   name: 'listPolicyEntitiesByGrantType',
   service: 'iam',

@@ -11,6 +11,7 @@ export interface User {
   readonly description?: string
   /** False when the sub-user is disabled. */
   readonly enabled?: boolean
+  /** Contact details set by `updateUser` (`UserModel.contact` in the official Go SDK). */
   readonly contact?: string
   /** When the user joined a group (in group member lists). */
   readonly joinTime?: Date

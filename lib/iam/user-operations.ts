@@ -1,5 +1,5 @@
 import { defineOperation, type NoInput } from '../operation/operation'
-import { PYTHON_SDK_DOCS, USER_DOCS } from './docs'
+import { NEW_GO_SDK_DOCS, USER_DOCS } from './docs'
 import { codecReader, ignoreBody, listReader } from '../decode/reader'
 import { descriptionInBody, userNameInPath } from './fields'
 import { loginProfileCodec, type LoginMfaType, type LoginProfile, type ThirdPartyType } from './login-profile-model'
@@ -24,6 +24,8 @@ export interface UpdateUserInput extends UserNameInput {
   readonly description?: string
   /** `false` disables the sub-user. */
   readonly enabled?: boolean
+  /** Contact details (free text; the official Go SDK sends `contact` since 2025-11, `UpdateUserArgs`). */
+  readonly contact?: string
 }
 
 /** Input of `IamClient.listUsers` (the call takes no parameters). */
@@ -43,7 +45,14 @@ export interface UpdateLoginProfileInput extends UserNameInput {
 }
 
 /** Input of `IamClient.setUserOperationMfa`. */
-export interface SetUserOperationMfaInput extends UserNameInput {
+export interface SetUserOperationMfaInput {
+  /**
+   * The sub-user whose operation protection changes. Optional, as in every official SDK (the Go
+   * SDK's `UserSwitchMfaArgs.userName` is `omitempty`); no official source says what the service
+   * does without it. The emulator then applies the switch to the calling sub-user, and answers
+   * 400 `InvalidParameter` when the caller is not a sub-user (the root account or a role).
+   */
+  readonly userName?: string
   /** Require MFA for sensitive operations. */
   readonly enabledMfa: boolean
   /** Comma-separated MFA types, e.g. `PHONE,TOTP`. */
@@ -113,6 +122,7 @@ export const updateUser = defineOperation<UpdateUserInput, User>()({
     name: { type: 'name', in: 'body' },
     description: descriptionInBody,
     enabled: { type: 'boolean', in: 'body' },
+    contact: { type: 'string', in: 'body' },
   },
   idempotent: true,
   reader: codecReader(userCodec),
@@ -219,7 +229,7 @@ export const setUserOperationMfa = defineOperation<SetUserOperationMfaInput, voi
   method: 'POST',
   path: '/v1/user/operation/mfa/switch',
   fields: {
-    userName: { type: 'name', in: 'body', required: true },
+    userName: { type: 'name', in: 'body' },
     enabledMfa: { type: 'boolean', in: 'body', required: true },
     mfaType: { type: 'string', in: 'body' },
   },
@@ -227,12 +237,15 @@ export const setUserOperationMfa = defineOperation<SetUserOperationMfaInput, voi
   reader: ignoreBody(),
 })
 
-/** `DELETE /v1/user/{userName}/mfaType/{mfaType}` (experimental: only in the Python SDK). */
+/**
+ * `DELETE /v1/user/{userName}/mfaType/{mfaType}`: not in Baidu's API reference, but in two
+ * official SDKs (Python `unbind_user_mfa_device`, newer Go `UnbindSubUserVirtualMfa`).
+ */
 export const unbindUserMfaDevice = defineOperation<UnbindUserMfaDeviceInput, void>()({
   name: 'unbindUserMfaDevice',
   service: 'iam',
-  summary: "Unbinds a sub-user's MFA device (experimental: documented only by the Python SDK).",
-  docs: PYTHON_SDK_DOCS,
+  summary: "Unbinds a sub-user's MFA device (in the Python and newer Go SDKs, not in the API reference).",
+  docs: NEW_GO_SDK_DOCS,
   status: 200,
   access: { permission: 'FULL_CONTROL', resource: 'user/{userName}' },
   errors: ['NotFound'],

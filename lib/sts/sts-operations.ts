@@ -3,9 +3,14 @@ import type { Acl } from '../acl/types'
 import { defineOperation } from '../operation/operation'
 import { codecReader } from '../decode/reader'
 import { sessionCredentialsCodec, type SessionCredentials } from './session-credentials-model'
+import { signinSecurityTokenCodec, type SigninSecurityToken } from './signin-token-model'
 
 /** Baidu AI Cloud's STS API reference. */
 export const STS_DOCS = 'https://intl.cloud.baidu.com/doc/IAM/s/Qjwvyc8ov-en'
+
+/** The Java SDK's STS client, the one official source of getSigninSecurityToken. */
+export const JAVA_STS_DOCS =
+  'https://github.com/baidubce/bce-sdk-java/blob/master/src/main/java/com/baidubce/services/sts/StsClient.java'
 
 /** Longest assumeRole session the service grants (2 hours). */
 export const MAX_ASSUME_ROLE_SECONDS = 7200
@@ -23,12 +28,21 @@ export interface AssumeRoleInput {
   /** The account that owns the role. */
   readonly accountId: string
   readonly roleName: string
-  /** Validity in seconds, 1–7200. */
+  /**
+   * Validity in seconds, 1–7200. Omitted, the service default applies; the official Go SDK then
+   * sends 7200 ("default duration is 2 hours"), and the emulator defaults to 7200 likewise.
+   */
   readonly durationSeconds?: number
   /** Rarely needed: the user to act for. */
   readonly userId?: string
   /** Narrows what the temporary credentials may do. */
   readonly acl?: Acl | string
+}
+
+/** Input of `StsClient.getSigninSecurityToken`. */
+export interface GetSigninSecurityTokenInput {
+  /** The user to sign in (a sub-user's id, or the account id); omitted, the caller. */
+  readonly userId?: string
 }
 
 /** `POST /v1/sessionToken?durationSeconds=`: each call mints new credentials, so it is not retried once sent. */
@@ -71,4 +85,24 @@ export const assumeRole = defineOperation<AssumeRoleInput, SessionCredentials>()
   },
   idempotent: false,
   reader: codecReader(sessionCredentialsCodec),
+})
+
+/**
+ * `POST /v1/signinSecurityToken[?userId=]` with an empty body (Java SDK
+ * `StsClient.getSigninSecurityToken`; not in Baidu's API reference): a console sign-in token.
+ * Each call mints a new token, so it is not retried once sent.
+ */
+export const getSigninSecurityToken = defineOperation<GetSigninSecurityTokenInput, SigninSecurityToken>()({
+  name: 'getSigninSecurityToken',
+  service: 'sts',
+  summary: 'A console sign-in token for the caller or a user of the account (a secret; no access key pair).',
+  docs: JAVA_STS_DOCS,
+  status: 200,
+  access: { permission: 'none', resource: '*' },
+  errors: ['NotFound'],
+  method: 'POST',
+  path: '/v1/signinSecurityToken',
+  fields: { userId: { type: 'name', in: 'query' } },
+  idempotent: false,
+  reader: codecReader(signinSecurityTokenCodec),
 })

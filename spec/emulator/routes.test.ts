@@ -8,7 +8,8 @@ describe('route table', () => {
   it('names one SDK operation per route, each once', () => {
     const operations = ROUTES.map((route) => route.operation)
     expect(new Set(operations).size).toBe(operations.length)
-    expect(operations).toHaveLength(52) // U1–U11, K1–K5, G1–G9, P1–P16, R1–R5, I1–I4, S1–S2
+    // U1–U11, K1–K5, G1–G9, P1–P16, R1–R5, I1–I4, S1–S2; + getAccessKeyLastUsedTime, getAccountSummary, getSigninSecurityToken
+    expect(operations).toHaveLength(52 + 3)
     for (const operation of operations) expect(operation).toMatch(/^[a-z][A-Za-z]+$/)
   })
 
@@ -54,7 +55,7 @@ describe('route table', () => {
 })
 
 describe('route permissions (authorization data)', () => {
-  const STS = ['assumeRole', 'getSessionToken']
+  const STS = ['assumeRole', 'getSessionToken', 'getSigninSecurityToken']
   const paramsOf = (text: string) => [...text.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1])
 
   it('every route declares a known permission: READ for GET, FULL_CONTROL for other IAM methods, none for STS only', () => {
@@ -97,6 +98,9 @@ describe('route permissions (authorization data)', () => {
       updateSubUser: 'FULL_CONTROL user/{userName}',
       getSessionToken: 'none *',
       assumeRole: 'none *',
+      getSigninSecurityToken: 'none *',
+      getAccessKeyLastUsedTime: 'READ *',
+      getAccountSummary: 'READ *',
     })
   })
 })

@@ -104,7 +104,7 @@ describe('assumeRole (S2)', () => {
   const assume = (query: Record<string, string | null>, as?: Signer) =>
     api.call('POST', '/v1/credential', { query: { assumeRole: null, ...query }, ...(as === undefined ? {} : { as }) })
 
-  it('issues role credentials (default 1 h) with roleId when the trust document allows this account', async () => {
+  it('issues role credentials (default 2 h as in the official Go SDK) with roleId when the trust document allows this account', async () => {
     const role = record(
       (
         await api.call('POST', '/v1/role', {
@@ -121,10 +121,10 @@ describe('assumeRole (S2)', () => {
       userId: api.emulator.accountId,
       accessKeyId: expect.stringMatching(/^[0-9a-f]{32}$/),
     })
-    expect(Date.parse(String(body.expiration)) - Date.parse(String(body.createTime))).toBe(HOUR)
+    expect(Date.parse(String(body.expiration)) - Date.parse(String(body.createTime))).toBe(2 * HOUR)
     const temporary = asSigner(answer.body)
     expect((await api.call('GET', '/v1/role/ops', { as: temporary })).status).toBe(200)
-    api.moveClock(HOUR + 1000)
+    api.moveClock(2 * HOUR + 1000)
     expect(await api.call('GET', '/v1/role/ops', { as: temporary })).toMatchObject({
       status: 400,
       body: { code: 'InvalidSessionToken', message: expect.stringContaining('expired') },

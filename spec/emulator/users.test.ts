@@ -150,7 +150,7 @@ describe('MFA and sub-user switches (U9–U11)', () => {
     ).toMatchObject({ code: 'InappropriateJSON' })
     expect(
       (await api.call('POST', '/v1/user/operation/mfa/switch', { body: { enabledMfa: true } })).body,
-    ).toMatchObject({ code: 'InappropriateJSON' })
+    ).toMatchObject({ code: 'InvalidParameter' }) // the root account must name the sub-user
     expect(
       (
         await api.call('POST', '/v1/user/operation/mfa/switch', {

@@ -90,12 +90,15 @@ describe('authenticate: long-term keys', () => {
     const userId = addUser('alice')
     const key = addKey(userId)
     clockMs = NOW + 5000
+    const pending = state.changes.pending().length
     expect(authenticateWire(state, signed(key.id, key.secret))).toEqual({
       accessKeyId: key.id,
       principal: { kind: 'user', userName: 'alice', userId },
     })
-    expect(state.accessKeys.get(key.id)?.lastUsedTime).toBe(state.timestamp())
+    expect(state.keyLastUsedTime(key.id)).toBe(state.timestamp())
     expect(state.accessKeys.get(key.id)?.secret).toBe(key.secret)
+    // Recording the use is not a tracked change: no journal write for a read-only request.
+    expect(state.changes.pending()).toHaveLength(pending)
   })
 
   it('a disabled key, a disabled owner, a wrong secret and an unknown key are refused', () => {
@@ -108,7 +111,7 @@ describe('authenticate: long-term keys', () => {
     expect(authenticateWire(state, signed('nobody', 'x'))).toEqual(unknown)
     expect(authenticateWire(state, signed(good.id, 'wrong'))).toMatchObject({ code: 'SignatureDoesNotMatch' })
     expect(authenticateWire(state, signed(ROOT.accessKeyId, 'wrong'))).toMatchObject({ code: 'SignatureDoesNotMatch' })
-    expect(state.accessKeys.get(good.id)?.lastUsedTime).toBeUndefined()
+    expect(state.keyLastUsedTime(good.id)).toBeUndefined()
   })
 
   it('a key whose owner was deleted is refused', () => {

@@ -12,6 +12,7 @@ import type {
   KindsOf,
   ServiceError,
   ServiceErrorKind,
+  SigninSecurityToken,
   StsClient,
   User,
   UserNameInput,
@@ -20,6 +21,7 @@ import type { Equal, Expect, Extends, Not } from './expect'
 
 type ErrorOfMethod<M> = M extends (...args: never[]) => ResultAsync<unknown, infer E> ? E : never
 type KindsOfMethod<M> = KindsOf<ErrorOfMethod<M>>
+type ValueOfMethod<M> = M extends (...args: never[]) => ResultAsync<infer V, unknown> ? V : never
 
 type GetUserError = ErrorOfMethod<IamClient['getUser']>
 type CreateUserError = ErrorOfMethod<IamClient['createUser']>
@@ -48,6 +50,20 @@ export type DeleteUserKinds = Expect<
 export type ListUsersKinds = Expect<Equal<KindsOfMethod<IamClient['listUsers']>, CommonErrorKind>>
 export type AssumeRoleKinds = Expect<
   Equal<KindsOfMethod<StsClient['assumeRole']>, 'NotFound' | 'LimitExceeded' | CommonErrorKind>
+>
+// Issue #14's operations: their kinds, and getSigninSecurityToken's own result type (no key pair).
+export type GetAccessKeyLastUsedTimeKinds = Expect<
+  Equal<KindsOfMethod<IamClient['getAccessKeyLastUsedTime']>, 'NotFound' | CommonErrorKind>
+>
+export type GetAccountSummaryKinds = Expect<Equal<KindsOfMethod<IamClient['getAccountSummary']>, CommonErrorKind>>
+export type GetSigninSecurityTokenKinds = Expect<
+  Equal<KindsOfMethod<StsClient['getSigninSecurityToken']>, 'NotFound' | CommonErrorKind>
+>
+export type SigninTokenHasNoKeyPair = Expect<
+  Not<Extends<'accessKeyId', keyof ValueOfMethod<StsClient['getSigninSecurityToken']>>>
+>
+export type SigninTokenIsItsOwnType = Expect<
+  Equal<ValueOfMethod<StsClient['getSigninSecurityToken']>, SigninSecurityToken>
 >
 export type GetUserNeverAlreadyExists = Expect<Not<Extends<ServiceError<'AlreadyExists'>, GetUserError>>>
 export type CreateUserNeverNotFound = Expect<Not<Extends<ServiceError<'NotFound'>, CreateUserError>>>

@@ -44,7 +44,7 @@ function setKeyEnabled({ state, params, query }: HandlerContext, enabled: boolea
     const key = yield* findKey(state, params)
     const updated = { ...key, enabled }
     state.accessKeys.set(key.id, updated)
-    return reply(200, accessKeyView(updated))
+    return reply(200, accessKeyView(updated, state.keyLastUsedTime(key.id)))
   })
 }
 
@@ -62,6 +62,7 @@ export function enableAccessKey(context: HandlerContext): Outcome {
 export function deleteAccessKey({ state, params }: HandlerContext): Outcome {
   return findKey(state, params).andThen((key) => {
     state.accessKeys.delete(key.id)
+    state.forgetKeyUse(key.id)
     return reply(200)
   })
 }
@@ -69,6 +70,19 @@ export function deleteAccessKey({ state, params }: HandlerContext): Outcome {
 /** K5 listAccessKeys: never the secrets. */
 export function listAccessKeys({ state, params }: HandlerContext): Outcome {
   return findUser(state, params.userName).andThen((user) =>
-    reply(200, { accessKeys: keysOf(state, user).map(accessKeyView) }),
+    reply(200, { accessKeys: keysOf(state, user).map((key) => accessKeyView(key, state.keyLastUsedTime(key.id))) }),
   )
+}
+
+/**
+ * K6 getAccessKeyLastUsedTime `GET /v1/accesskey/{accessKeyId}/lastusedtime` (newer Go SDK
+ * `QueryTheLastUsageTimeOfAccesskey`): `{accessKeyId, lastUsedTime}` for a sub-user's key or the
+ * root key pair, `lastUsedTime` left out while the key has never authenticated a request. Any
+ * other id, temporary credentials' included (they are not access keys), is 404 `NotFound`.
+ */
+export function getAccessKeyLastUsedTime({ state, params }: HandlerContext): Outcome {
+  const id = params.accessKeyId ?? ''
+  if (id !== state.root.accessKeyId && !state.accessKeys.has(id)) return err(notFound('access key', id))
+  const lastUsedTime = state.keyLastUsedTime(id)
+  return reply(200, { accessKeyId: id, ...(lastUsedTime === undefined ? {} : { lastUsedTime }) })
 }

@@ -52,7 +52,9 @@ export function getPolicy({ state, params, query }: HandlerContext): Outcome {
 
 /**
  * P3 updatePolicy (POST) `{name?, description?, document?}`: Custom policies only (a System name
- * is 404); a new document is checked like createPolicy's.
+ * is 404); a new document is checked like createPolicy's. An empty `document` keeps the current
+ * one, as an absent one does: the official Go SDK always sends `document`, as `""` when only the
+ * name or description changes (`UpdatePolicyArgs`, no `omitempty`).
  */
 export function updatePolicy({ state, params, body }: HandlerContext): Outcome {
   return safeTry(function* () {
@@ -70,7 +72,7 @@ export function updatePolicy({ state, params, body }: HandlerContext): Outcome {
       if (state.policies.has(rename) || SYSTEM_POLICIES.has(rename)) return err(alreadyExists('policy', rename))
     }
     let document = policy.document
-    if (fields.document !== undefined) {
+    if (fields.document !== undefined && fields.document !== '') {
       const acl = yield* parseAclText(fields.document as string, 'document', 'policy').andThen((parsed) =>
         identityDocument(parsed, 'document'),
       )

@@ -11,10 +11,20 @@ import { invalidParameter, limitExceeded, notFound } from './names'
 import { durationSecondsOf } from './query-params'
 import { sessionView } from './views'
 
-/** getSessionToken's default and longest validity, seconds (12 h and 36 h). */
+/**
+ * getSessionToken's default and longest validity, seconds (12 h and 36 h). The default is the
+ * official Go SDK's: `DEFAULT_DURATION_SECONDS = 43200 // default duration is 12 hours`
+ * (bce-sdk-go `services/sts/api/sts.go`, sent whenever the caller gives none), and the Java SDK's
+ * (`GetSessionTokenRequest.durationSeconds = 43200`).
+ */
 export const SESSION_TOKEN_SECONDS = { fallback: 43_200, max: 129_600 } as const
-/** assumeRole's default and longest validity, seconds (1 h and 2 h). */
-export const ASSUME_ROLE_SECONDS = { fallback: 3_600, max: 7_200 } as const
+/**
+ * assumeRole's default and longest validity, seconds (2 h and 2 h). The default is the official
+ * Go SDK's: `DEFAULT_ASSUMEROLE_DURATION_SECONDS = 7200 // default duration is 2 hours`
+ * (bce-sdk-go `services/sts/api/sts.go`, sent whenever the caller gives none), so a request
+ * without `durationSeconds` gets what an official client would have asked for.
+ */
+export const ASSUME_ROLE_SECONDS = { fallback: 7_200, max: 7_200 } as const
 export { EXPIRED_SESSION_RETENTION_MS } from '../state'
 
 /** The optional raw ACL body of an STS call, checked like a policy document (no `grantee` either). */
@@ -88,7 +98,7 @@ export function getSessionToken({ state, principal, query, body }: HandlerContex
 }
 
 /**
- * S2 assumeRole `?assumeRole&accountId=&roleName=[&durationSeconds=1..7200][&userId=]` with an
+ * S2 assumeRole `?assumeRole&accountId=&roleName=[&durationSeconds=1..7200, default 7200][&userId=]` with an
  * optional ACL body. A missing accountId or roleName, or a bad duration, is 400
  * `InvalidParameter`; another account's id 403 `AccessDenied`; an unknown role 404 `NotFound`;
  * a caller that the role's trust document, its own policies or its session ACL do not let
@@ -111,5 +121,45 @@ export function assumeRole({ state, principal, query, body }: HandlerContext): O
     const userId = query.get('userId') || callerUserId(state, principal)
     const session = yield* issue(state, { kind: 'role', roleId: role.id }, userId, seconds, acl)
     return reply(200, sessionView(session, role.id))
+  })
+}
+
+/** How long an emulator sign-in token lasts (an emulator assumption: no official source states it). */
+export const SIGNIN_TOKEN_SECONDS = 3_600
+
+/**
+ * The user a getSigninSecurityToken call addresses, as the `userId` its answer reports: without
+ * `userId` the caller; the account id is the root account (which only the root may ask for);
+ * else an enabled sub-user's id (404 `NotFound` otherwise), which a sub-user may name only when
+ * it is its own (403 `AccessDenied`).
+ */
+function signinUserId(state: EmulatorState, principal: Principal, userId: string): Result<string, ApiError> {
+  const callerId = callerUserId(state, principal)
+  if (userId === '' || userId === callerId) return ok(callerId)
+  const known = userId === state.accountId || state.activeUserById(userId) !== undefined
+  if (!known) return err(notFound('user with id', userId))
+  if (principal.kind !== 'root')
+    return fail(403, 'AccessDenied', 'a sub-user may get a sign-in token for itself only, not for another user')
+  return ok(userId)
+}
+
+/**
+ * S3 getSigninSecurityToken `?userId=` (optional), empty body: `{userId, sessionToken,
+ * createTime, expiration}` (the Java SDK's `GetSigninSecurityTokenResponse`), valid
+ * {@link SIGNIN_TOKEN_SECONDS}. Temporary credentials cannot ask (403 `AccessDenied`, as for
+ * getSessionToken); for the user rules see `signinUserId`. The emulator has no console, so the
+ * token is not stored and signs nobody in.
+ */
+export function getSigninSecurityToken({ state, principal, query }: HandlerContext): Outcome {
+  return safeTry(function* () {
+    if (principal.viaSession !== undefined || principal.kind === 'role')
+      return fail(403, 'AccessDenied', 'getSigninSecurityToken needs long-term credentials, not temporary ones')
+    const userId = yield* signinUserId(state, principal, query.get('userId') ?? '')
+    return reply(200, {
+      userId,
+      sessionToken: randomBytes(48).toString('base64url'),
+      createTime: state.timestamp(),
+      expiration: state.timestamp(SIGNIN_TOKEN_SECONDS * 1000),
+    })
   })
 }

@@ -33,7 +33,11 @@ export function getUser({ state, params }: HandlerContext): Outcome {
   return findUser(state, params.userName).andThen((user) => reply(200, userView(user)))
 }
 
-/** U3 updateUser: omitted fields stay as they are; `name` renames. */
+/** `contact` as a record field: left out when never set. */
+const contactOf = (contact: string | undefined): { readonly contact?: string } =>
+  contact === undefined ? {} : { contact }
+
+/** U3 updateUser `{name?, description?, enabled?, contact?}`: omitted fields stay as they are; `name` renames. */
 export function updateUser({ state, params, body }: HandlerContext): Outcome {
   return safeTry(function* () {
     const user = yield* findUser(state, params.userName)
@@ -41,6 +45,7 @@ export function updateUser({ state, params, body }: HandlerContext): Outcome {
       name: { kind: 'string' },
       description: { kind: 'string' },
       enabled: { kind: 'boolean' },
+      contact: { kind: 'string' },
     })
     const rename = fields.name as string | undefined
     if (rename !== undefined && rename !== user.name) {
@@ -52,6 +57,7 @@ export function updateUser({ state, params, body }: HandlerContext): Outcome {
       name: rename ?? user.name,
       description: (fields.description as string | undefined) ?? user.description,
       enabled: (fields.enabled as boolean | undefined) ?? user.enabled,
+      ...contactOf((fields.contact as string | undefined) ?? user.contact),
     }
     replaceEntry(state.users, user.name, updated.name, updated)
     return reply(200, userView(updated))

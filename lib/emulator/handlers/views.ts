@@ -24,6 +24,7 @@ export function userView(user: UserRecord): Record<string, unknown> {
     createTime: user.createTime,
     ...optional('description', user.description),
     enabled: user.enabled,
+    ...optional('contact', user.contact),
   }
 }
 
@@ -45,9 +46,9 @@ export function loginProfileView(profile: LoginProfileRecord, withExpiry: boolea
   }
 }
 
-/** The wire form of an access key: never the secret. */
-export function accessKeyView(key: AccessKeyRecord): Record<string, unknown> {
-  return { id: key.id, createTime: key.createTime, enabled: key.enabled, ...optional('lastUsedTime', key.lastUsedTime) }
+/** The wire form of an access key, with its last use (`EmulatorState.keyLastUsedTime`): never the secret. */
+export function accessKeyView(key: AccessKeyRecord, lastUsedTime: string | undefined): Record<string, unknown> {
+  return { id: key.id, createTime: key.createTime, enabled: key.enabled, ...optional('lastUsedTime', lastUsedTime) }
 }
 
 /** The createAccessKey answer: the only place a secret is ever returned. */

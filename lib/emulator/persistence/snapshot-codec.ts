@@ -13,7 +13,7 @@ const loginProfile = t.intersection([
 
 const user = t.intersection([
   t.type({ id: t.string, name: t.string, description: t.string, enabled: t.boolean, createTime: t.string }),
-  t.partial({ loginProfile, operationMfa: t.type({ enabled: t.boolean, mfaTypes: t.string }) }),
+  t.partial({ contact: t.string, loginProfile, operationMfa: t.type({ enabled: t.boolean, mfaTypes: t.string }) }),
 ])
 
 const accessKey = t.intersection([

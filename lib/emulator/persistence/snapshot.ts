@@ -23,7 +23,10 @@ export function takeSnapshot(state: EmulatorState, generation = 0): Snapshot {
         ? null
         : [...(state.ids.position() as readonly [number, number, number, number])],
     users: [...state.users.values()],
-    accessKeys: [...state.accessKeys.values()],
+    accessKeys: [...state.accessKeys.values()].map((key) => {
+      const lastUsedTime = state.keyLastUsedTime(key.id)
+      return lastUsedTime === undefined ? key : { ...key, lastUsedTime }
+    }),
     groups: [...state.groups.values()],
     policies: [...state.policies.values()] as Snapshot['policies'],
     roles: [...state.roles.values()],

@@ -77,6 +77,14 @@ export class EmulatorState {
     'attachments',
     ATTACHMENT_ENDS,
   )
+  /**
+   * When each access key (a sub-user's, or the root key pair) last authenticated a request, by
+   * access key id. Deliberately not a tracked collection: recording a use must not cost a journal
+   * write on every request. A snapshot (at start, at close and at each journal compaction) folds
+   * these times into the sub-user keys it writes; the root key's last use is kept in memory only.
+   * Emulator epoch milliseconds: formatted only when read.
+   */
+  readonly #keyLastUsed = new Map<string, number>()
   /** STS temporary credentials by access key id. */
   readonly sessions: Map<string, SessionRecord> = new TrackedMap<SessionRecord>(this.changes, 'sessions')
   /** The IAM-user SSO record. */
@@ -99,6 +107,22 @@ export class EmulatorState {
   /** Emulator time as a BCE DateTime string, optionally shifted by `plusMs`. */
   timestamp(plusMs = 0): string {
     return formatBceTime(this.clock.now() + plusMs)
+  }
+
+  /** Notes that access key `accessKeyId` authenticated a request now (memory only: no journal entry). */
+  recordKeyUse(accessKeyId: string): void {
+    this.#keyLastUsed.set(accessKeyId, this.clock.now())
+  }
+
+  /** When access key `accessKeyId` last authenticated a request (BCE DateTime), if ever. */
+  keyLastUsedTime(accessKeyId: string): string | undefined {
+    const usedMs = this.#keyLastUsed.get(accessKeyId)
+    return usedMs === undefined ? this.accessKeys.get(accessKeyId)?.lastUsedTime : formatBceTime(usedMs)
+  }
+
+  /** Forgets the recorded use of a deleted key. */
+  forgetKeyUse(accessKeyId: string): void {
+    this.#keyLastUsed.delete(accessKeyId)
   }
 
   /** The user with this id (an index lookup). */
@@ -145,6 +169,7 @@ export class EmulatorState {
     this.memberships.clear()
     this.attachments.clear()
     this.sessions.clear()
+    this.#keyLastUsed.clear()
     this.idp = defaultIdp(this.accountId, this.timestamp())
   }
 }

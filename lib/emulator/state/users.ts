@@ -26,6 +26,8 @@ export interface UserRecord {
   readonly description: string
   readonly enabled: boolean
   readonly createTime: string
+  /** Contact details (updateUser); absent until set. */
+  readonly contact?: string
   readonly loginProfile?: LoginProfileRecord
   readonly operationMfa?: OperationMfaRecord
 }
