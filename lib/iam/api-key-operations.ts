@@ -15,7 +15,9 @@ import {
  * Baidu's API reference for permanent API keys (create, list, detail, update, delete, decrypt).
  * The request and answer shapes follow the newer Go SDK, `baidubce/baiducloud-go-sdk`
  * `services/iam/model_*_apikey_*.go`, whose client sends every one of them as `POST` with a
- * JSON body.
+ * JSON body. Like every POST of this SDK they are never retried after an ambiguous failure, the
+ * reads (list, detail, decrypt) included. Access follows Baidu's two policies: reads need `READ`
+ * (IAMReadAPIKeyPolicy), changes and bearer tokens `FULL_CONTROL` (IAMManageAPIKeyPolicy).
  */
 export const API_KEY_DOCS = 'https://cloud.baidu.com/doc/Reference/s/dmcvlynvd'
 /** Baidu's API reference for short-term API keys (`GET /v1/BCE-BEARER/token`). */
@@ -83,7 +85,7 @@ export const createApiKey = defineOperation<CreateApiKeyInput, ApiKey>()({
   service: 'iam',
   summary: 'Creates a permanent API key; the answer carries the key (`tokenId`, secret). Never retried once sent.',
   docs: API_KEY_DOCS,
-  status: 200,
+  status: 201,
   access: { permission: 'FULL_CONTROL', resource: '*' },
   errors: ['NotFound', 'LimitExceeded'],
   method: 'POST',
@@ -114,7 +116,7 @@ export const listApiKeys = defineOperation<ListApiKeysInput, ApiKeyPage>()({
     pageNo: { type: 'integer', in: 'body', min: 1 },
     pageSize: { type: 'integer', in: 'body', min: 1, max: MAX_API_KEY_PAGE_SIZE },
   },
-  idempotent: true,
+  idempotent: false,
   reader: codecReader(apiKeyPageCodec),
 })
 
@@ -130,7 +132,7 @@ export const getApiKey = defineOperation<ApiKeyIdInput, ApiKey>()({
   method: 'POST',
   path: '/v1/apikey/detail',
   fields: { id: apiKeyIdInBody, userId: userIdInBody },
-  idempotent: true,
+  idempotent: false,
   reader: codecReader(apiKeyCodec),
 })
 
@@ -150,7 +152,7 @@ export const updateApiKey = defineOperation<UpdateApiKeyInput, ApiKey>()({
     userId: userIdInBody,
     acl: { type: 'codec', in: 'body', codec: API_KEY_ACL, required: true },
   },
-  idempotent: true,
+  idempotent: false,
   reader: codecReader(apiKeyCodec),
 })
 
@@ -166,7 +168,7 @@ export const deleteApiKey = defineOperation<ApiKeyIdInput, void>()({
   method: 'POST',
   path: '/v1/apikey/delete',
   fields: { id: apiKeyIdInBody, userId: userIdInBody },
-  idempotent: true,
+  idempotent: false,
   reader: ignoreBody(),
 })
 
@@ -182,11 +184,14 @@ export const decryptApiKey = defineOperation<ApiKeyIdInput, ApiKey>()({
   method: 'POST',
   path: '/v1/apikey/decrypt',
   fields: { id: apiKeyIdInBody, userId: userIdInBody },
-  idempotent: true,
+  idempotent: false,
   reader: codecReader(apiKeyCodec),
 })
 
-/** `GET /v1/BCE-BEARER/token?expireInSeconds=&acl=`: each call mints a new token, so it is not retried once sent. */
+/**
+ * `GET /v1/BCE-BEARER/token?expireInSeconds=&acl=`. Retried like every GET: a lost answer only
+ * leaves an unused short-term token behind, which expires by itself.
+ */
 export const getBearerToken = defineOperation<GetBearerTokenInput, BearerToken>()({
   name: 'getBearerToken',
   service: 'iam',
@@ -201,6 +206,6 @@ export const getBearerToken = defineOperation<GetBearerTokenInput, BearerToken>(
     expireInSeconds: { type: 'integer', in: 'query', min: BEARER_TOKEN_SECONDS.min, max: BEARER_TOKEN_SECONDS.max },
     acl: { type: 'codec', in: 'query', codec: BEARER_TOKEN_ACL },
   },
-  idempotent: false,
+  idempotent: true,
   reader: codecReader(bearerTokenCodec),
 })

@@ -72,7 +72,7 @@ export function createApiKey({ state, principal, body }: HandlerContext): Outcom
       updateTime: now,
     }
     state.apiKeys.set(key.id, key)
-    return reply(200, apiKeyView(key, state.accountId, { plain: true, detail: true }))
+    return reply(201, apiKeyView(key, state.accountId, { plain: true, detail: true }))
   })
 }
 
