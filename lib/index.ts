@@ -63,6 +63,16 @@ export type {
 } from './iam/policy-operations'
 export type { CreateRoleInput, RoleNameInput, UpdateRoleInput, ListRolesInput } from './iam/role-operations'
 export type { NoInput, UpdateSubUserIdpStatusInput, UpdateSubUserIdpInput } from './iam/idp-operations'
+export type { ApiKey, ApiKeyPage, BearerToken } from './iam/api-key-model'
+export type {
+  CreateApiKeyInput,
+  ListApiKeysInput,
+  ApiKeyIdInput,
+  UpdateApiKeyInput,
+  GetBearerTokenInput,
+} from './iam/api-key-operations'
+export { apiKeyPages, paginate, DEFAULT_API_KEY_PAGE_SIZE } from './iam/paginate'
+export type { ApiKeyLister, PageLike } from './iam/paginate'
 export type { GetSessionTokenInput, AssumeRoleInput, GetSigninSecurityTokenInput } from './sts/sts-operations'
 export { MAX_ASSUME_ROLE_SECONDS } from './sts/sts-operations'
 export * from './acl'

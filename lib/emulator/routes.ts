@@ -1,6 +1,8 @@
 import * as account from './handlers/account'
 import * as accessKeys from './handlers/access-keys'
+import * as apiKeys from './handlers/api-keys'
 import { attachPolicy, detachPolicy, listAttachedPolicies } from './handlers/attachments'
+import { getBearerToken } from './handlers/bearer-token'
 import * as groups from './handlers/groups'
 import * as idp from './handlers/idp'
 import * as loginProfile from './handlers/login-profile'
@@ -68,6 +70,13 @@ export const HANDLERS: HandlerTable = {
   updateRole: roles.updateRole,
   deleteRole: roles.deleteRole,
   listRoles: roles.listRoles,
+  createApiKey: apiKeys.createApiKey,
+  listApiKeys: apiKeys.listApiKeys,
+  getApiKey: apiKeys.getApiKey,
+  updateApiKey: apiKeys.updateApiKey,
+  deleteApiKey: apiKeys.deleteApiKey,
+  decryptApiKey: apiKeys.decryptApiKey,
+  getBearerToken,
   getSubUserIdp: idp.getSubUserIdp,
   updateSubUserIdpStatus: idp.updateSubUserIdpStatus,
   updateSubUserIdp: idp.updateSubUserIdp,

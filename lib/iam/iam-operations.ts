@@ -1,6 +1,15 @@
 import { defineRegistry } from '../operation/registry'
 import { getAccountSummary } from './account-operations'
 import {
+  createApiKey,
+  decryptApiKey,
+  deleteApiKey,
+  getApiKey,
+  getBearerToken,
+  listApiKeys,
+  updateApiKey,
+} from './api-key-operations'
+import {
   createAccessKey,
   deleteAccessKey,
   disableAccessKey,
@@ -152,6 +161,20 @@ export const IAM_OPERATIONS = defineRegistry({
   deleteRole,
   /** Lists every role. See {@link https://intl.cloud.baidu.com/en/doc/IAM/s/ek5eq1zp1-intl-en | Baidu's documentation}. */
   listRoles,
+  /** Creates a permanent API key; the answer carries the key (`tokenId`, secret). Never retried once sent. See {@link https://cloud.baidu.com/doc/Reference/s/dmcvlynvd | Baidu's documentation}. */
+  createApiKey,
+  /** Lists one page of a user's permanent API keys (`pageNo` from 1). See {@link https://cloud.baidu.com/doc/Reference/s/dmcvlynvd | Baidu's documentation}. */
+  listApiKeys,
+  /** Reads one permanent API key's details (ACL, services). See {@link https://cloud.baidu.com/doc/Reference/s/dmcvlynvd | Baidu's documentation}. */
+  getApiKey,
+  /** Replaces a permanent API key's ACL. See {@link https://cloud.baidu.com/doc/Reference/s/dmcvlynvd | Baidu's documentation}. */
+  updateApiKey,
+  /** Deletes a permanent API key. See {@link https://cloud.baidu.com/doc/Reference/s/dmcvlynvd | Baidu's documentation}. */
+  deleteApiKey,
+  /** Reads a permanent API key in plain text (`tokenId`, secret). See {@link https://cloud.baidu.com/doc/Reference/s/dmcvlynvd | Baidu's documentation}. */
+  decryptApiKey,
+  /** Creates a short-term API key (bearer token, secret), optionally narrowed by an ACL. See {@link https://cloud.baidu.com/doc/Reference/s/Gm5z8ryv5 | Baidu's documentation}. */
+  getBearerToken,
   /** Reads the SAML identity provider for sub-user SSO. See {@link https://github.com/baidubce/bce-sdk-go/blob/master/doc/IAM.md | Baidu's documentation}. */
   getSubUserIdp,
   /** Enables or disables sub-user SSO. See {@link https://github.com/baidubce/bce-sdk-go/blob/master/doc/IAM.md | Baidu's documentation}. */

@@ -50,7 +50,8 @@ export type FieldSpec =
        * supplies the one for policy and trust documents: `aclDocumentField`).
        */
       readonly type: 'codec'
-      readonly in: 'body' | 'rawBody'
+      /** `query`: the codec must encode to a string (e.g. base64 of a JSON document). */
+      readonly in: 'body' | 'rawBody' | 'query'
       readonly codec: FieldCodec
       readonly required?: boolean
       readonly wire?: string
@@ -58,7 +59,7 @@ export type FieldSpec =
 
 /**
  * Checks one field's value and encodes it as sent: a JSON value for a `body` field, the text of
- * the body for a `rawBody` field. Issue paths are relative to the field (empty: the value itself).
+ * the body for a `rawBody` field, the parameter's text for a `query` field. Issue paths are relative to the field (empty: the value itself).
  */
 export interface FieldCodec {
   /** What the field holds, for documentation (e.g. `ACL document`). */

@@ -11,6 +11,9 @@ export interface SetupContext {
   readonly keyToDisable: string
   readonly keyToEnable: string
   readonly keyToDelete: string
+  /** An API key of the root account, and one the `deleteApiKey` fixture removes. */
+  readonly apiKeyId: string
+  readonly apiKeyToDelete: string
 }
 
 /**
@@ -37,6 +40,11 @@ const ACL = {
   accessControlList: [{ service: 'bce:bos', region: '*', resource: ['*'], permission: ['READ'], effect: 'Allow' }],
 }
 const DOCUMENT = JSON.stringify(ACL)
+const API_KEY_ACL = {
+  accessControlList: [
+    { service: 'bce:ai_apaas', region: 'global', resource: ['app/46484bef'], permission: ['UseApp'], effect: 'Allow' },
+  ],
+}
 const trust = (accountId: string): string =>
   JSON.stringify({
     version: 'v1',
@@ -74,7 +82,19 @@ export async function prepareConformanceState(iam: IamClient, accountId: string)
   const [keyToDisable, keyToEnable, keyToDelete] = [await key(), await key(), await key()]
   await must('disableAccessKey', iam.disableAccessKey({ userName: 'alice', accessKeyId: keyToEnable }))
   const policy = await must('getPolicy p-main', iam.getPolicy({ policyName: 'p-main' }))
-  return { accountId, aliceId: alice.id, policyId: policy.id, keyToDisable, keyToEnable, keyToDelete }
+  const apiKey = async (name: string): Promise<string> =>
+    (await must(`createApiKey ${name}`, iam.createApiKey({ acl: API_KEY_ACL, name }))).id
+  const [apiKeyId, apiKeyToDelete] = [await apiKey('kept'), await apiKey('doomed')]
+  return {
+    accountId,
+    aliceId: alice.id,
+    policyId: policy.id,
+    keyToDisable,
+    keyToEnable,
+    keyToDelete,
+    apiKeyId,
+    apiKeyToDelete,
+  }
 }
 
 /**
@@ -138,6 +158,13 @@ export const CONFORMANCE_FIXTURES: Readonly<Partial<Record<OperationName, Confor
   deleteRole: () => ({ params: { roleName: 'r-old' } }),
   listRoles: () => ({}),
   getSubUserIdp: () => ({}),
+  createApiKey: () => ({ body: { acl: API_KEY_ACL, name: 'from-official' } }),
+  listApiKeys: () => ({ body: { pageNo: 1, pageSize: 10 } }),
+  getApiKey: (c) => ({ body: { id: c.apiKeyId } }),
+  updateApiKey: (c) => ({ body: { id: c.apiKeyId, acl: API_KEY_ACL } }),
+  deleteApiKey: (c) => ({ body: { id: c.apiKeyToDelete } }),
+  decryptApiKey: (c) => ({ body: { id: c.apiKeyId } }),
+  getBearerToken: () => ({ query: { expireInSeconds: 600 } }),
   updateSubUserIdpStatus: () => ({ query: { status: 'enable' } }),
   updateSubUserIdp: () => ({
     body: { fileName: 'idp.xml', encodeMetadata: 'PG1ldGFkYXRhLz4=', auxiliaryDomain: 'example.com' },

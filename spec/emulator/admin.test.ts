@@ -100,6 +100,7 @@ describe('admin API (/__emulator/)', () => {
       usersPerGroup: 20,
       policiesPerGroup: 5,
       accessKeysPerUser: 20,
+      apiKeysPerUser: 200,
       sessionsPerPrincipal: 100,
       sessionsPerAccount: 500,
     })

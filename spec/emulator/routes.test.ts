@@ -8,8 +8,8 @@ describe('route table', () => {
   it('names one SDK operation per route, each once', () => {
     const operations = ROUTES.map((route) => route.operation)
     expect(new Set(operations).size).toBe(operations.length)
-    // U1–U11, K1–K5, G1–G9, P1–P16, R1–R5, I1–I4, S1–S2; + getAccessKeyLastUsedTime, getAccountSummary, getSigninSecurityToken
-    expect(operations).toHaveLength(52 + 3)
+    // U1–U11, K1–K5, G1–G9, P1–P16, R1–R5, I1–I4, S1–S2, A1–A6, B1; + getAccessKeyLastUsedTime, getAccountSummary, getSigninSecurityToken
+    expect(operations).toHaveLength(59 + 3)
     for (const operation of operations) expect(operation).toMatch(/^[a-z][A-Za-z]+$/)
   })
 
@@ -20,12 +20,12 @@ describe('route table', () => {
     expect(new Set(keys).size).toBe(keys.length)
   })
 
-  it('declares 201 exactly for the four create operations', () => {
+  it('declares 201 exactly for the five account-level create operations', () => {
     expect(
       ROUTES.filter((route) => route.status === 201)
         .map((route) => route.operation)
         .sort(),
-    ).toEqual(['createGroup', 'createPolicy', 'createRole', 'createUser'])
+    ).toEqual(['createApiKey', 'createGroup', 'createPolicy', 'createRole', 'createUser'])
   })
 
   it.each([
@@ -56,12 +56,25 @@ describe('route table', () => {
 
 describe('route permissions (authorization data)', () => {
   const STS = ['assumeRole', 'getSessionToken', 'getSigninSecurityToken']
+  /**
+   * Where Baidu's own policies, not the HTTP method, decide: the API-key reads travel as POST but
+   * need only IAMReadAPIKeyPolicy (READ); a bearer token is a GET that mints a credential and
+   * needs IAMManageAPIKeyPolicy (FULL_CONTROL). https://cloud.baidu.com/doc/Reference/s/rm5qdjil5
+   */
+  const BY_POLICY: Readonly<Record<string, string>> = {
+    listApiKeys: 'READ',
+    getApiKey: 'READ',
+    decryptApiKey: 'READ',
+    getBearerToken: 'FULL_CONTROL',
+  }
   const paramsOf = (text: string) => [...text.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1])
 
   it('every route declares a known permission: READ for GET, FULL_CONTROL for other IAM methods, none for STS only', () => {
     for (const route of ROUTES) {
       expect(ROUTE_PERMISSIONS).toContain(route.permission)
-      const expected = STS.includes(route.operation) ? 'none' : route.method === 'GET' ? 'READ' : 'FULL_CONTROL'
+      const expected = STS.includes(route.operation)
+        ? 'none'
+        : (BY_POLICY[route.operation] ?? (route.method === 'GET' ? 'READ' : 'FULL_CONTROL'))
       expect([route.operation, route.permission]).toEqual([route.operation, expected])
     }
     expect(

@@ -7,9 +7,9 @@ import { operationsTable } from '../../scripts/operations-table'
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8')
 
 describe('the operation catalogue', () => {
-  it('declares every operation of the research index (U1–U11, K1–K5, G1–G9, P1–P16, R1–R5, I1–I4, S1–S2) and of issue #14', () => {
+  it('declares every operation of the research index (U1–U11, K1–K5, G1–G9, P1–P16, R1–R5, I1–I4, A1–A6, B1, S1–S2) and of issue #14', () => {
     // + getAccessKeyLastUsedTime and getAccountSummary (newer Go SDK)
-    expect(OPERATION_CATALOG.filter((spec) => spec.service === 'iam')).toHaveLength(11 + 5 + 9 + 16 + 5 + 4 + 2)
+    expect(OPERATION_CATALOG.filter((spec) => spec.service === 'iam')).toHaveLength(11 + 5 + 9 + 16 + 5 + 4 + 6 + 1 + 2)
     // + getSigninSecurityToken (Java SDK)
     expect(OPERATION_CATALOG.filter((spec) => spec.service === 'sts')).toHaveLength(2 + 1)
     expect(new Set(OPERATION_CATALOG.map((spec) => spec.name)).size).toBe(OPERATION_CATALOG.length)

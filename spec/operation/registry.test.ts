@@ -26,7 +26,7 @@ describe('the operation registries', () => {
     '%s: a Baidu docs link, a summary, an access rule and declared kinds',
     (_name, spec) => {
       expect(spec.docs).toMatch(
-        /^https:\/\/(intl\.cloud\.baidu\.com\/(en\/)?doc\/IAM\/s\/\w+|github\.com\/baidubce\/(bce-sdk-(go|python|java)|baiducloud-go-sdk)\/)/,
+        /^https:\/\/(intl\.cloud\.baidu\.com\/(en\/)?doc\/IAM\/s\/\w+|cloud\.baidu\.com\/doc\/Reference\/s\/\w+|github\.com\/baidubce\/(bce-sdk-(go|python|java)|baiducloud-go-sdk)\/)/,
       )
       expect(spec.summary.length).toBeGreaterThan(10)
       expect(spec.summary).not.toMatch(/\b[UKGPRIS]\d+\b/)

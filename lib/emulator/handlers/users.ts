@@ -68,6 +68,7 @@ export function updateUser({ state, params, body }: HandlerContext): Outcome {
 function userDependents(state: EmulatorState, user: UserRecord): string[] {
   const reasons: string[] = []
   if (state.accessKeys.ownedBy(user.id).length > 0) reasons.push('access keys')
+  if (state.apiKeys.ownedBy(user.id).length > 0) reasons.push('API keys')
   if (state.memberships.countAt('user', user.id) > 0) reasons.push('group memberships')
   if (state.attachments.countAt('target', targetKey('user', user.id)) > 0) reasons.push('attached policies')
   if (user.loginProfile !== undefined) reasons.push('a login profile')

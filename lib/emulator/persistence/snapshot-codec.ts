@@ -21,6 +21,17 @@ const accessKey = t.intersection([
   t.partial({ lastUsedTime: t.string }),
 ])
 
+const apiKey = t.type({
+  id: t.string,
+  tokenId: t.string,
+  name: t.string,
+  userId: t.string,
+  acl: t.unknown,
+  services: t.readonlyArray(t.string),
+  createTime: t.string,
+  updateTime: t.string,
+})
+
 const group = t.type({ id: t.string, name: t.string, description: t.string, createTime: t.string })
 
 const policy = t.type({
@@ -87,6 +98,7 @@ export const SNAPSHOT_VERSION = 1
 export const RECORD_CODECS = {
   users: user,
   accessKeys: accessKey,
+  apiKeys: apiKey,
   groups: group,
   policies: policy,
   roles: role,
@@ -125,7 +137,8 @@ export const snapshotCodec = t.intersection([
     attachments: t.array(attachment),
     sessions: t.array(session),
   }),
-  t.partial({ journalGeneration: t.number }),
+  /** Permanent API keys (absent in state files written before they existed: none). */
+  t.partial({ journalGeneration: t.number, apiKeys: t.array(apiKey) }),
 ])
 
 /** A decoded snapshot. */

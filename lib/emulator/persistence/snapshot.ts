@@ -27,6 +27,7 @@ export function takeSnapshot(state: EmulatorState, generation = 0): Snapshot {
       const lastUsedTime = state.keyLastUsedTime(key.id)
       return lastUsedTime === undefined ? key : { ...key, lastUsedTime }
     }),
+    apiKeys: [...state.apiKeys.values()],
     groups: [...state.groups.values()],
     policies: [...state.policies.values()] as Snapshot['policies'],
     roles: [...state.roles.values()],
@@ -69,12 +70,16 @@ function integrityProblem(state: EmulatorState, snapshot: Snapshot): string | un
     ['policy', snapshot.policies.map((p) => p.name)],
     ['role', snapshot.roles.map((r) => r.name)],
     ['access key', snapshot.accessKeys.map((k) => k.id)],
+    ['API key', (snapshot.apiKeys ?? []).map((k) => k.id)],
   ] as const) {
     const twice = duplicate(names)
     if (twice !== undefined) return `${kind} ${JSON.stringify(twice)} appears twice`
   }
   for (const key of state.accessKeys.values())
     if (state.userById(key.userId) === undefined) return `access key ${key.id} belongs to no user`
+  for (const key of state.apiKeys.values())
+    if (key.userId !== state.accountId && state.userById(key.userId) === undefined)
+      return `API key ${key.id} belongs to no user`
   for (const edge of state.memberships.all()) {
     if (state.groupById(edge.groupId) === undefined || state.userById(edge.userId) === undefined)
       return 'a membership refers to a missing user or group'
@@ -123,6 +128,7 @@ export function restoreSnapshot(
   for (const policy of snapshot.policies) state.policies.set(policy.name, policy)
   for (const role of snapshot.roles) state.roles.set(role.name, role)
   for (const key of snapshot.accessKeys) state.accessKeys.set(key.id, key)
+  for (const key of snapshot.apiKeys ?? []) state.apiKeys.set(key.id, key)
   for (const edge of snapshot.memberships) state.memberships.add(edge)
   for (const edge of snapshot.attachments) state.attachments.add(edge)
   for (const session of snapshot.sessions) state.sessions.set(session.accessKeyId, session)

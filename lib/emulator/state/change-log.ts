@@ -2,12 +2,13 @@ import { EdgeSet } from './edges'
 
 /** The keyed collections of the state whose changes are tracked (what a journal entry names). */
 export type TrackedCollection =
-  'users' | 'accessKeys' | 'groups' | 'policies' | 'roles' | 'sessions' | 'memberships' | 'attachments'
+  'users' | 'accessKeys' | 'apiKeys' | 'groups' | 'policies' | 'roles' | 'sessions' | 'memberships' | 'attachments'
 
 /** Every {@link TrackedCollection}, in a fixed order. */
 export const TRACKED_COLLECTIONS: readonly TrackedCollection[] = [
   'users',
   'accessKeys',
+  'apiKeys',
   'groups',
   'policies',
   'roles',

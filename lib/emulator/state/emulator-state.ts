@@ -1,6 +1,7 @@
 import { formatBceTime, type EmulatorClock } from '../clock'
 import type { IdGenerator } from '../ids'
 import type { AccessKeyRecord } from './access-keys'
+import type { ApiKeyRecord } from './api-keys'
 import { ChangeLog, TrackedEdgeSet, TrackedMap } from './change-log'
 import {
   ATTACHMENT_ENDS,
@@ -55,6 +56,10 @@ export class EmulatorState {
   readonly users: TrackedMap<UserRecord> = new TrackedMap<UserRecord>(this.changes, 'users', BY_ID)
   /** Sub-users' access keys by access key id. */
   readonly accessKeys: TrackedMap<AccessKeyRecord> = new TrackedMap<AccessKeyRecord>(this.changes, 'accessKeys', {
+    ownerOf: (key) => key.userId,
+  })
+  /** Permanent API keys by id (owner index: the owning user's id, or the account id). */
+  readonly apiKeys: TrackedMap<ApiKeyRecord> = new TrackedMap<ApiKeyRecord>(this.changes, 'apiKeys', {
     ownerOf: (key) => key.userId,
   })
   /** Groups by name. */
@@ -163,6 +168,7 @@ export class EmulatorState {
   clear(): void {
     this.users.clear()
     this.accessKeys.clear()
+    this.apiKeys.clear()
     this.groups.clear()
     this.policies.clear()
     this.roles.clear()

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export type { AccessKeyRecord } from './access-keys'
+export type { ApiKeyRecord } from './api-keys'
 export { attachmentKey, EdgeSet, membershipKey, targetKey } from './edges'
 export type { AttachmentEdge, AttachmentEnd, AttachmentTarget, MembershipEdge, MembershipEnd } from './edges'
 export { EmulatorState } from './emulator-state'

@@ -7,6 +7,8 @@ export interface EmulatorLimits {
   readonly usersPerGroup: number
   readonly policiesPerGroup: number
   readonly accessKeysPerUser: number
+  /** Permanent API keys of one user (or of the root account): 200 (Baidu's API key overview). */
+  readonly apiKeysPerUser: number
   /**
    * Temporary credentials (live, or expired less than a day ago) acting for one principal: the
    * root account, one sub-user, or one role. An emulator bound: BCE documents none.
@@ -27,6 +29,7 @@ export const DEFAULT_LIMITS: EmulatorLimits = {
   usersPerGroup: 20,
   policiesPerGroup: 5,
   accessKeysPerUser: 20,
+  apiKeysPerUser: 200,
   sessionsPerPrincipal: 100,
   sessionsPerAccount: 500,
 }
