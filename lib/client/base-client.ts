@@ -64,6 +64,14 @@ export abstract class BaseClient {
     return problem === undefined ? ok(client) : err(problem)
   }
 
+  /**
+   * Where this client's calls go: the endpoint's origin (`https://iam.bj.baidubce.com`), or
+   * undefined when the configuration is invalid. For telemetry (`bce-iam/otel` reads it).
+   */
+  get endpoint(): string | undefined {
+    return this.#runtime.isOk() ? this.#runtime.value.endpoint.origin : undefined
+  }
+
   /** The configuration problem that makes every call fail, if any. */
   protected get configurationError(): BceClientError | undefined {
     return this.#runtime.isErr() ? this.#runtime.error : undefined
