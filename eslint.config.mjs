@@ -27,11 +27,11 @@ const LAYERS = [
 ]
 
 /**
- * Entry-point folders, one layer with lib/*.ts: the subpath exports bce-iam/fp-ts, bce-iam/effect
- * and bce-iam/iac (optional peers, YAML). Each may import every folder of LAYERS and lib/*.ts; not
+ * Entry-point folders, one layer with lib/*.ts: the subpath exports bce-iam/fp-ts, bce-iam/effect,
+ * bce-iam/otel and bce-iam/iac (optional peers, YAML). Each may import every folder of LAYERS and lib/*.ts; not
  * each other, nor the TOP_FOLDERS. lib/*.ts may not import them (the main entry must not load them).
  */
-const ENTRY_FOLDERS = ['fp-ts', 'effect', 'iac']
+const ENTRY_FOLDERS = ['fp-ts', 'effect', 'iac', 'otel']
 
 /**
  * On top of everything and unrestricted: the emulator and the CLI (keep what they share with the

@@ -5,6 +5,7 @@ import { effect } from './effect'
 import { errorMatching } from './error-matching'
 import { fpTs } from './fp-ts'
 import { leastPrivilege } from './least-privilege'
+import { otel } from './otel'
 import { provisioning } from './provisioning'
 import { quickstart } from './quickstart'
 import { testingWithTheEmulator } from './testing-with-the-emulator'
@@ -19,6 +20,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
   'testing-with-the-emulator': testingWithTheEmulator,
   'fp-ts': fpTs,
   effect,
+  otel,
 }
 
 /** Starts the embedded emulator, runs one example against it, and stops the emulator. */

@@ -16,7 +16,8 @@ export type { StsOperations, StsOperationName } from './sts/sts-registry'
 export type { OperationName } from './operations'
 export type { OperationSpec, OperationAccess, ServiceName } from './operation/operation'
 export type { ClientConfig, CallOptions } from './client/config'
-export type { BceEvent, AttemptEvent, WarningEvent, Observer } from './observe/observe'
+export { MAX_CORRELATION_CHARS } from './client/config'
+export type { BceEvent, AttemptEvent, CallEvent, WarningEvent, Observer } from './observe/observe'
 export type { RetryOptions, RetryBudgetOptions } from './retry/retry-policy'
 
 export type { User } from './iam/user-model'
@@ -109,7 +110,7 @@ export { refreshingProvider } from './auth/refreshing-provider'
 export type { RefreshableProvider, RefreshOptions } from './auth/refreshing-provider'
 export { fromAssumeRole, fromSessionToken } from './sts/session-providers'
 export type { AssumeRoleProviderOptions, SessionTokenProviderOptions } from './sts/session-providers'
-export type { Credentials, CredentialsProvider, CredentialsSource } from './auth/credentials'
+export type { Credentials, CredentialsProvider, CredentialsSource, ProviderContext } from './auth/credentials'
 export { SDK_VERSION } from './client/user-agent'
 // neverthrow's whole value API, so callers mix their own Results with the SDK's from one copy.
 export {

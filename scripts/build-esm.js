@@ -12,6 +12,7 @@ const entries = [
   { name: 'jest', cjs: 'testing/index.js' },
   { name: 'fp-ts', cjs: 'fp-ts/index.js' },
   { name: 'effect', cjs: 'effect/index.js' },
+  { name: 'otel', cjs: 'otel/index.js' },
   { name: 'iac', cjs: 'iac/index.js' },
 ]
 const esmDir = path.join(root, 'dist', 'esm')

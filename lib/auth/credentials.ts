@@ -2,6 +2,7 @@ import { err, errAsync, ok, okAsync, type Result, type ResultAsync } from 'never
 import type { Issue, PathKey } from '../errors/issue'
 import { makeClientError } from '../errors/make'
 import type { BceClientError } from '../errors/types'
+import type { Observer } from '../observe/observe'
 
 /** A BCE key pair, optionally temporary (STS) with its session token and expiry. */
 export interface Credentials {
@@ -13,8 +14,17 @@ export interface Credentials {
   readonly expiration?: Date
 }
 
-/** Something that produces credentials on demand (it may cache and refresh them). */
-export type CredentialsProvider = () => ResultAsync<Credentials, BceClientError>
+/** What a client hands its credentials provider at each call. */
+export interface ProviderContext {
+  /** Where the provider may report warnings: the client's (and the call's) observers. */
+  readonly observe?: Observer
+}
+
+/**
+ * Something that produces credentials on demand (it may cache and refresh them). A client calls
+ * it with a {@link ProviderContext}; a provider may ignore it.
+ */
+export type CredentialsProvider = (context?: ProviderContext) => ResultAsync<Credentials, BceClientError>
 
 /** Where a client gets its credentials: a fixed key pair or a provider. */
 export type CredentialsSource = Credentials | CredentialsProvider

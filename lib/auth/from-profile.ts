@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { err, ok, ResultAsync, type Result } from 'neverthrow'
 import { parseJsonBytes } from '../decode/json'
 import type { Observer } from '../observe/observe'
-import { emit } from '../observe/observe'
+import { emit, fanOut } from '../observe/observe'
 import type { BceClientError } from '../errors/types'
 import type { Credentials, CredentialsProvider } from './credentials'
 import { credentialsError } from './credentials-error'
@@ -30,7 +30,8 @@ export interface ProfileOptions {
    */
   readonly env?: NodeJS.ProcessEnv
   /**
-   * Receives a warning when the file is readable by group or others.
+   * Receives a warning when the file is readable by group or others (as does the observer of
+   * the client calling the provider).
    * @default none
    */
   readonly observe?: Observer
@@ -99,17 +100,19 @@ function credentialsOf(record: ProfileRecord, file: string): Result<Credentials,
  * Credentials from a `bce` CLI profile file (`~/.bce/config.json`): `{ current, profiles: [{ name,
  * mode: 'AK' | 'StsToken', access_key_id, secret_access_key, security_token, … }] }`. The file is
  * read at each call. Malformed files and missing fields are `Credentials` errors that say what is
- * wrong (never the values); a file readable by group or others triggers a warning event.
+ * wrong (never the values); a file readable by group or others triggers a warning event, sent to
+ * `options.observe` and to the calling client's observers.
  */
 export function fromProfile(options: ProfileOptions = {}): CredentialsProvider {
-  return () => {
+  return (context) => {
     const file = options.file ?? defaultProfileFile()
     const wanted = options.profile ?? nonEmpty((options.env ?? process.env)[ENV_PROFILE])
     return ResultAsync.fromPromise(Promise.all([readFile(file), stat(file)]), (cause) =>
       credentialsError(`profile file ${file} cannot be read (${(cause as { code?: string }).code ?? 'error'})`, cause),
     ).andThen(([bytes, info]) => {
       if ((info.mode & 0o077) !== 0) {
-        emit(options.observe, {
+        const client = context?.observe
+        emit(client === options.observe ? client : fanOut(options.observe, client), {
           type: 'warning',
           source: 'credentials',
           message: `profile file ${file} is readable by group or others (mode ${(info.mode & 0o777).toString(8)}); chmod 600 it`,

@@ -23,12 +23,12 @@ function labelled(name: string, message: string): string {
  * `Credentials` error lists every source tried and why it failed (never a secret value).
  */
 export function chainProviders(sources: readonly NamedProvider[]): CredentialsProvider {
-  return () =>
+  return (context) =>
     new ResultAsync(
       (async (): Promise<Result<Credentials, BceClientError>> => {
         const failures: string[] = []
         for (const { name, provider } of sources) {
-          const result = await resolveCredentials(provider, 'credentials')
+          const result = await resolveCredentials(provider, 'credentials', context?.observe)
           if (result.isOk()) return result
           failures.push(labelled(name, result.error.message))
         }

@@ -1,6 +1,6 @@
 import { ok, ResultAsync, type Result } from 'neverthrow'
 import type { BceClientError } from '../errors/types'
-import type { Credentials, CredentialsProvider } from './credentials'
+import type { Credentials, CredentialsProvider, ProviderContext } from './credentials'
 import { resolveCredentials } from './resolve-credentials'
 
 /** A provider whose cached credentials can be dropped when the service rejects them. */
@@ -66,8 +66,8 @@ export function refreshingProvider(fetch: CredentialsProvider, options: RefreshO
   const valid = (entry: Cached, at: number): boolean => entry.expiresAt === undefined || at < entry.expiresAt
   const fresh = (entry: Cached, at: number): boolean => entry.expiresAt === undefined || at < entry.expiresAt - margin
 
-  const refresh = (): Promise<Result<Credentials, BceClientError>> => {
-    inflight ??= resolveCredentials(fetch, 'credentials').then((result) => {
+  const refresh = (context?: ProviderContext): Promise<Result<Credentials, BceClientError>> => {
+    inflight ??= resolveCredentials(fetch, 'credentials', context?.observe).then((result) => {
       inflight = undefined
       const at = now()
       if (result.isOk()) {
@@ -81,17 +81,18 @@ export function refreshingProvider(fetch: CredentialsProvider, options: RefreshO
     return inflight
   }
 
-  const provider = (): ResultAsync<Credentials, BceClientError> => {
+  const provider = (context?: ProviderContext): ResultAsync<Credentials, BceClientError> => {
     const at = now()
     const current = cached
     if (current !== undefined && fresh(current, at)) return new ResultAsync(Promise.resolve(ok(current.credentials)))
     if (current !== undefined && valid(current, at)) {
-      if (inflight === undefined && (lastFailureAt === undefined || at - lastFailureAt >= retryAfter)) void refresh()
+      if (inflight === undefined && (lastFailureAt === undefined || at - lastFailureAt >= retryAfter))
+        void refresh(context)
       return new ResultAsync(Promise.resolve(ok(current.credentials)))
     }
     // A failed refresh is returned as the fetch reported it (already a Credentials error, with
     // the original failure as its cause): not wrapped again here.
-    return new ResultAsync(refresh())
+    return new ResultAsync(refresh(context))
   }
   return Object.assign(provider, {
     invalidate: (): void => {

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from 'neverthrow'
 import { amendError, makeClientError } from '../errors/make'
 import type { BceClientError } from '../errors/types'
+import type { Observer } from '../observe/observe'
 import { checkCredentials, type Credentials, type CredentialsProvider } from './credentials'
 
 /**
@@ -8,16 +9,18 @@ import { checkCredentials, type Credentials, type CredentialsProvider } from './
  * that is not a usable key pair becomes a `Credentials` error for `operation`; never throws. A
  * `Credentials` error from the provider is passed on with `operation` set, not wrapped again;
  * another client error is wrapped once, as the cause of a `Credentials` error with its message.
+ * `observe` is handed to the provider (in its context) for its warnings.
  */
 export async function resolveCredentials(
   provider: CredentialsProvider,
   operation: string,
+  observe?: Observer,
 ): Promise<Result<Credentials, BceClientError>> {
   const failure = (message: string, cause?: unknown): Result<never, BceClientError> =>
     err(makeClientError({ reason: 'Credentials', message, operation, ...(cause === undefined ? {} : { cause }) }))
   let result: unknown
   try {
-    result = await provider()
+    result = await provider(observe === undefined ? undefined : { observe })
   } catch (cause) {
     return failure('the credentials provider threw instead of returning a Result', cause)
   }

@@ -1,12 +1,12 @@
 import type { Result } from 'neverthrow'
 import { err } from 'neverthrow'
 import type { Credentials } from '../auth/credentials'
-import { headerValue } from '../decode/headers'
+import { headerValue, requestIdHeader } from '../decode/headers'
 import type { ResponseContext } from '../decode/error-body'
 import { decodeResponse, type ResponseReader } from '../decode/response'
 import { makeClientError } from '../errors/make'
 import { scrubError, secretScrubber } from '../errors/scrub'
-import type { Scrub } from '../errors/server-text'
+import { MAX_REQUEST_ID_CHARS, serverText, type Scrub } from '../errors/server-text'
 import type { BceError } from '../errors/types'
 import type { HttpRequest, SendOutcome } from '../http/transport'
 
@@ -20,6 +20,10 @@ export interface AttemptOutcome<T> {
   readonly serverDateMs?: number
   /** The answer's raw `Retry-After` header. */
   readonly retryAfter?: string
+  /** The HTTP status of a successful answer (a failure's is in its error). */
+  readonly statusCode?: number
+  /** The `x-bce-request-id` of a successful answer, capped (a failure's is in its error). */
+  readonly requestId?: string
 }
 
 /** The outcome of an attempt that could not be signed because the signing clock is invalid. */
@@ -97,7 +101,14 @@ export function attemptOutcome<T>(
   }
   const response = sent.value
   const decoded = decodeResponse(response, reader, context)
-  if (decoded.isOk()) return { result: decoded }
+  if (decoded.isOk()) {
+    const requestId = requestIdHeader(response.headers)
+    return {
+      result: decoded,
+      statusCode: response.statusCode,
+      ...(requestId === undefined ? {} : { requestId: serverText(requestId, MAX_REQUEST_ID_CHARS) }),
+    }
+  }
   // Every failure (an error answer, or a 2xx that did not decode) is decoded again with the
   // scrubber, so a reflected secret is removed before any cap could cut it, issues included.
   // The success path never builds the scrubber.

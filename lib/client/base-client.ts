@@ -9,14 +9,15 @@ import { createRuntime, type Runtime } from './runtime'
 
 /**
  * The client method of an operation: one input object (optional when the operation needs none),
- * optional call options, and a `ResultAsync` whose error names exactly the service-error kinds
- * the operation declares plus the common ones.
+ * optional call options (whose `observe` sees events named after the operation), and a
+ * `ResultAsync` whose error names exactly the service-error kinds the operation declares plus
+ * the common ones.
  */
 export type OperationMethod<S> =
-  S extends OperationSpec<infer I, infer O, infer _N, infer K>
+  S extends OperationSpec<infer I, infer O, infer N, infer K>
     ? Partial<I> extends I
-      ? (input?: I, options?: CallOptions) => ResultAsync<O, OperationError<K>>
-      : (input: I, options?: CallOptions) => ResultAsync<O, OperationError<K>>
+      ? (input?: I, options?: CallOptions<N>) => ResultAsync<O, OperationError<K>>
+      : (input: I, options?: CallOptions<N>) => ResultAsync<O, OperationError<K>>
     : never
 
 /**
@@ -46,7 +47,7 @@ function inputIsOptional(spec: AnyOperationSpec): boolean {
 export abstract class BaseClient {
   readonly #runtime: Result<Runtime, BceClientError>
 
-  protected constructor(config: ClientConfig, defaultEndpoint: string) {
+  protected constructor(config: ClientConfig<never>, defaultEndpoint: string) {
     this.#runtime = createRuntime(config, defaultEndpoint)
   }
 
@@ -54,13 +55,21 @@ export abstract class BaseClient {
    * Creates a client, returning configuration problems immediately (as `InvalidConfig` or
    * `Credentials`) instead of on the first call: `IamClient.create(config)`.
    */
-  static create<C extends BaseClient>(
-    this: new (config: ClientConfig) => C,
-    config: ClientConfig,
+  static create<C extends BaseClient, Config extends ClientConfig<never>>(
+    this: new (config: Config) => C,
+    config: NoInfer<Config>,
   ): Result<C, BceClientError> {
     const client = new this(config)
     const problem = client.configurationError
     return problem === undefined ? ok(client) : err(problem)
+  }
+
+  /**
+   * Where this client's calls go: the endpoint's origin (`https://iam.bj.baidubce.com`), or
+   * undefined when the configuration is invalid. For telemetry (`bce-iam/otel` reads it).
+   */
+  get endpoint(): string | undefined {
+    return this.#runtime.isOk() ? this.#runtime.value.endpoint.origin : undefined
   }
 
   /** The configuration problem that makes every call fail, if any. */

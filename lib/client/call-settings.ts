@@ -2,14 +2,33 @@ import { err, ok, type Result } from 'neverthrow'
 import { nestIssue, renderIssue, type Issue } from '../errors/issue'
 import type { ErrorIssue } from '../errors/types'
 import { resolveRetryPolicy, type RetryPolicy } from '../retry/retry-policy'
-import type { CallOptions } from './config'
+import type { Observer } from '../observe/observe'
+import { MAX_CORRELATION_CHARS, type CallOptions } from './config'
 import { isValidTimeout, TIMEOUT_EXPECTED, type Runtime } from './runtime'
 
-/** Per-call settings after validation: deadline, abort signal and the effective retry policy. */
+/**
+ * Per-call settings after validation: deadline, abort signal, the effective retry policy, and the
+ * call's own observer and correlation value, when given.
+ */
 export interface CallSettings {
   readonly deadline: number
   readonly signal: AbortSignal | undefined
   readonly retry: RetryPolicy
+  readonly observe?: Observer
+  readonly correlation?: string
+}
+
+/** What a correlation value must be, as an issue states it. */
+export const CORRELATION_EXPECTED = `1 to ${MAX_CORRELATION_CHARS} visible ASCII characters or spaces`
+
+/** Whether `value` is a usable correlation value (see {@link CORRELATION_EXPECTED}). */
+export function isValidCorrelation(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length > 0 &&
+    value.length <= MAX_CORRELATION_CHARS &&
+    !/[^\x20-\x7e]/.test(value)
+  )
 }
 
 /** The public form of problems found in the call options (they go straight into an `InvalidInput` error). */
@@ -38,5 +57,17 @@ export function callSettings(runtime: Runtime, untrusted: unknown): Result<CallS
     if (resolved.isErr()) return refused(resolved.error.map((issue) => nestIssue(['options', 'retry'], issue)))
     retry = resolved.value
   }
-  return ok({ deadline: Date.now() + timeoutMs, signal, retry })
+  const observe: unknown = options?.observe
+  if (observe !== undefined && typeof observe !== 'function')
+    return refused([{ path: ['options', 'observe'], expected: 'function' }])
+  const correlation: unknown = options?.correlation
+  if (correlation !== undefined && !isValidCorrelation(correlation))
+    return refused([{ path: ['options', 'correlation'], expected: CORRELATION_EXPECTED }])
+  return ok({
+    deadline: Date.now() + timeoutMs,
+    signal,
+    retry,
+    ...(observe === undefined ? {} : { observe: observe as Observer }),
+    ...(correlation === undefined ? {} : { correlation }),
+  })
 }

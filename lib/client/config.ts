@@ -3,8 +3,11 @@ import type { CredentialsSource } from '../auth/credentials'
 import type { RetryOptions } from '../retry/retry-policy'
 import type { Observer } from '../observe/observe'
 
-/** Configuration shared by {@link (IamClient:class)} and {@link (StsClient:class)}. */
-export interface ClientConfig {
+/**
+ * Configuration shared by {@link (IamClient:class)} and {@link (StsClient:class)}. `N` is the
+ * client's operation-name type, which the events given to `observe` carry.
+ */
+export interface ClientConfig<N extends string = string> {
   /** A key pair, or a provider returning `ResultAsync<Credentials, BceClientError>`. */
   readonly credentials: CredentialsSource
   /**
@@ -60,14 +63,18 @@ export interface ClientConfig {
    */
   readonly retry?: RetryOptions | false
   /**
-   * Receives one event per HTTP attempt (and warnings); never sees secrets.
+   * Receives one event per HTTP attempt, one per call, and warnings (those of a credentials
+   * provider that reports them, such as `fromProfile`, included); never sees secrets.
    * @default none
    */
-  readonly observe?: Observer
+  readonly observe?: Observer<N>
 }
 
-/** Options of a single call. */
-export interface CallOptions {
+/** Longest `correlation` value accepted by a call, in characters. */
+export const MAX_CORRELATION_CHARS = 128
+
+/** Options of a single call; `N` is the operation's name, which the events of `observe` carry. */
+export interface CallOptions<N extends string = string> {
   /** Abort the call; it then resolves to a `BceClientError` with reason `Aborted`. */
   readonly signal?: AbortSignal
   /**
@@ -80,4 +87,17 @@ export interface CallOptions {
    * @default the client's `retry`
    */
   readonly retry?: RetryOptions | false
+  /**
+   * A value of your own (a trace or job id) echoed in every event of this call, for the call's
+   * observers to correlate: 1 to {@link MAX_CORRELATION_CHARS} visible ASCII characters or spaces.
+   * It is never sent to the service.
+   * @default none
+   */
+  readonly correlation?: string
+  /**
+   * An observer of this call only, receiving its attempt and call events after the client's
+   * `observe` (so a call's request ids and attempts can be read without a client-wide observer).
+   * @default none
+   */
+  readonly observe?: Observer<N>
 }

@@ -6,10 +6,10 @@ import { amendError, makeClientError } from '../errors/make'
 import type { OperationError, OperationErrorKind } from '../errors/kinds'
 import type { BceError, ErrorIssue } from '../errors/types'
 import { attemptOutcome, invalidClockOutcome, type AttemptContext } from './attempt'
-import { callSettings, type CallSettings } from './call-settings'
+import { callSettings, isValidCorrelation, type CallSettings } from './call-settings'
 import { nextDelay, type RetryState } from './retry-step'
 import type { CallOptions } from './config'
-import { emit, type AttemptEvent } from '../observe/observe'
+import { emit, fanOut, type AttemptEvent, type CallEvent, type Observer } from '../observe/observe'
 import type { OperationSpec } from '../operation/operation'
 import { prepareRequest } from '../operation/prepare'
 import { isRejectedSessionError, isRetryableServiceError } from '../retry/retry-decision'
@@ -23,6 +23,7 @@ function failedAttemptEvent(
   durationMs: number,
   error: BceError,
   next: { delay: number; clockOffsetMs?: number } | undefined,
+  correlation: string | undefined,
 ): AttemptEvent {
   return {
     type: 'attempt',
@@ -37,6 +38,69 @@ function failedAttemptEvent(
     ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
     ...(next === undefined ? {} : { retryDelayMs: next.delay }),
     ...(next?.clockOffsetMs === undefined ? {} : { clockOffsetMs: next.clockOffsetMs }),
+    ...(correlation === undefined ? {} : { correlation }),
+  }
+}
+
+/** What one call did so far, gathered for its call event (and who observes it). */
+interface CallTrace {
+  /** The client's observer and the call's own, once known (both shielded). */
+  observe: Observer | undefined
+  correlation: string | undefined
+  attempts: number
+  retryDelayMs: number
+  requestIds: string[] | undefined
+  /** The status of the last answer. */
+  statusCode: number | undefined
+}
+
+/** The observer event of a whole call, built from its trace and result. */
+function callEvent(
+  operation: string,
+  durationMs: number,
+  result: Result<unknown, BceError>,
+  trace: CallTrace,
+): CallEvent {
+  const base = {
+    type: 'call' as const,
+    operation,
+    attempts: trace.attempts,
+    durationMs,
+    retryDelayMs: trace.retryDelayMs,
+    requestIds: Object.freeze(trace.requestIds ?? []),
+    ...(trace.correlation === undefined ? {} : { correlation: trace.correlation }),
+  }
+  if (result.isOk())
+    return { ...base, outcome: 'success', ...(trace.statusCode === undefined ? {} : { statusCode: trace.statusCode }) }
+  const error = result.error
+  return {
+    ...base,
+    outcome: 'error',
+    ...(error._tag === 'BceServiceError'
+      ? { statusCode: error.statusCode, code: error.code, kind: error.kind }
+      : { reason: error.reason, ...(error.statusCode === undefined ? {} : { statusCode: error.statusCode }) }),
+  }
+}
+
+/** Records an attempt's request id and status in the trace. */
+function traceAttempt(trace: CallTrace, attempt: number, requestId: string | undefined, statusCode?: number): void {
+  trace.attempts = attempt
+  trace.statusCode = statusCode
+  if (requestId !== undefined) (trace.requestIds ??= []).push(requestId)
+}
+
+/**
+ * The observers of a call whose settings could not be validated: the client's, and the call's
+ * own when it is a function; the correlation value when it is valid. Never throws.
+ */
+function observeDespiteBadOptions(trace: CallTrace, clientObserver: Observer | undefined, options: unknown): void {
+  try {
+    const own: unknown = (options as CallOptions | undefined)?.observe
+    const correlation: unknown = (options as CallOptions | undefined)?.correlation
+    trace.observe = fanOut(clientObserver, typeof own === 'function' ? (own as Observer) : undefined)
+    if (isValidCorrelation(correlation)) trace.correlation = correlation
+  } catch {
+    trace.observe = clientObserver
   }
 }
 
@@ -47,30 +111,42 @@ function invalidInput(operation: string, message: string, issues: readonly Error
 /**
  * One call from start to end in a single async function (validate, resolve credentials, then
  * sign, send and decode per attempt, retrying what is safe to retry); everything but the
- * exchange itself (and a credentials provider) runs synchronously.
+ * exchange itself (and a credentials provider) runs synchronously. What it did is gathered in
+ * `trace`.
  */
-async function run<O>(
+async function runCall<O>(
   runtime: Result<Runtime, BceError>,
   spec: OperationSpec<unknown, O>,
   input: unknown,
   options: CallOptions | undefined,
+  trace: CallTrace,
 ): Promise<Result<O, BceError>> {
   try {
-    if (runtime.isErr()) return err(amendError(runtime.error, { operation: spec.name }))
+    if (runtime.isErr()) {
+      observeDespiteBadOptions(trace, undefined, options)
+      return err(amendError(runtime.error, { operation: spec.name }))
+    }
     const rt = runtime.value
     let settings: CallSettings
     if (options === undefined) {
       settings = { deadline: Date.now() + rt.callTimeoutMs, signal: undefined, retry: rt.retry }
+      trace.observe = rt.observe
     } else {
       const checked = callSettings(rt, options)
-      if (checked.isErr())
+      if (checked.isErr()) {
+        observeDespiteBadOptions(trace, rt.observe, options)
         return invalidInput(
           spec.name,
           `invalid call options for ${spec.name}: ${checked.error.map((i) => i.path).join(', ')}`,
           checked.error,
         )
+      }
       settings = checked.value
+      trace.observe = fanOut(rt.observe, settings.observe)
+      trace.correlation = settings.correlation
     }
+    const observe = trace.observe
+    const correlation = trace.correlation
     const prepared = prepareRequest(spec, input)
     if (prepared.isErr()) {
       return invalidInput(
@@ -82,11 +158,10 @@ async function run<O>(
     let credentials: Credentials
     if (rt.fixedCredentials !== undefined) credentials = rt.fixedCredentials
     else {
-      const resolved = await resolveCredentials(rt.credentials, spec.name)
+      const resolved = await resolveCredentials(rt.credentials, spec.name, observe)
       if (resolved.isErr()) return err(resolved.error)
       credentials = resolved.value
     }
-    const observe = rt.observe
     let state: RetryState | undefined
     let credentialsRenewed = false
     for (let attempt = 1; ; attempt += 1) {
@@ -112,19 +187,24 @@ async function run<O>(
             )
       if (outcome.result.isOk()) {
         if (settings.retry.budget !== false) rt.budget?.recordSuccess(state?.lastRetryCost)
+        traceAttempt(trace, attempt, outcome.requestId, outcome.statusCode)
         if (observe !== undefined) {
           emit(observe, {
             type: 'attempt',
             operation: spec.name,
             attempt,
             outcome: 'success',
+            ...(outcome.statusCode === undefined ? {} : { statusCode: outcome.statusCode }),
+            ...(outcome.requestId === undefined ? {} : { requestId: outcome.requestId }),
             durationMs: Date.now() - started,
             willRetry: false,
+            ...(correlation === undefined ? {} : { correlation }),
           })
         }
         return outcome.result
       }
       const error = outcome.result.error
+      traceAttempt(trace, attempt, error.requestId, error.statusCode)
       state ??= { skewCorrected: false, lastRetryCost: undefined }
       const renew =
         !credentialsRenewed &&
@@ -133,12 +213,13 @@ async function run<O>(
         isRejectedSessionError(error, credentials.sessionToken !== undefined)
       const next = renew ? { delay: 0 } : nextDelay(rt, settings, error, outcome, attempt, state)
       if (observe !== undefined)
-        emit(observe, failedAttemptEvent(spec.name, attempt, Date.now() - started, error, next))
+        emit(observe, failedAttemptEvent(spec.name, attempt, Date.now() - started, error, next, correlation))
       if (next === undefined) return err(error)
+      trace.retryDelayMs += next.delay
       if (renew && isRefreshable(rt.credentials)) {
         credentialsRenewed = true
         rt.credentials.invalidate()
-        const renewed = await resolveCredentials(rt.credentials, spec.name)
+        const renewed = await resolveCredentials(rt.credentials, spec.name, observe)
         if (renewed.isErr()) return err(amendError(renewed.error, { attempts: attempt }))
         credentials = renewed.value
       }
@@ -165,6 +246,30 @@ async function run<O>(
       }),
     )
   }
+}
+
+/**
+ * One call and its call event: {@link runCall}, then one `call` event to the call's observers
+ * (the client's and the call's own), whatever the outcome.
+ */
+async function run<O>(
+  runtime: Result<Runtime, BceError>,
+  spec: OperationSpec<unknown, O>,
+  input: unknown,
+  options: CallOptions | undefined,
+): Promise<Result<O, BceError>> {
+  const started = Date.now()
+  const trace: CallTrace = {
+    observe: undefined,
+    correlation: undefined,
+    attempts: 0,
+    retryDelayMs: 0,
+    requestIds: undefined,
+    statusCode: undefined,
+  }
+  const result = await runCall(runtime, spec, input, options, trace)
+  if (trace.observe !== undefined) emit(trace.observe, callEvent(spec.name, Date.now() - started, result, trace))
+  return result
 }
 
 /**

@@ -38,9 +38,9 @@ export const StsClientService: Context.Tag<StsClientService, EffectStsClient> =
 export type ConfigFailure = EffectErrorOf<BceClientError & { readonly reason: 'InvalidConfig' | 'Credentials' }>
 
 /** Creates a client in the layer's scope (closed gracefully when the scope closes), or fails with its configuration error. */
-function scopedClient<C extends BaseClient>(
-  create: (config: ClientConfig) => Result<C, BceClientError>,
-  config: ClientConfig,
+function scopedClient<C extends BaseClient, Config extends ClientConfig<never>>(
+  create: (config: Config) => Result<C, BceClientError>,
+  config: Config,
 ): Effect.Effect<C, ConfigFailure, Scope.Scope> {
   const acquire = Effect.suspend(() =>
     create(config).match(

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from 'neverthrow'
+import type { OperationName } from '../operations'
 import { matchRoute, type RouteMatch } from './route-match'
 import { readSignedParts, type SignedParts } from './verify-signature'
 import { fail, type ApiError, type WireRequest } from './wire'
@@ -66,6 +67,6 @@ export function parseRequest(wire: WireRequest): ParsedRequest {
 }
 
 /** The SDK method a parsed request addresses, if it was routed. */
-export function operationOf(request: ParsedRequest): string | undefined {
+export function operationOf(request: ParsedRequest): OperationName | undefined {
   return request.target.isOk() ? request.target.value.route.operation : undefined
 }

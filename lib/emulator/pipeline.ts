@@ -1,4 +1,5 @@
 import { err, ok, type Result } from 'neverthrow'
+import type { OperationName } from '../operations'
 import { authenticate } from './authenticate'
 import { authorize } from './authorization/authorize'
 import { checkContentDigest } from './content-digest'
@@ -25,7 +26,7 @@ function parseBody(body: Buffer): Result<unknown, ApiError> {
 export interface HandledRequest {
   readonly outcome: Outcome
   /** The SDK method the request addressed, when a route matched (even if authentication failed). */
-  readonly operation?: string
+  readonly operation?: OperationName
   /** The access key id named in the Authorization header, when the header parses. */
   readonly accessKeyId?: string
   /** Who the request acted for, when it authenticated. */

@@ -1,3 +1,5 @@
+import type { OperationName } from '../operations'
+
 /** One API request as the emulator saw it: never headers, bodies, secrets or tokens. */
 export interface RequestLogEntry {
   readonly method: string
@@ -10,7 +12,7 @@ export interface RequestLogEntry {
   /** The error code answered, for a failure. */
   readonly code?: string
   /** The SDK method the request addressed, when a route matched. */
-  readonly operation?: string
+  readonly operation?: OperationName
   /** The access key id named in the Authorization header, when it parses. */
   readonly accessKeyId?: string
   /** The `x-bce-request-id` answered. */

@@ -1,3 +1,4 @@
+import type { OperationName } from '../operations'
 import type { ResourceTemplate, RoutePermission } from './authorization/access'
 import type { HandlerContext } from './handlers/context'
 import { ROUTES } from './routes'
@@ -10,7 +11,7 @@ export interface Route {
   /** A query key that must be present for this route (e.g. `disable`). */
   readonly flag?: string
   /** The SDK method this route serves, e.g. `createUser` (the request log and fault injection use it). */
-  readonly operation: string
+  readonly operation: OperationName
   /** Success status (documentation; the handler decides). */
   readonly status: 200 | 201
   /** The `bce:iam` permission a sub-user, role or narrowed session needs (`none`: authentication suffices). */

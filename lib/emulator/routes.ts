@@ -93,7 +93,8 @@ export function routeOf(spec: AnyOperationSpec, handle: Route['handle']): Route 
   return {
     method: spec.method,
     pattern: spec.path,
-    operation: spec.name,
+    // The catalogue's names are exactly OperationName (OPERATION_CATALOG is built from the registries).
+    operation: spec.name as OperationName,
     status: spec.status,
     permission: spec.access.permission,
     resource: spec.access.resource,

@@ -1,12 +1,15 @@
 import { BaseClient, type ClientMethods, type ErrorOf, type OperationMethod } from '../client/base-client'
 import type { ClientConfig } from '../client/config'
-import { IAM_OPERATIONS, type IamOperations } from './iam-operations'
+import { IAM_OPERATIONS, type IamOperationName, type IamOperations } from './iam-operations'
 
 /** The public IAM endpoint (IAM is global; every region uses it). */
 export const IAM_ENDPOINT = 'https://iam.bj.baidubce.com'
 
-/** Configuration of an {@link (IamClient:class)}; `endpoint` defaults to {@link IAM_ENDPOINT}. */
-export type IamClientConfig = ClientConfig
+/**
+ * Configuration of an {@link (IamClient:class)}; `endpoint` defaults to {@link IAM_ENDPOINT}; the
+ * events of `observe` name IAM operations.
+ */
+export type IamClientConfig = ClientConfig<IamOperationName>
 
 /** The client method of the IAM operation `N`, e.g. `IamMethod<'getUser'>`. */
 export type IamMethod<N extends keyof IamOperations> = OperationMethod<IamOperations[N]>

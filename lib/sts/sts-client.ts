@@ -1,12 +1,15 @@
 import { BaseClient, type ClientMethods, type ErrorOf, type OperationMethod } from '../client/base-client'
 import type { ClientConfig } from '../client/config'
-import { STS_OPERATIONS, type StsOperations } from './sts-registry'
+import { STS_OPERATIONS, type StsOperationName, type StsOperations } from './sts-registry'
 
 /** The STS endpoint (the same for every region). */
 export const STS_ENDPOINT = 'https://sts.bj.baidubce.com'
 
-/** Configuration of an {@link (StsClient:class)}; `endpoint` defaults to {@link STS_ENDPOINT}. */
-export type StsClientConfig = ClientConfig
+/**
+ * Configuration of an {@link (StsClient:class)}; `endpoint` defaults to {@link STS_ENDPOINT}; the
+ * events of `observe` name STS operations.
+ */
+export type StsClientConfig = ClientConfig<StsOperationName>
 
 /** The client method of the STS operation `N`, e.g. `StsMethod<'assumeRole'>`. */
 export type StsMethod<N extends keyof StsOperations> = OperationMethod<StsOperations[N]>

@@ -151,7 +151,11 @@ describe('bce-iam/effect: client methods as Effects, over sockets to the emulato
     const exit = await Effect.runPromise(program)
     expect(Exit.isInterrupted(exit)).toBe(true)
     while (events.length === 0) await new Promise(setImmediate)
-    expect(events).toEqual([expect.objectContaining({ type: 'attempt', operation: 'getUser', reason: 'Aborted' })])
+    while (events.length < 2) await new Promise(setImmediate)
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'attempt', operation: 'getUser', reason: 'Aborted' }),
+      expect.objectContaining({ type: 'call', operation: 'getUser', outcome: 'error', reason: 'Aborted' }),
+    ])
     await client.close()
   })
 

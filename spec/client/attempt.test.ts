@@ -57,7 +57,7 @@ describe('attemptOutcome: answers', () => {
       reader,
       idempotent,
     )
-    expect(outcome).toEqual({ result: expect.anything() })
+    expect(outcome).toEqual({ result: expect.anything(), statusCode: 200 })
     expect(outcome.result._unsafeUnwrap()).toBe('done')
   })
 

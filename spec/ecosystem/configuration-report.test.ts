@@ -13,7 +13,7 @@ describe('IamClient.create and StsClient.create report every configuration probl
       retry: { maxAttempts: 0 },
       observe: 'not a function',
       credentials: { accessKeyId: 'ak', secretAccessKey: '' },
-    } as unknown as ConstructorParameters<typeof IamClient>[0]
+    } as unknown as ConstructorParameters<typeof IamClient>[0] & ConstructorParameters<typeof StsClient>[0]
     const error = IamClient.create(config)._unsafeUnwrapErr()
     expect(error.reason).toBe('InvalidConfig')
     expect(error.issues?.map((issue) => issue.path)).toEqual([

@@ -70,7 +70,7 @@ describe('injecting a fault with a bad Retry-After (E5, end to end)', () => {
   afterEach(async () => api.close())
 
   const statusFault = (retryAfter: string) => ({
-    operation: 'listUsers',
+    operation: 'listUsers' as const,
     fault: { type: 'status' as const, status: 503 as const, retryAfter },
   })
 

@@ -55,7 +55,7 @@ describe('everything else is derived from the registries', () => {
   it('every emulator route is the route of one registry entry, with that entry’s handler', () => {
     expect(ROUTES.map((route) => route.operation).sort()).toEqual([...names].sort())
     for (const route of ROUTES) {
-      const spec = ALL_OPERATIONS[route.operation as keyof typeof ALL_OPERATIONS]
+      const spec = ALL_OPERATIONS[route.operation]
       expect(route).toEqual(routeOf(spec, HANDLERS[spec.name]))
       expect(route.handle).toBe(HANDLERS[spec.name])
     }

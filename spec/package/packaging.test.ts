@@ -115,6 +115,31 @@ describe('the packed tarball works for ESM, CommonJS and TypeScript consumers', 
     expect(JSON.parse(run('node', ['fp.mjs'], dir))).toEqual(['function', 'function', true, 'absent'])
   }, 60_000)
 
+  it('the main entry works without @opentelemetry/api; with it, bce-iam/otel loads from ESM and CommonJS', () => {
+    writeFileSync(
+      join(dir, 'no-otel.mjs'),
+      "import { IamClient } from 'bce-iam'\nimport { createRequire } from 'node:module'\nconst require = createRequire(import.meta.url)\nlet otel = 'installed'\ntry { require.resolve('@opentelemetry/api') } catch { otel = 'absent' }\nconst iam = new IamClient({ credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })\nconsole.log(JSON.stringify([typeof iam.getUser, otel]))\n",
+    )
+    expect(JSON.parse(run('node', ['no-otel.mjs'], dir))).toEqual(['function', 'absent'])
+    run(
+      'npm',
+      [
+        'install',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--ignore-scripts',
+        `@opentelemetry/api@${versionOf('@opentelemetry/api')}`,
+      ],
+      dir,
+    )
+    writeFileSync(
+      join(dir, 'otel.mjs'),
+      "import { tracedClient } from 'bce-iam/otel'\nimport { IamClient } from 'bce-iam'\nimport { createRequire } from 'node:module'\nconst cjs = createRequire(import.meta.url)('bce-iam/otel')\nconst traced = tracedClient(new IamClient({ credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }))\nconsole.log(JSON.stringify([typeof traced.getUser, cjs.tracedClient === tracedClient]))\n",
+    )
+    expect(JSON.parse(run('node', ['otel.mjs'], dir))).toEqual(['function', true])
+  }, 120_000)
+
   it('a TypeScript consumer type-checks, with exhaustive matching on the error union', () => {
     writeFileSync(join(dir, 'consumer.ts'), TS_CONSUMER)
     writeFileSync(

@@ -1,4 +1,4 @@
-import type { BceEvent, BceError, Result, ResultAsync } from '../../lib'
+import type { BceEvent, BceError, OperationName, Result, ResultAsync } from '../../lib'
 import type { Fault } from '../../lib/emulator'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
 import { watchDeclaredKinds } from '../operation/declared-kinds'
@@ -46,7 +46,7 @@ const outcomeOf = (result: Result<unknown, BceError>): Outcome =>
 
 interface Case {
   readonly name: string
-  readonly operation: string
+  readonly operation: OperationName
   readonly fault: Fault
   readonly times?: number
   readonly call: (fx: EmulatorFixture) => ResultAsync<unknown, BceError>

@@ -34,7 +34,7 @@ export type GetUserSignature = Expect<
     IamClient['getUser'],
     (
       input: UserNameInput,
-      options?: CallOptions,
+      options?: CallOptions<'getUser'>,
     ) => ResultAsync<User, BceClientError | ServiceError<'NotFound' | CommonErrorKind>>
   >
 >

@@ -1,5 +1,6 @@
 import { isRecord } from '../../decode/is-record'
 import { err, ok, type Result } from 'neverthrow'
+import { ALL_OPERATIONS, type OperationName } from '../../operations'
 import { checkRetryAfter } from './retry-after'
 
 /** Statuses a `status` fault may answer with. */
@@ -30,9 +31,13 @@ export type Fault =
   /** Move the emulator clock by `offsetMs` before handling the request normally. */
   | { readonly type: 'clockShift'; readonly offsetMs: number }
 
-/** A queued instruction: the next `times` requests for `operation` (`*` = any) get `fault`. */
+/**
+ * A queued instruction: the next `times` requests for `operation` (an SDK method name such as
+ * `getUser`, or `*` for any) get `fault`. A name that is not an operation does not compile, and is
+ * refused at run time.
+ */
 export interface FaultInstruction {
-  readonly operation: string
+  readonly operation: OperationName | '*'
   readonly fault: Fault
   readonly times?: number
 }
@@ -75,13 +80,18 @@ export function parseFault(value: unknown): Result<Fault, string> {
   }
 }
 
+/** Whether `value` names an SDK operation, or is `*`. */
+function isFaultTarget(value: unknown): value is OperationName | '*' {
+  return value === '*' || (typeof value === 'string' && Object.hasOwn(ALL_OPERATIONS, value))
+}
+
 /** Reads a list of instructions from untrusted JSON; the error says what is wrong. */
 export function parseInstructions(value: unknown): Result<FaultInstruction[], string> {
   if (!Array.isArray(value) || value.length === 0) return err('instructions must be a non-empty array')
   const out: FaultInstruction[] = []
   for (const [index, entry] of value.entries()) {
-    if (!isRecord(entry) || typeof entry.operation !== 'string' || entry.operation === '')
-      return err(`instructions.${index}.operation must be an operation name or "*"`)
+    if (!isRecord(entry) || !isFaultTarget(entry.operation))
+      return err(`instructions.${index}.operation must be an operation name (such as "getUser") or "*"`)
     const fault = parseFault(entry.fault)
     if (fault.isErr()) return err(`instructions.${index}: ${fault.error}`)
     if (entry.times !== undefined && !(nonNegativeInteger(entry.times) && entry.times > 0))
