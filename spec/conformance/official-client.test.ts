@@ -99,23 +99,23 @@ describe("Baidu's official JS SDK against the emulator: every route", () => {
 
   it('has a fixture for every route the emulator serves', () => {
     const missing = ROUTES.map((route) => route.operation).filter(
-      (operation) => CONFORMANCE_FIXTURES[operation as OperationName] === undefined,
+      (operation) => CONFORMANCE_FIXTURES[operation] === undefined,
     )
     // A new operation needs one line in spec/conformance/official-fixtures.ts (CONFORMANCE_FIXTURES).
     expect({ operationsWithoutConformanceFixture: missing }).toEqual({ operationsWithoutConformanceFixture: [] })
   })
 
   it('has no fixture for an operation the emulator does not serve', () => {
-    const served = new Set(ROUTES.map((route) => route.operation))
+    const served = new Set<string>(ROUTES.map((route) => route.operation))
     expect(Object.keys(CONFORMANCE_FIXTURES).filter((operation) => !served.has(operation))).toEqual([])
   })
 
   it('accepts the signature of every request and answers each with its route and success status', async () => {
     const outcomes: Array<{ operation: string; ok: boolean; status?: number; matched?: string; detail?: unknown }> = []
     for (const route of ROUTES) {
-      const fixture = CONFORMANCE_FIXTURES[route.operation as OperationName]
+      const fixture = CONFORMANCE_FIXTURES[route.operation]
       if (fixture === undefined) continue
-      const client = ALL_OPERATIONS[route.operation as OperationName].service === 'sts' ? stsBase : iam
+      const client = ALL_OPERATIONS[route.operation].service === 'sts' ? stsBase : iam
       const before = fx.emulator.requestLog().length
       const settled = await send(route, client, sts, fixture(context))
       const entries = fx.emulator.requestLog().slice(before)
@@ -127,7 +127,7 @@ describe("Baidu's official JS SDK against the emulator: every route", () => {
         ...(settled.ok ? {} : { detail: settled.detail }),
       })
     }
-    const expected = ROUTES.filter((route) => CONFORMANCE_FIXTURES[route.operation as OperationName] !== undefined).map(
+    const expected = ROUTES.filter((route) => CONFORMANCE_FIXTURES[route.operation] !== undefined).map(
       (route) => ({ operation: route.operation, ok: true, status: route.status, matched: route.operation }),
     )
     expect(outcomes).toEqual(expected)

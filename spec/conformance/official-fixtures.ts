@@ -42,7 +42,13 @@ const ACL = {
 const DOCUMENT = JSON.stringify(ACL)
 const API_KEY_ACL = {
   accessControlList: [
-    { service: 'bce:ai_apaas', region: 'global', resource: ['app/46484bef'], permission: ['UseApp'], effect: 'Allow' },
+    {
+      service: 'bce:ai_apaas',
+      region: 'global',
+      resource: ['app/46484bef'],
+      permission: ['UseApp'],
+      effect: 'Allow' as const,
+    },
   ],
 }
 const trust = (accountId: string): string =>
