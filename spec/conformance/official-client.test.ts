@@ -1,4 +1,4 @@
-import { ALL_OPERATIONS, type OperationName } from '../../lib/operations'
+import { ALL_OPERATIONS } from '../../lib/operations'
 import { ROUTES } from '../../lib/emulator/routes'
 import type { Route } from '../../lib/emulator/route-match'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
