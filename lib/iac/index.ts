@@ -42,3 +42,5 @@ export type {
   AttachmentSource,
   EffectivePolicy,
 } from './simulate-types'
+export { apply } from './apply'
+export type { ApplyEvent, ApplyFailure, ApplyOptions, ApplyReport, ApplyStatus, FailedStep } from './apply-types'
