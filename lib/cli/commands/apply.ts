@@ -43,7 +43,7 @@ export function applyCommand(command: ApplyCommand, io: CliIo): Promise<number> 
     }
     if (!command.json) io.out(renderPlan(changes, io.isTty))
     if (!command.yes) {
-      if (!io.stdinIsTty || !io.isTty) {
+      if (!io.stdinIsTty) {
         io.err('error: refusing to apply without confirmation: not a terminal; pass --yes\n')
         return 1
       }
