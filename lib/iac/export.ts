@@ -13,6 +13,7 @@ import {
   type PolicyRef,
 } from './document'
 import { limiter, type Limiter } from './limit'
+import { authoredDocument, type DocumentKind } from './live-document'
 
 /** Options of {@link exportState}. */
 export interface ExportOptions {
@@ -30,10 +31,13 @@ function refOf(policy: { readonly name: string; readonly type?: string }): Polic
   return policy.type === 'System' ? Object.freeze({ name: policy.name, type: 'System' as const }) : policy.name
 }
 
-/** A live document as an ACL; one that does not parse is an error at `path` (never an empty ACL). */
-function aclOf(text: string | undefined, path: string): ResultAsync<Acl, ExportError> {
+/**
+ * A live document as its author wrote it (without the fields the service manages); one that does
+ * not parse is an error at `path` (never an empty ACL).
+ */
+function aclOf(text: string | undefined, kind: DocumentKind, path: string): ResultAsync<Acl, ExportError> {
   const parsed = parseAcl(text ?? '')
-  if (parsed.isOk()) return okAsync(parsed.value)
+  if (parsed.isOk()) return okAsync(authoredDocument(parsed.value, kind))
   const issues = (parsed.error.issues ?? [{ path: '(root)', expected: 'an ACL document' }]).map((issue) => ({
     ...issue,
     path: issue.path === '(root)' ? path : `${path}.${issue.path}`,
@@ -91,7 +95,7 @@ function exportPolicies(iam: IamClient, run: Limiter): ResultAsync<Record<string
           ? run(() => iam.getPolicy({ policyName: policy.name, policyType: 'Custom' }))
           : okAsync(policy)
         ).andThen((full) =>
-          aclOf(full.document, `policies.${policy.name}.document`).map(
+          aclOf(full.document, 'policy', `policies.${policy.name}.document`).map(
             (document) => [policy.name, defined<DesiredPolicy>({ description: full.description, document })] as const,
           ),
         ),
@@ -109,7 +113,7 @@ function exportRoles(iam: IamClient, run: Limiter): ResultAsync<Record<string, D
             ? run(() => iam.getRole({ roleName: role.name })).map((full) => full.assumeRolePolicyDocument)
             : okAsync(role.assumeRolePolicyDocument)
         return trust
-          .andThen((text) => aclOf(text, `roles.${role.name}.trust`))
+          .andThen((text) => aclOf(text, 'trust', `roles.${role.name}.trust`))
           .andThen((acl) =>
             run(() => iam.listRoleAttachedPolicies({ roleName: role.name })).map(
               (ps) =>

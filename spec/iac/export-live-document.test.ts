@@ -1,5 +1,5 @@
-import { IamClient } from '../../lib'
-import { exportState } from '../../lib/iac/index'
+import { IamClient, type Result } from '../../lib'
+import { exportState, type DesiredState, type ExportError } from '../../lib/iac/index'
 import { rawServer, type RawServer } from '../support/raw-server'
 
 /**
@@ -30,7 +30,7 @@ async function account(policyDocument: string, trustDocument: string): Promise<R
   })
 }
 
-async function exportFrom(server: RawServer): ReturnType<typeof exportState> {
+async function exportFrom(server: RawServer): Promise<Result<DesiredState, ExportError>> {
   const iam = new IamClient({
     endpoint: server.url,
     credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' },
