@@ -42,7 +42,7 @@ export type {
   AttachmentSource,
   EffectivePolicy,
 } from './simulate-types'
-export { apply } from './apply'
+export { apply, describeStep } from './apply'
 export type { ApplyEvent, ApplyFailure, ApplyOptions, ApplyReport, ApplyStatus, FailedStep } from './apply-types'
 export type { EnsureAction, Ensured } from './ensure-types'
 export { ensureUser, type EnsureUserError, type UserSpec } from './ensure-user'
