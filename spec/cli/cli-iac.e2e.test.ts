@@ -77,7 +77,7 @@ afterAll(async () => {
 })
 
 describe('bce-iam against the emulator (spawned)', () => {
-  it('export, plan (2: changes), apply refused without a terminal', async () => {
+  it('export, plan (2: changes), apply refused without a terminal, apply --yes, plan (0: no changes)', async () => {
     const file = join(dir, 'desired.yaml')
     const exported = await cli(['export', '--format', 'json', '--allow-insecure-http'])
     expect(exported.code).toBe(0)
@@ -94,6 +94,26 @@ describe('bce-iam against the emulator (spawned)', () => {
     expect(refused.code).toBe(1)
     expect(refused.stderr).toContain('pass --yes')
     expect((await fixture.iam.getUser({ userName: 'alice' }))._unsafeUnwrapErr()).toMatchObject({ kind: 'NotFound' })
+
+    const applied = await cli(['apply', '-f', file, '--yes', '--allow-insecure-http'])
+    expect(applied.code).toBe(0)
+    expect(applied.stderr).toMatch(/^\[\d\/7\] applied \+ create user alice description=on call$/m) // progress
+    expect(applied.stdout).toMatch(/^Applied 7 changes, 0 failed, 0 not started\.$/m)
+    expect((await fixture.iam.getUser({ userName: 'alice' }))._unsafeUnwrap().description).toBe('on call')
+
+    const [after, live] = await Promise.all([
+      cli(['plan', '-f', file, '--detailed-exitcode', '--json', '--allow-insecure-http']),
+      cli([
+        ...['policy', 'simulate', '--live', '--allow-insecure-http', '--user', 'alice'],
+        ...['--permission', 'READ', '--resource', 'user/root-admin'],
+      ]),
+    ])
+    expect(after.code).toBe(0)
+    expect(JSON.parse(after.stdout)).toEqual({ changes: [] })
+    // The applied account answers like the document: the group's Deny wins over the user's Allow.
+    expect(live.code).toBe(0)
+    expect(live.stdout).toContain('DENIED (ExplicitDeny)')
+    expect(live.stdout).toContain('Deny by policy no-root, statement 0 (via group devs)')
   })
 
   it('a bad or missing document fails with 1 and one line per problem; plain http needs the flag', async () => {
@@ -112,7 +132,7 @@ describe('bce-iam against the emulator (spawned)', () => {
   })
 
   it('no output of any run above shows the secret access key', () => {
-    expect(outputs.length).toBeGreaterThanOrEqual(12)
+    expect(outputs.length).toBeGreaterThanOrEqual(18)
     for (const output of outputs) expect(output).not.toContain(fixture.emulator.credentials.secretAccessKey)
   })
 })

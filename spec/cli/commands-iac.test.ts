@@ -168,6 +168,36 @@ describe('bce-iam apply (in process, against the emulator)', () => {
     expect(await exists('qa')).toBe(false)
   })
 
+  it('a yes on a terminal applies, with one progress line per step on standard error', async () => {
+    const file = await write('yes.yaml', 'groups:\n  devs: { description: developers }\n  ops: {}\n')
+    const command = { command: 'apply', file, prune: false, yes: false, json: false, connection: connection() } as const
+    const accepted = run({ tty: true, answer: true })
+    expect(await applyCommand(command, accepted.io)).toBe(0)
+    expect(accepted.questions).toEqual(['Apply these 1 changes? [y/N] '])
+    expect(accepted.err()).toBe('[1/1] applied + create group ops\n')
+    expect(accepted.out()).toContain('Applied 1 changes, 0 failed, 0 not started.\n')
+    expect(await exists('ops')).toBe(true)
+  })
+
+  it('a failing step stops the apply with exit 1, the step and the error on one line each, the report as JSON', async () => {
+    const file = await write('limit.yaml', 'users:\n  zed: {}\n  yan: {}\n')
+    const limits = fixture.emulator.limits()
+    fixture.emulator.setLimits({ usersPerAccount: 0 })._unsafeUnwrap()
+    try {
+      const command = { command: 'apply', file, prune: false, yes: true, json: true, connection: connection() } as const
+      const failed = run({ tty: false })
+      expect(await applyCommand(command, failed.io)).toBe(1)
+      const report = JSON.parse(failed.out())
+      expect(report).toMatchObject({ _tag: 'ApplyFailure', report: { applied: [] } })
+      expect(report.report.failed.length).toBeGreaterThanOrEqual(1)
+      const lines = failed.err().split('\n')
+      expect(lines).toContainEqual(expect.stringMatching(/^error: \+ create user (zed|yan) failed$/))
+      expect(lines).toContainEqual(expect.stringMatching(/^error: .*LimitExceeded/))
+    } finally {
+      fixture.emulator.setLimits(limits)._unsafeUnwrap()
+    }
+  })
+
   it('with nothing to do it neither asks nor refuses', async () => {
     const file = await write('nothing.yaml', 'groups:\n  devs: { description: developers }\n')
     const command = { command: 'apply', file, prune: false, yes: false, json: true, connection: connection() } as const
