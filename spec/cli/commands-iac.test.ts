@@ -140,8 +140,8 @@ describe('bce-iam plan (in process, against the emulator)', () => {
       json: false,
       detailedExitcode: true,
       connection: connection(),
-    }
-    expect(await planCommand(command as const, bad.io)).toBe(1)
+    } as const
+    expect(await planCommand(command, bad.io)).toBe(1)
     expect(bad.out()).toBe('')
     expect(bad.err()).toContain('users.alice.groups.0')
   })
