@@ -18,6 +18,8 @@ export interface HostOptions {
   readonly stateFile?: string
   /** The account's user limit (BCE's 500 by default). */
   readonly usersPerAccount?: number
+  /** The account's group limit (BCE's 50 by default). */
+  readonly groupsPerAccount?: number
 }
 
 void (async () => {
@@ -29,7 +31,10 @@ void (async () => {
     credentials: CREDENTIALS,
     seed: 1,
     ...(options.stateFile === undefined ? {} : { stateFile: options.stateFile }),
-    ...(options.usersPerAccount === undefined ? {} : { limits: { usersPerAccount: options.usersPerAccount } }),
+    limits: {
+      ...(options.usersPerAccount === undefined ? {} : { usersPerAccount: options.usersPerAccount }),
+      ...(options.groupsPerAccount === undefined ? {} : { groupsPerAccount: options.groupsPerAccount }),
+    },
   })
   const startMs = performance.now() - t0
   if (started.isErr()) {

@@ -4,9 +4,11 @@ import type { ColdStartResult } from './coldstart'
 import type { DecodingResult } from './decoding'
 import type { EmulatorResult } from './emulator'
 import type { HonestCheck } from './honest-check'
+import type { IacResult } from './iac'
 import type { MemoryResult } from './memory'
 import type { ProfileBreakdown } from './profile-section'
 import { formatMarkdown, formatText, ratio, type Table } from './report-format'
+import { iacSection } from './report-iac'
 import { methodLines } from './report-method'
 import {
   ablationTable,
@@ -68,6 +70,9 @@ export interface Results {
   readonly decoding?: DecodingResult
   readonly coldStart?: ColdStartResult
   readonly memory?: MemoryResult
+  /** IAM as code at account scale (bench/iac.ts), or why it failed. */
+  readonly iac?: IacResult
+  readonly iacError?: string
   readonly targets: Target[]
 }
 
@@ -212,6 +217,8 @@ function sections(r: Results): Section[] {
       tables: [{ table: memoryTable(r.memory) }],
     })
   }
+  const iac = iacSection(r.iac, r.iacError)
+  if (iac !== undefined) out.push(iac)
   return out
 }
 
@@ -237,7 +244,7 @@ export const REPRODUCE = [
   '```sh',
   'npm run bench                 # full run, rewrites bench/results.json and BENCHMARKS.md',
   'npm run bench -- --quick      # short smoke run, writes nothing',
-  'npm run bench -- --only=emulator --no-write   # one section (throughput, ablation, emulator, signing, decoding, cold, memory)',
+  'npm run bench -- --only=emulator --no-write   # one section (throughput, ablation, emulator, signing, decoding, cold, memory, iac)',
   'npm run bench -- --render     # re-render BENCHMARKS.md from bench/results.json',
   '# CPU profiles of the compiled SDK (written to bench/.bench-tmp/profiles/, gitignored), summarised by category:',
   'node -r tsx/cjs bench/profile-getuser.ts --contender=sdk --concurrency=32 --analyze',

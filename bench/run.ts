@@ -3,7 +3,8 @@
  *
  * Options:
  *   --quick              short smoke configuration; writes nothing
- *   --only=a,b           sections: throughput, ablation, emulator, signing, decoding, cold, memory (writes nothing)
+ *   --only=a,b           sections: throughput, ablation, emulator, signing, decoding, cold, memory, iac (writes nothing)
+ *   --no-iac             skip the IAM-as-code section (1,000 users: export, plan, apply)
  *   --contenders=a,b     throughput contenders (both floors always run): sdk, official, naive, fetch, officialKeepAlive, rawDispatch (writes nothing)
  *   --rounds=N           throughput rounds (default 5)
  *   --round-ms=N         throughput round length (default 1000)
@@ -26,6 +27,7 @@ import { runColdStart } from './coldstart'
 import type { ContenderKey } from './contenders'
 import { runDecoding } from './decoding'
 import { runEmulator } from './emulator'
+import { IAC_SCALE, runIac } from './iac'
 import { checkHonestFloor } from './honest-check'
 import { runMemory } from './memory'
 import { runProfileBreakdown } from './profile-section'
@@ -38,7 +40,7 @@ import { gcAvailable } from './stats'
 import { runThroughput } from './throughput'
 
 const REPO = path.resolve(__dirname, '..')
-const SECTIONS = ['throughput', 'ablation', 'emulator', 'signing', 'decoding', 'cold', 'memory'] as const
+const SECTIONS = ['throughput', 'ablation', 'emulator', 'signing', 'decoding', 'cold', 'memory', 'iac'] as const
 type Section = (typeof SECTIONS)[number]
 
 function arg(name: string): string | undefined {
@@ -215,6 +217,17 @@ async function main(): Promise<void> {
       const memoryStarted = performance.now()
       results.memory = await runMemory(server, quick ? 100 : 500, quick ? 1 : 3)
       sectionSeconds.memory = (performance.now() - memoryStarted) / 1000
+    }
+    if (want('iac') && !flag('no-iac')) {
+      log('8/8 IAM as code at account scale…')
+      const iacStarted = performance.now()
+      try {
+        results.iac = await runIac(IAC_SCALE, log)
+      } catch (error) {
+        results.iacError = error instanceof Error ? error.message : String(error)
+        log(`iac section failed: ${results.iacError}`)
+      }
+      sectionSeconds.iac = (performance.now() - iacStarted) / 1000
     }
   } finally {
     await server?.stop()

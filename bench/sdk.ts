@@ -23,7 +23,7 @@ export const BENCH_TMP = process.env.BENCH_TMP ?? path.join(__dirname, '.bench-t
 export const PKG_ROOT = path.join(BENCH_TMP, 'pkg')
 export const PKG_DIR = path.join(PKG_ROOT, 'node_modules', 'bce-iam')
 const DIST = path.join(PKG_DIR, 'dist')
-const LINKED = ['undici', 'neverthrow', 'io-ts', 'fp-ts', '@baiducloud/sdk']
+const LINKED = ['undici', 'neverthrow', 'io-ts', 'fp-ts', 'yaml', '@baiducloud/sdk']
 
 export interface BuildInfo {
   readonly ms: number

@@ -17,7 +17,13 @@ export type PrincipalArg = { readonly user: string } | { readonly group: string 
 /** A parsed `bce-iam` command line. */
 export type CliCommand =
   | { readonly command: 'help'; readonly topic?: string }
-  | { readonly command: 'export'; readonly format: 'yaml' | 'json'; readonly connection: Connection }
+  | {
+      readonly command: 'export'
+      readonly format: 'yaml' | 'json'
+      /** `-o FILE`: write the document there instead of standard output. */
+      readonly output?: string
+      readonly connection: Connection
+    }
   | {
       readonly command: 'plan'
       readonly file: string
@@ -59,7 +65,7 @@ const CONNECTION_VALUES = ['--endpoint']
 const CONNECTION_BOOLEANS = ['--allow-insecure-http']
 
 const TABLES: Readonly<Record<string, FlagTable>> = {
-  export: { booleans: CONNECTION_BOOLEANS, values: ['--format', ...CONNECTION_VALUES], positional: 0 },
+  export: { booleans: CONNECTION_BOOLEANS, values: ['--format', '--output', ...CONNECTION_VALUES], positional: 0 },
   plan: {
     booleans: ['--prune', '--detailed-exitcode', '--json', ...CONNECTION_BOOLEANS],
     values: ['--file', ...CONNECTION_VALUES],
@@ -88,7 +94,7 @@ const TABLES: Readonly<Record<string, FlagTable>> = {
   },
 }
 
-const ALIASES: Readonly<Record<string, string>> = { '-f': '--file', '-y': '--yes' }
+const ALIASES: Readonly<Record<string, string>> = { '-f': '--file', '-o': '--output', '-y': '--yes' }
 
 /** Flags and positional arguments of one command, as read from the command line. */
 interface Scanned {
@@ -180,7 +186,11 @@ function build(
     case 'export': {
       const format = scanned.values.get('--format') ?? 'yaml'
       if (format !== 'yaml' && format !== 'json') return err('--format must be yaml or json')
-      return connectionOf(scanned, env).map((connection) => ({ command: 'export', format, connection }) as const)
+      const output = scanned.values.get('--output')
+      return connectionOf(scanned, env).map(
+        (connection) =>
+          ({ command: 'export', format, ...(output === undefined ? {} : { output }), connection }) as const,
+      )
     }
     case 'plan':
       return requiredFile(name, scanned).andThen((file) =>

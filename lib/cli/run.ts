@@ -1,4 +1,7 @@
 import type { CliCommand } from './args'
+import { applyCommand } from './commands/apply'
+import { exportCommand } from './commands/export'
+import { planCommand } from './commands/plan'
 import { policySimulate } from './commands/policy-simulate'
 import { policyValidate } from './commands/policy-validate'
 import type { CliIo } from './io'
@@ -14,10 +17,11 @@ export function runCommand(command: Exclude<CliCommand, { command: 'emulator' }>
       io.out(`${USAGE}\n`)
       return Promise.resolve(0)
     case 'export':
+      return exportCommand(command, io)
     case 'plan':
+      return planCommand(command, io)
     case 'apply':
-      io.err(`error: ${command.command} needs the IAM-as-code library (lib/iac), not available in this build\n`)
-      return Promise.resolve(1)
+      return applyCommand(command, io)
     case 'policy-validate':
       return policyValidate(command, io)
     case 'policy-simulate':

@@ -46,8 +46,11 @@ export interface DesiredState {
   readonly roles?: Readonly<Record<string, DesiredRole>> | undefined
 }
 
-/** Why an IAM-as-code document was refused. */
-export type IacErrorReason = 'InvalidDocument' | 'UnreadableText'
+/**
+ * Why an IAM-as-code document was refused: `InvalidDocument` and `UnreadableText` for a desired
+ * document, `UnreadableLiveDocument` when a live policy or trust document does not parse as an ACL.
+ */
+export type IacErrorReason = 'InvalidDocument' | 'UnreadableText' | 'UnreadableLiveDocument'
 
 /** A frozen, tagged error of the IAM-as-code module: every problem with its dotted path. */
 export interface IacError {
@@ -57,15 +60,21 @@ export interface IacError {
   readonly issues: readonly ErrorIssue[]
 }
 
-/** Builds a frozen {@link IacError}; the message names the first issue and how many follow. */
-export function iacError(reason: IacErrorReason, issues: readonly ErrorIssue[]): IacError {
+/**
+ * Builds a frozen {@link IacError}; the message is `subject`, then the first issue and how many follow.
+ */
+export function iacError(
+  reason: IacErrorReason,
+  issues: readonly ErrorIssue[],
+  subject = 'invalid desired-state document',
+): IacError {
   const first = issues[0]
   const detail = first === undefined ? '' : `; ${first.path}: expected ${first.expected}`
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''
   return Object.freeze({
     _tag: 'IacError',
     reason,
-    message: `invalid desired-state document${detail}${more}`,
+    message: `${subject}${detail}${more}`,
     issues: Object.freeze(issues.map((issue) => Object.freeze({ ...issue }))),
   } as const)
 }

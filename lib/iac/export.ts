@@ -1,9 +1,19 @@
-import { ResultAsync, okAsync } from 'neverthrow'
+import { ResultAsync, errAsync, okAsync } from 'neverthrow'
 import { parseAcl, type Acl } from '../acl'
 import type { BceError } from '../errors/types'
 import type { IamClient } from '../iam/iam-client'
-import type { DesiredGroup, DesiredPolicy, DesiredRole, DesiredState, DesiredUser, PolicyRef } from './document'
+import {
+  iacError,
+  type DesiredGroup,
+  type DesiredPolicy,
+  type DesiredRole,
+  type DesiredState,
+  type DesiredUser,
+  type IacError,
+  type PolicyRef,
+} from './document'
 import { limiter, type Limiter } from './limit'
+import { authoredDocument, type DocumentKind } from './live-document'
 
 /** Options of {@link exportState}. */
 export interface ExportOptions {
@@ -11,16 +21,28 @@ export interface ExportOptions {
   readonly concurrency?: number
 }
 
-/** The error of a failed export: the first failing call's error. */
-export type ExportError = BceError
+/**
+ * The error of a failed export: the first failing call's error, or an `IacError`
+ * (`UnreadableLiveDocument`) naming the live policy or trust document that does not parse.
+ */
+export type ExportError = BceError | IacError
 
 function refOf(policy: { readonly name: string; readonly type?: string }): PolicyRef {
   return policy.type === 'System' ? Object.freeze({ name: policy.name, type: 'System' as const }) : policy.name
 }
 
-function aclOf(text: string | undefined): Acl {
+/**
+ * A live document as its author wrote it (without the fields the service manages); one that does
+ * not parse is an error at `path` (never an empty ACL).
+ */
+function aclOf(text: string | undefined, kind: DocumentKind, path: string): ResultAsync<Acl, ExportError> {
   const parsed = parseAcl(text ?? '')
-  return parsed.isOk() ? parsed.value : { accessControlList: [] }
+  if (parsed.isOk()) return okAsync(authoredDocument(parsed.value, kind))
+  const issues = (parsed.error.issues ?? [{ path: '(root)', expected: 'an ACL document' }]).map((issue) => ({
+    ...issue,
+    path: issue.path === '(root)' ? path : `${path}.${issue.path}`,
+  }))
+  return errAsync(iacError('UnreadableLiveDocument', issues, `the live ${path} does not parse as an ACL document`))
 }
 
 function all<T, E>(items: readonly ResultAsync<T, E>[]): ResultAsync<readonly T[], E> {
@@ -72,12 +94,10 @@ function exportPolicies(iam: IamClient, run: Limiter): ResultAsync<Record<string
         (policy.document === undefined
           ? run(() => iam.getPolicy({ policyName: policy.name, policyType: 'Custom' }))
           : okAsync(policy)
-        ).map(
-          (full) =>
-            [
-              policy.name,
-              defined<DesiredPolicy>({ description: full.description, document: aclOf(full.document) }),
-            ] as const,
+        ).andThen((full) =>
+          aclOf(full.document, 'policy', `policies.${policy.name}.document`).map(
+            (document) => [policy.name, defined<DesiredPolicy>({ description: full.description, document })] as const,
+          ),
         ),
       ),
     ).map((entries) => Object.freeze(Object.fromEntries(entries))),
@@ -92,15 +112,17 @@ function exportRoles(iam: IamClient, run: Limiter): ResultAsync<Record<string, D
           role.assumeRolePolicyDocument === undefined
             ? run(() => iam.getRole({ roleName: role.name })).map((full) => full.assumeRolePolicyDocument)
             : okAsync(role.assumeRolePolicyDocument)
-        return trust.andThen((text) =>
-          run(() => iam.listRoleAttachedPolicies({ roleName: role.name })).map(
-            (ps) =>
-              [
-                role.name,
-                defined<DesiredRole>({ description: role.description, trust: aclOf(text), policies: ps.map(refOf) }),
-              ] as const,
-          ),
-        )
+        return trust
+          .andThen((text) => aclOf(text, 'trust', `roles.${role.name}.trust`))
+          .andThen((acl) =>
+            run(() => iam.listRoleAttachedPolicies({ roleName: role.name })).map(
+              (ps) =>
+                [
+                  role.name,
+                  defined<DesiredRole>({ description: role.description, trust: acl, policies: ps.map(refOf) }),
+                ] as const,
+            ),
+          )
       }),
     ).map((entries) => Object.freeze(Object.fromEntries(entries))),
   )

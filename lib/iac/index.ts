@@ -42,3 +42,12 @@ export type {
   AttachmentSource,
   EffectivePolicy,
 } from './simulate-types'
+export { apply, describeStep } from './apply'
+export type { ApplyEvent, ApplyFailure, ApplyOptions, ApplyReport, ApplyStatus, FailedStep } from './apply-types'
+export type { EnsureAction, Ensured } from './ensure-types'
+export { ensureUser, type EnsureUserError, type UserSpec } from './ensure-user'
+export { ensureGroup, type EnsureGroupError, type GroupSpec } from './ensure-group'
+export { ensurePolicy, type EnsurePolicyError, type PolicySpec } from './ensure-policy'
+export { ensureRole, type EnsureRoleError, type RoleSpec } from './ensure-role'
+export { ensureMembership, type EnsureMembershipError, type MembershipSpec } from './ensure-membership'
+export { ensureAttachment, type EnsureAttachmentError, type AttachmentSpec } from './ensure-attachment'

@@ -1,5 +1,6 @@
 import { serializeAcl, type Acl } from '../acl'
 import { refName, refType, type DesiredState, type PolicyRef } from './document'
+import { sameDocument } from './live-document'
 
 /** An entity kind a plan creates, updates or deletes. */
 export type EntityKind = 'user' | 'group' | 'policy' | 'role'
@@ -97,12 +98,13 @@ function defined<T extends object>(value: T): T {
   return Object.freeze(Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined))) as T
 }
 
-function drift(want: Fields, have: Fields): Fields | undefined {
+function drift(kind: EntityKind, want: Fields, have: Fields): Fields | undefined {
   const description =
     want.description !== undefined && want.description !== (have.description ?? '') ? want.description : undefined
   const enabled = want.enabled !== undefined && want.enabled !== (have.enabled ?? true) ? want.enabled : undefined
   const document =
-    want.document !== undefined && (have.document === undefined || !sameAcl(want.document, have.document))
+    want.document !== undefined &&
+    (have.document === undefined || !sameDocument(kind === 'role' ? 'trust' : 'policy', want.document, have.document))
       ? want.document
       : undefined
   return description === undefined && enabled === undefined && document === undefined
@@ -165,7 +167,7 @@ export function plan(desired: DesiredState, live: DesiredState, options?: PlanOp
       const current = have[name]
       if (current === undefined) creates.push(defined<CreateStep>({ action: 'create', target: kind, name, ...fields }))
       else {
-        const changed = drift(fields, fieldsOf(kind, current))
+        const changed = drift(kind, fields, fieldsOf(kind, current))
         if (changed !== undefined)
           updates.push(defined<UpdateStep>({ action: 'update', target: kind, name, ...changed }))
       }

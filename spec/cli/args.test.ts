@@ -15,6 +15,12 @@ describe('bce-iam argument parsing', () => {
       format: 'json',
       connection: { endpoint: 'https://iam.example', allowInsecureHttp: false },
     })
+    expect(parseArgs(['export', '-o', 'live.yaml'])._unsafeUnwrap()).toEqual({
+      command: 'export',
+      format: 'yaml',
+      output: 'live.yaml',
+      connection: { allowInsecureHttp: false },
+    })
     expect(parseArgs(['plan', '-f', 'a.yaml', '--prune', '--detailed-exitcode', '--json'])._unsafeUnwrap()).toEqual({
       command: 'plan',
       file: 'a.yaml',
@@ -138,6 +144,8 @@ describe('bce-iam argument parsing', () => {
     [['plan', '-f', 'a', '--prune=1'], '--prune takes no value'],
     [['plan', '-f', 'a', 'extra'], 'unexpected argument "extra" for plan'],
     [['export', '--format', 'xml'], '--format must be yaml or json'],
+    [['export', '-o'], '-o needs a value'],
+    [['plan', '-f', 'a', '-o', 'b'], 'unknown option -o for plan'],
     [['policy', 'validate'], 'policy validate needs a FILE'],
     [['policy', 'validate', 'a', 'b'], 'unexpected argument "b" for policy validate'],
     [['policy', 'simulate', '-f', 's', '--permission', 'R', '--resource', 'x'], 'exactly one of --user'],
@@ -158,7 +166,18 @@ describe('bce-iam argument parsing', () => {
   })
 
   it('documents every command and the endpoint variable', () => {
-    for (const text of ['export', 'plan', 'apply', 'policy validate', 'policy simulate', 'emulator', ENV_IAM_ENDPOINT])
+    for (const text of [
+      'export',
+      'plan',
+      'apply',
+      'policy validate',
+      'policy simulate',
+      'emulator',
+      ENV_IAM_ENDPOINT,
+      '--detailed-exitcode',
+      '--output',
+      '--yes',
+    ])
       expect(USAGE).toContain(text)
   })
 })

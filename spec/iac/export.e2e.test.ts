@@ -1,4 +1,4 @@
-import { acl, allow } from '../../lib/acl'
+import { acl, allow, trustPolicy } from '../../lib/acl'
 import { exportState, plan, readDesiredState, validateDesiredState, writeDesiredState } from '../../lib/iac/index'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
 
@@ -14,6 +14,7 @@ beforeAll(async () => {
   ;(await iam.addUserToGroup({ userName: 'alice', groupName: 'devs' }))._unsafeUnwrap()
   ;(await iam.attachPolicyToUser({ userName: 'alice', policyName: 'read-bcc' }))._unsafeUnwrap()
   ;(await iam.attachPolicyToGroup({ groupName: 'devs', policyName: 'read-bcc' }))._unsafeUnwrap()
+  ;(await iam.createRole({ name: 'ops', assumeRolePolicyDocument: trustPolicy({ accountIds: '*' }) }))._unsafeUnwrap()
 })
 
 afterAll(async () => {
@@ -38,5 +39,24 @@ describe('exportState (over sockets, against the emulator)', () => {
       expect(writeDesiredState(again, format)).toBe(text)
       expect(plan(again, state, { prune: true }).changes).toEqual([])
     }
+  })
+
+  it('shows documents as authored: no service-set id, and no eid or resource in trust documents', async () => {
+    const stored = (await fixture.iam.getRole({ roleName: 'ops' }))._unsafeUnwrap().assumeRolePolicyDocument ?? ''
+    expect(stored).toContain('role/')
+    const state = (await exportState(fixture.iam))._unsafeUnwrap()
+    expect(state.roles?.ops?.trust).toEqual(trustPolicy({ accountIds: '*' }))
+    expect(state.policies?.['read-bcc']?.document).not.toHaveProperty('id')
+    const desired = {
+      policies: {
+        'read-bcc': { document: acl(allow({ service: 'bcc', region: '*', resource: '*', permission: 'READ' })) },
+      },
+      roles: { ops: { trust: trustPolicy({ accountIds: '*' }) } },
+    }
+    expect(plan(desired, state).changes).toEqual([])
+    const withServerFields = {
+      roles: { ops: { trust: { ...trustPolicy({ accountIds: '*' }), id: 'sts role acl' } } },
+    }
+    expect(plan(withServerFields, state).changes).toEqual([])
   })
 })

@@ -1,10 +1,14 @@
-import { readDesiredState } from '../../iac'
+import { ResultAsync } from 'neverthrow'
+import { exportState, readDesiredState } from '../../iac'
 import { simulate } from '../../iac/simulate'
-import type { SimulatedStatement, SimulationResult } from '../../iac/simulate-types'
+import type { DesiredState } from '../../iac'
+import type { SimulatedStatement, SimulateOptions, SimulationResult } from '../../iac/simulate-types'
 import type { CliCommand } from '../args'
 import { errorText } from '../error-text'
 import type { CliIo } from '../io'
 import { formatOf, readText } from '../read-file'
+import { systemPolicyDocuments } from '../system-policies'
+import { withClient } from './with-client'
 
 type SimulateCommand = Extract<CliCommand, { command: 'policy-simulate' }>
 
@@ -26,35 +30,62 @@ export function renderSimulation(result: SimulationResult): string {
   return `${lines.join('\n')}\n`
 }
 
+/** Asks the question of `state` and prints the answer; 0 with an answer, 1 when there is none. */
+function answer(
+  command: SimulateCommand,
+  io: CliIo,
+  found: ResultAsync<{ state: DesiredState; options: SimulateOptions }, unknown>,
+): Promise<number> {
+  return found
+    .andThen(({ state, options }) =>
+      simulate(
+        state,
+        {
+          principal: command.principal,
+          permission: command.permission,
+          resource: command.resource,
+          ...(command.service === undefined ? {} : { service: command.service }),
+          ...(command.region === undefined ? {} : { region: command.region }),
+        },
+        options,
+      ),
+    )
+    .match(
+      (result) => {
+        io.out(command.json ? `${JSON.stringify(result, null, 2)}\n` : renderSimulation(result))
+        return 0
+      },
+      (error) => {
+        io.err(errorText(error))
+        return 1
+      },
+    )
+}
+
 /**
- * `bce-iam policy simulate -f FILE`: answers from the document (System policies cannot be
- * resolved offline: holding one is an error with its path). 0 with the answer, allowed or
- * denied; 1 when the question cannot be answered.
+ * `bce-iam policy simulate`: from a document (`-f FILE`; System policies then cannot be
+ * resolved), or from the live account and its System policies (`--live`). 0 with the answer,
+ * allowed or denied; 1 when the question cannot be answered.
  */
-export async function policySimulate(command: SimulateCommand, io: CliIo): Promise<number> {
+export function policySimulate(command: SimulateCommand, io: CliIo): Promise<number> {
   const { source } = command
-  if (!('file' in source)) {
-    io.err('error: policy simulate --live needs the IAM-as-code library (exportState), not available in this build\n')
-    return 1
-  }
-  const text = await readText(source.file)
-  if (text.isErr()) {
-    io.err(errorText(text.error))
-    return 1
-  }
-  const answer = readDesiredState(text.value, formatOf(source.file)).andThen((state) =>
-    simulate(state, {
-      principal: command.principal,
-      permission: command.permission,
-      resource: command.resource,
-      ...(command.service === undefined ? {} : { service: command.service }),
-      ...(command.region === undefined ? {} : { region: command.region }),
-    }),
+  if ('file' in source)
+    return answer(
+      command,
+      io,
+      readText(source.file)
+        .mapErr((problem): unknown => problem)
+        .andThen((text) => readDesiredState(text, formatOf(source.file)))
+        .map((state) => ({ state, options: {} })),
+    )
+  return withClient(source.live, io, (iam) =>
+    answer(
+      command,
+      io,
+      ResultAsync.combine([exportState(iam), systemPolicyDocuments(iam)] as const).map(([state, systemPolicies]) => ({
+        state,
+        options: { systemPolicies },
+      })),
+    ),
   )
-  if (answer.isErr()) {
-    io.err(errorText(answer.error))
-    return 1
-  }
-  io.out(command.json ? `${JSON.stringify(answer.value, null, 2)}\n` : renderSimulation(answer.value))
-  return 0
 }

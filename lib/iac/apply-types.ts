@@ -1,0 +1,57 @@
+/**
+ * The contract of {@link apply}: its options, the progress events it reports, the report of
+ * applied, failed and pending steps, and the tagged failure that carries that report.
+ *
+ * @packageDocumentation
+ */
+import type { BceError } from '../errors/types'
+import type { PlanStep } from './plan'
+
+/** Where a step is: about to run, done, done after reading back a lost answer, or failed. */
+export type ApplyStatus = 'started' | 'applied' | 'failed' | 'recovered'
+
+/** One progress event of {@link apply}: a step changed status. */
+export interface ApplyEvent {
+  /** The step, as it appears in the plan. */
+  readonly step: PlanStep
+  readonly status: ApplyStatus
+  /** The step's position in `plan.changes` (0-based). */
+  readonly index: number
+  /** How many steps the plan has. */
+  readonly total: number
+  /** For `failed`: why. */
+  readonly error?: BceError | undefined
+}
+
+/** Options of {@link apply}. */
+export interface ApplyOptions {
+  /** How many steps run at once where order allows (default 8, at least 1). */
+  readonly concurrency?: number | undefined
+  /** Called for every {@link ApplyEvent}; an exception it throws is ignored. */
+  readonly onStep?: ((event: ApplyEvent) => void) | undefined
+}
+
+/** A step that failed, with the error of its last call. */
+export interface FailedStep {
+  readonly step: PlanStep
+  readonly error: BceError
+}
+
+/** What {@link apply} did: steps applied (in completion order), failed, and never started. */
+export interface ApplyReport {
+  readonly applied: readonly PlanStep[]
+  readonly failed: readonly FailedStep[]
+  readonly pending: readonly PlanStep[]
+}
+
+/**
+ * {@link apply} stopped at a failing step: the first failure's error and the report (steps
+ * already running when it failed were let finish, so `applied` may hold steps after it).
+ */
+export interface ApplyFailure {
+  readonly _tag: 'ApplyFailure'
+  readonly message: string
+  /** The first failing step's error. */
+  readonly error: BceError
+  readonly report: ApplyReport
+}

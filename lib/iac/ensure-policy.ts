@@ -1,0 +1,44 @@
+import type { ResultAsync } from 'neverthrow'
+import { parseAcl, type Acl } from '../acl'
+import type { IamClient, IamError } from '../iam/iam-client'
+import type { Policy } from '../iam/policy-model'
+import { ensureEntity } from './ensure-entity'
+import type { Ensured } from './ensure-types'
+import { sameDocument } from './live-document'
+
+/** A custom policy as {@link ensurePolicy} should leave it; an unset description is not compared. */
+export interface PolicySpec {
+  readonly name: string
+  readonly description?: string | undefined
+  readonly document: Acl
+}
+
+/** Every error {@link ensurePolicy} can resolve to. */
+export type EnsurePolicyError = IamError<'createPolicy'> | IamError<'getPolicy'> | IamError<'updatePolicy'>
+
+/**
+ * Whether `live` differs from `spec`: a differing description, or a document whose authored
+ * part differs canonically (a live document that does not parse differs).
+ */
+export function policyDiffers(spec: PolicySpec, live: Policy): boolean {
+  if (spec.description !== undefined && spec.description !== (live.description ?? '')) return true
+  const document = parseAcl(live.document ?? '')
+  return document.isErr() || !sameDocument('policy', spec.document, document.value)
+}
+
+/**
+ * Makes the custom policy `spec.name` exist with the given document and description: creates
+ * it, or finds it and updates what differs (documents compared canonically, so formatting and
+ * the service's own `id` are not a difference), or confirms a create or update whose answer was
+ * lost by reading it back. Never rejects.
+ */
+export function ensurePolicy(iam: IamClient, spec: PolicySpec): ResultAsync<Ensured<Policy>, EnsurePolicyError> {
+  const { name, description, document } = spec
+  return ensureEntity<Policy, EnsurePolicyError>({
+    create: () => iam.createPolicy({ name, document, ...(description === undefined ? {} : { description }) }),
+    read: () => iam.getPolicy({ policyName: name, policyType: 'Custom' }),
+    differs: (live) => policyDiffers(spec, live),
+    update: () =>
+      iam.updatePolicy({ policyName: name, document, ...(description === undefined ? {} : { description }) }),
+  })
+}

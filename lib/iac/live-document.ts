@@ -1,0 +1,27 @@
+import { serializeAcl, type Acl, type AclStatement } from '../acl'
+
+/** Which document of an entity: a custom policy's ACL or a role's trust document. */
+export type DocumentKind = 'policy' | 'trust'
+
+function statementOf(statement: AclStatement): AclStatement {
+  const { eid: _eid, resource: _resource, ...rest } = statement
+  return rest
+}
+
+/**
+ * A document without the fields the service manages itself: the document `id` (BCE stores
+ * `policy_<policyId>` or `sts role acl` whatever was sent) and, in a trust document, every
+ * statement's `eid` and `resource` (BCE sets `role acl entry` and `["role/<roleId>"]`). What
+ * remains is what a document author controls, so export shows it and plans compare it.
+ */
+export function authoredDocument(acl: Acl, kind: DocumentKind): Acl {
+  const { id: _id, ...rest } = acl
+  return Object.freeze(
+    kind === 'trust' ? { ...rest, accessControlList: Object.freeze(acl.accessControlList.map(statementOf)) } : rest,
+  )
+}
+
+/** Two documents of one kind are the same when their authored parts serialise canonically alike. */
+export function sameDocument(kind: DocumentKind, a: Acl, b: Acl): boolean {
+  return serializeAcl(authoredDocument(a, kind)) === serializeAcl(authoredDocument(b, kind))
+}
