@@ -117,7 +117,7 @@ function remove(iam: IamClient, step: DeleteStep): ResultAsync<void, BceError> {
     case 'role':
       return iam.deleteRole({ roleName: step.name })
     case 'policy':
-      return iam.deletePolicy({ policyName: step.name, policyType: 'Custom' })
+      return iam.deletePolicy({ policyName: step.name })
   }
 }
 
