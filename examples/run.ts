@@ -4,6 +4,7 @@ import type { Example } from './context'
 import { effect } from './effect'
 import { errorMatching } from './error-matching'
 import { fpTs } from './fp-ts'
+import { iamAsCode } from './iam-as-code'
 import { leastPrivilege } from './least-privilege'
 import { provisioning } from './provisioning'
 import { quickstart } from './quickstart'
@@ -19,6 +20,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
   'testing-with-the-emulator': testingWithTheEmulator,
   'fp-ts': fpTs,
   effect,
+  'iam-as-code': iamAsCode,
 }
 
 /** Starts the embedded emulator, runs one example against it, and stops the emulator. */
