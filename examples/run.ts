@@ -4,6 +4,7 @@ import type { Example } from './context'
 import { effect } from './effect'
 import { errorMatching } from './error-matching'
 import { fpTs } from './fp-ts'
+import { iamAsCode } from './iam-as-code'
 import { leastPrivilege } from './least-privilege'
 import { otel } from './otel'
 import { provisioning } from './provisioning'
@@ -21,6 +22,7 @@ export const EXAMPLES: Readonly<Record<string, Example>> = {
   'fp-ts': fpTs,
   effect,
   otel,
+  'iam-as-code': iamAsCode,
 }
 
 /** Starts the embedded emulator, runs one example against it, and stops the emulator. */

@@ -47,6 +47,18 @@ function internal(message: string): BceError {
   return makeClientError({ reason: 'Internal', message, operation: 'apply' })
 }
 
+/** Inserts `index` into the ascending list `into`, so ready steps start in plan order. */
+function insertSorted(into: number[], index: number): void {
+  let low = 0
+  let high = into.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((into[middle] as number) < index) low = middle + 1
+    else high = middle
+  }
+  into.splice(low, 0, index)
+}
+
 /** Runs the steps; resolves (never rejects) once nothing is running and nothing more may start. */
 function run(
   iam: IamClient,
@@ -82,7 +94,7 @@ function run(
         emit({ step, status: outcome.value, index })
         for (const next of dependents[index] ?? []) {
           remaining[next] = (remaining[next] ?? 1) - 1
-          if (remaining[next] === 0) ready.push(next)
+          if (remaining[next] === 0) insertSorted(ready, next)
         }
       } else {
         failed.push({ step, error: outcome.error })
