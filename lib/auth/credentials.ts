@@ -8,9 +8,9 @@ export interface Credentials {
   readonly accessKeyId: string
   readonly secretAccessKey: string
   /** STS session token, sent as `x-bce-security-token` and signed. */
-  readonly sessionToken?: string
+  readonly sessionToken?: string | undefined
   /** When temporary credentials stop working. */
-  readonly expiration?: Date
+  readonly expiration?: Date | undefined
 }
 
 /** Something that produces credentials on demand (it may cache and refresh them). */

@@ -17,9 +17,9 @@ export type AttemptContext = ResponseContext
 export interface AttemptOutcome<T> {
   readonly result: Result<T, BceError>
   /** The answer's `Date` header as epoch ms, when present and readable. */
-  readonly serverDateMs?: number
+  readonly serverDateMs?: number | undefined
   /** The answer's raw `Retry-After` header. */
-  readonly retryAfter?: string
+  readonly retryAfter?: string | undefined
 }
 
 /** The outcome of an attempt that could not be signed because the signing clock is invalid. */

@@ -103,7 +103,7 @@ export abstract class BaseClient {
    * non-idempotent request may already have been applied), the sockets are destroyed, and every
    * later call resolves to `Aborted` without sending anything.
    */
-  close(options?: { readonly force?: boolean }): ResultAsync<void, never> {
+  close(options?: { readonly force?: boolean | undefined }): ResultAsync<void, never> {
     if (this.#runtime.isErr()) return okAsync(undefined)
     let force = false
     try {

@@ -8,13 +8,13 @@ import { limiter, type Limiter } from './limit'
 /** Options of {@link exportState}. */
 export interface ExportOptions {
   /** How many requests run at once (default 8). */
-  readonly concurrency?: number
+  readonly concurrency?: number | undefined
 }
 
 /** The error of a failed export: the first failing call's error. */
 export type ExportError = BceError
 
-function refOf(policy: { readonly name: string; readonly type?: string }): PolicyRef {
+function refOf(policy: { readonly name: string; readonly type?: string | undefined }): PolicyRef {
   return policy.type === 'System' ? Object.freeze({ name: policy.name, type: 'System' as const }) : policy.name
 }
 

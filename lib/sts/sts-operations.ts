@@ -13,9 +13,9 @@ export const MAX_ASSUME_ROLE_SECONDS = 7200
 /** Input of `StsClient.getSessionToken`. */
 export interface GetSessionTokenInput {
   /** Validity in seconds; the service default applies when omitted. */
-  readonly durationSeconds?: number
+  readonly durationSeconds?: number | undefined
   /** Narrows what the temporary credentials may do (typed ACL or JSON string). */
-  readonly acl?: Acl | string
+  readonly acl?: Acl | string | undefined
 }
 
 /** Input of `StsClient.assumeRole`. */
@@ -24,11 +24,11 @@ export interface AssumeRoleInput {
   readonly accountId: string
   readonly roleName: string
   /** Validity in seconds, 1–7200. */
-  readonly durationSeconds?: number
+  readonly durationSeconds?: number | undefined
   /** Rarely needed: the user to act for. */
-  readonly userId?: string
+  readonly userId?: string | undefined
   /** Narrows what the temporary credentials may do. */
-  readonly acl?: Acl | string
+  readonly acl?: Acl | string | undefined
 }
 
 /** `POST /v1/sessionToken?durationSeconds=`: each call mints new credentials, so it is not retried once sent. */
