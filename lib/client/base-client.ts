@@ -1,6 +1,7 @@
 import { err, ok, okAsync, ResultAsync, type Result } from 'neverthrow'
 import type { OperationError, OperationErrorKind } from '../errors/kinds'
-import type { BceClientError, BceError } from '../errors/types'
+import type { CommonErrorKind } from '../errors/kinds'
+import type { BceClientError, BceError, ServiceError } from '../errors/types'
 import type { CallOptions, ClientConfig } from './config'
 import { execute } from './execute'
 import type { AnyOperationSpec, FieldSpec, OperationSpec } from '../operation/operation'
@@ -15,8 +16,8 @@ import { createRuntime, type Runtime } from './runtime'
 export type OperationMethod<S> =
   S extends OperationSpec<infer I, infer O, infer _N, infer K>
     ? Partial<I> extends I
-      ? (input?: I, options?: CallOptions) => ResultAsync<O, OperationError<K>>
-      : (input: I, options?: CallOptions) => ResultAsync<O, OperationError<K>>
+      ? (input?: I, options?: CallOptions) => ResultAsync<O, BceClientError | ServiceError<K | CommonErrorKind>>
+      : (input: I, options?: CallOptions) => ResultAsync<O, BceClientError | ServiceError<K | CommonErrorKind>>
     : never
 
 /**
