@@ -74,11 +74,13 @@ export interface EmulatorResult {
   readonly options: EmulatorOptions
   readonly levels: EmulatorLevel[]
   /** Present unless the state comparison could not run; then `stateSkipped` says why. */
-  readonly state?: {
-    readonly sizes: StateSize[]
-    /** Median round mean createUser latency, largest state ÷ smallest. */
-    readonly ratio: number
-  }
+  readonly state?:
+    | {
+        readonly sizes: StateSize[]
+        /** Median round mean createUser latency, largest state ÷ smallest. */
+        readonly ratio: number
+      }
+    | undefined
   readonly stateSkipped?: string
 }
 

@@ -23,7 +23,7 @@ export interface Subject {
   readonly label: string
   readonly call: Call
   /** Counters of the serving process (read before and after every round). */
-  readonly target?: () => Promise<TargetStats>
+  readonly target?: (() => Promise<TargetStats>) | undefined
 }
 
 export interface RoundOptions {

@@ -12,12 +12,12 @@ export interface AclCheckOptions {
    * policies, which BCE rejects without one; leave it unset for trust documents, whose resource
    * the server fills in.
    */
-  readonly requireResource?: boolean
+  readonly requireResource?: boolean | undefined
   /**
    * Report fields outside the typed grammar, e.g. `condition` or `notResource` (default false:
    * they are accepted and left out of the result, as BCE ignores items it does not know).
    */
-  readonly rejectUnknownFields?: boolean
+  readonly rejectUnknownFields?: boolean | undefined
 }
 
 /** The outcome of checking an untrusted value against the ACL grammar: the document, or every issue (structured paths). */

@@ -5,9 +5,9 @@ import type { Acl, AclStatement } from './types'
 /** What {@link aclDocument} builds a document from. */
 export interface AclDocumentSpec {
   /** Optional document id (the server replaces it with `policy_<policyId>` or `sts role acl`). */
-  readonly id?: string
+  readonly id?: string | undefined
   /** Optional grammar version, e.g. `v1`. */
-  readonly version?: string
+  readonly version?: string | undefined
   /** The statements, at least one (an empty list is reported by {@link validateAcl}). */
   readonly statements: readonly AclStatement[]
 }

@@ -17,7 +17,7 @@ export interface AclRequest {
    * as role trust policies. Without it, `Allow` statements carrying `grantee` are ignored and
    * `Deny` statements carrying `grantee` apply (fail closed).
    */
-  readonly principal?: string
+  readonly principal?: string | undefined
 }
 
 /** The outcome: `ExplicitDeny` when a matching statement denies, else `Allow` when one allows. */

@@ -7,19 +7,19 @@ export interface StatementSpec {
   /** Service identifier, e.g. `bce:bos`, `bcc`, `bce:iam`, or `*`. */
   readonly service: string
   /** Region code (`bj`, `gz`, …) or `*`; defaults to `*`. */
-  readonly region?: string
+  readonly region?: string | undefined
   /**
    * One resource pattern or several, e.g. `'my-bucket/logs/*'`. Left out when absent — it is
    * deliberately not defaulted to `*`, so that a forgotten resource never grants everything.
    * User, group and STS policies need it (`validateAcl(doc, { requireResource: true })`).
    */
-  readonly resource?: string | readonly string[]
+  readonly resource?: string | readonly string[] | undefined
   /** One permission name or several, e.g. `'READ'` or `['READ', 'LIST']`; `*` for all. */
   readonly permission: string | readonly string[]
   /** Principals of a trust or resource statement: account ids (`'*'` for everyone) or grantees. */
-  readonly grantee?: string | AclGrantee | readonly (string | AclGrantee)[]
+  readonly grantee?: string | AclGrantee | readonly (string | AclGrantee)[] | undefined
   /** Optional statement id. */
-  readonly eid?: string
+  readonly eid?: string | undefined
 }
 
 function buildStatement(spec: StatementSpec, effect: AclEffect): AclStatement {

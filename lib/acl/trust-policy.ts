@@ -15,9 +15,9 @@ export interface TrustPolicySpec {
    * a policy of its own, whereas a trust naming only the account also needs a policy allowing
    * `AssumeRole` on `role/<roleName>` for a sub-user.
    */
-  readonly userIds?: string | readonly string[]
+  readonly userIds?: string | readonly string[] | undefined
   /** Grammar version; defaults to `v1`. */
-  readonly version?: string
+  readonly version?: string | undefined
 }
 
 /**

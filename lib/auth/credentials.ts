@@ -9,15 +9,15 @@ export interface Credentials {
   readonly accessKeyId: string
   readonly secretAccessKey: string
   /** STS session token, sent as `x-bce-security-token` and signed. */
-  readonly sessionToken?: string
+  readonly sessionToken?: string | undefined
   /** When temporary credentials stop working. */
-  readonly expiration?: Date
+  readonly expiration?: Date | undefined
 }
 
 /** What a client hands its credentials provider at each call. */
 export interface ProviderContext {
   /** Where the provider may report warnings: the client's (and the call's) observers. */
-  readonly observe?: Observer
+  readonly observe?: Observer | undefined
 }
 
 /**

@@ -18,23 +18,23 @@ export interface ProfileOptions {
    * Profile name.
    * @default `BCE_PROFILE`, then the file's `current`, then the only profile
    */
-  readonly profile?: string
+  readonly profile?: string | undefined
   /**
    * Path of the config file.
    * @default `~/.bce/config.json`
    */
-  readonly file?: string
+  readonly file?: string | undefined
   /**
    * Where `BCE_PROFILE` is read.
    * @default `process.env`
    */
-  readonly env?: NodeJS.ProcessEnv
+  readonly env?: NodeJS.ProcessEnv | undefined
   /**
    * Receives a warning when the file is readable by group or others (as does the observer of
    * the client calling the provider).
    * @default none
    */
-  readonly observe?: Observer
+  readonly observe?: Observer | undefined
 }
 
 /** The default profile file of Baidu's `bce` CLI. */
@@ -108,7 +108,10 @@ export function fromProfile(options: ProfileOptions = {}): CredentialsProvider {
     const file = options.file ?? defaultProfileFile()
     const wanted = options.profile ?? nonEmpty((options.env ?? process.env)[ENV_PROFILE])
     return ResultAsync.fromPromise(Promise.all([readFile(file), stat(file)]), (cause) =>
-      credentialsError(`profile file ${file} cannot be read (${(cause as { code?: string }).code ?? 'error'})`, cause),
+      credentialsError(
+        `profile file ${file} cannot be read (${(cause as { code?: string | undefined }).code ?? 'error'})`,
+        cause,
+      ),
     ).andThen(([bytes, info]) => {
       if ((info.mode & 0o077) !== 0) {
         const client = context?.observe

@@ -49,17 +49,17 @@ export interface DefaultCredentialsOptions extends ProfileOptions {
    * Explicit credentials, tried first.
    * @default none (the chain starts with the environment)
    */
-  readonly credentials?: Credentials
+  readonly credentials?: Credentials | undefined
   /**
    * Environment to read.
    * @default `process.env`
    */
-  readonly env?: NodeJS.ProcessEnv
+  readonly env?: NodeJS.ProcessEnv | undefined
   /**
    * Receives warnings (e.g. a world-readable profile file).
    * @default none
    */
-  readonly observe?: Observer
+  readonly observe?: Observer | undefined
 }
 
 /**

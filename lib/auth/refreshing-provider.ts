@@ -15,17 +15,17 @@ export interface RefreshOptions {
    * Refresh this long before expiry, in ms.
    * @default 300000 (5 minutes)
    */
-  readonly refreshMarginMs?: number
+  readonly refreshMarginMs?: number | undefined
   /**
    * After a failed refresh, wait this long (ms) before trying again while old credentials still work.
    * @default 10000
    */
-  readonly retryRefreshAfterMs?: number
+  readonly retryRefreshAfterMs?: number | undefined
   /**
    * Local clock, epoch ms.
    * @default `Date.now`
    */
-  readonly now?: () => number
+  readonly now?: (() => number) | undefined
 }
 
 interface Cached {
@@ -39,7 +39,10 @@ interface Cached {
  * lifetime is measured on the issuer's clock and added to the local receipt time, so a skewed
  * service clock does not shorten or stretch the cache.
  */
-function localExpiry(credentials: Credentials & { createTime?: Date }, receivedAt: number): number | undefined {
+function localExpiry(
+  credentials: Credentials & { createTime?: Date | undefined },
+  receivedAt: number,
+): number | undefined {
   const { expiration, createTime } = credentials
   if (expiration === undefined) return undefined
   if (createTime instanceof Date && !Number.isNaN(createTime.getTime())) {

@@ -14,14 +14,14 @@ export interface SignRequestInput {
   readonly credentials: {
     readonly accessKeyId: string
     readonly secretAccessKey: string
-    readonly sessionToken?: string
+    readonly sessionToken?: string | undefined
   }
   /** HTTP method, e.g. `GET`; upper-cased before signing. */
   readonly method: string
   /** The decoded absolute path, e.g. `/v1/user/测试`; it is `UriEncode`d (except `/`) for signing. */
   readonly path: string
   /** Query parameters; `null` marks a flag parameter without value (signed as `key=`). */
-  readonly query?: SignableQuery
+  readonly query?: SignableQuery | undefined
   /** The headers that will be sent (names in any case). */
   readonly headers: SignableHeaders
   /** The signing instant; also what `x-bce-date` must carry. */
@@ -30,13 +30,13 @@ export interface SignRequestInput {
    * Validity of the signature in seconds, a positive integer.
    * @default 1800
    */
-  readonly expirationSeconds?: number
+  readonly expirationSeconds?: number | undefined
   /**
    * Header names to sign. Every `x-bce-*` header present (except `x-bce-request-id`) is signed
    * in any case.
    * @default `['host', 'content-length', 'content-type', 'content-md5']`
    */
-  readonly headersToSign?: readonly string[]
+  readonly headersToSign?: readonly string[] | undefined
 }
 
 const OPERATION = 'signRequest'

@@ -6,7 +6,7 @@ export const ENV_IAM_ENDPOINT = 'BCE_IAM_ENDPOINT'
 /** Where and how to reach IAM. */
 export interface Connection {
   /** From `--endpoint`, else {@link ENV_IAM_ENDPOINT}; absent means the SDK's default endpoint. */
-  readonly endpoint?: string
+  readonly endpoint?: string | undefined
   /** `--allow-insecure-http`: a plain `http://` endpoint is accepted (the local emulator). */
   readonly allowInsecureHttp: boolean
 }
@@ -16,12 +16,12 @@ export type PrincipalArg = { readonly user: string } | { readonly group: string 
 
 /** A parsed `bce-iam` command line. */
 export type CliCommand =
-  | { readonly command: 'help'; readonly topic?: string }
+  | { readonly command: 'help'; readonly topic?: string | undefined }
   | {
       readonly command: 'export'
       readonly format: 'yaml' | 'json'
       /** `-o FILE`: write the document there instead of standard output. */
-      readonly output?: string
+      readonly output?: string | undefined
       readonly connection: Connection
     }
   | {
@@ -48,8 +48,8 @@ export type CliCommand =
       readonly principal: PrincipalArg
       readonly permission: string
       readonly resource: string
-      readonly service?: string
-      readonly region?: string
+      readonly service?: string | undefined
+      readonly region?: string | undefined
       readonly json: boolean
     }
   | { readonly command: 'emulator'; readonly argv: readonly string[] }

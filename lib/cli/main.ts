@@ -8,7 +8,7 @@ import { runCommand } from './run'
 import { USAGE } from './usage'
 
 /** Whether a stream is a terminal (`isTTY` is absent, not false, when it is not). */
-function isTerminal(stream: { readonly isTTY?: boolean }): boolean {
+function isTerminal(stream: { readonly isTTY?: boolean | undefined }): boolean {
   return stream.isTTY === true
 }
 

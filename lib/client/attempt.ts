@@ -17,13 +17,13 @@ export type AttemptContext = ResponseContext
 export interface AttemptOutcome<T> {
   readonly result: Result<T, BceError>
   /** The answer's `Date` header as epoch ms, when present and readable. */
-  readonly serverDateMs?: number
+  readonly serverDateMs?: number | undefined
   /** The answer's raw `Retry-After` header. */
-  readonly retryAfter?: string
+  readonly retryAfter?: string | undefined
   /** The HTTP status of a successful answer (a failure's is in its error). */
-  readonly statusCode?: number
+  readonly statusCode?: number | undefined
   /** The `x-bce-request-id` of a successful answer, capped (a failure's is in its error). */
-  readonly requestId?: string
+  readonly requestId?: string | undefined
 }
 
 /** The outcome of an attempt that could not be signed because the signing clock is invalid. */

@@ -1,6 +1,7 @@
 import { err, ok, okAsync, ResultAsync, type Result } from 'neverthrow'
 import type { OperationError, OperationErrorKind } from '../errors/kinds'
-import type { BceClientError, BceError } from '../errors/types'
+import type { CommonErrorKind } from '../errors/kinds'
+import type { BceClientError, BceError, ServiceError } from '../errors/types'
 import type { CallOptions, ClientConfig } from './config'
 import { execute } from './execute'
 import type { AnyOperationSpec, FieldSpec, OperationSpec } from '../operation/operation'
@@ -16,8 +17,8 @@ import { createRuntime, type Runtime } from './runtime'
 export type OperationMethod<S> =
   S extends OperationSpec<infer I, infer O, infer N, infer K>
     ? Partial<I> extends I
-      ? (input?: I, options?: CallOptions<N>) => ResultAsync<O, OperationError<K>>
-      : (input: I, options?: CallOptions<N>) => ResultAsync<O, OperationError<K>>
+      ? (input?: I, options?: CallOptions<N>) => ResultAsync<O, BceClientError | ServiceError<K | CommonErrorKind>>
+      : (input: I, options?: CallOptions<N>) => ResultAsync<O, BceClientError | ServiceError<K | CommonErrorKind>>
     : never
 
 /**
@@ -112,7 +113,7 @@ export abstract class BaseClient {
    * non-idempotent request may already have been applied), the sockets are destroyed, and every
    * later call resolves to `Aborted` without sending anything.
    */
-  close(options?: { readonly force?: boolean }): ResultAsync<void, never> {
+  close(options?: { readonly force?: boolean | undefined }): ResultAsync<void, never> {
     if (this.#runtime.isErr()) return okAsync(undefined)
     let force = false
     try {

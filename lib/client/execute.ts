@@ -22,7 +22,7 @@ function failedAttemptEvent(
   attempt: number,
   durationMs: number,
   error: BceError,
-  next: { delay: number; clockOffsetMs?: number } | undefined,
+  next: { delay: number; clockOffsetMs?: number | undefined } | undefined,
   correlation: string | undefined,
 ): AttemptEvent {
   return {

@@ -1,12 +1,12 @@
 import { err, ok, type Result } from 'neverthrow'
 /** Parsed command line of `bce-iam-emulator`. */
 export interface CliArgs {
-  readonly host?: string
-  readonly port?: number
-  readonly seed?: number
-  readonly stateFile?: string
+  readonly host?: string | undefined
+  readonly port?: number | undefined
+  readonly seed?: number | undefined
+  readonly stateFile?: string | undefined
   /** The root key pair, from the flags or the environment (both parts or neither). */
-  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string }
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string } | undefined
   readonly help: boolean
 }
 
@@ -60,7 +60,13 @@ export function parseCliArgs(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>> = {},
 ): Result<CliArgs, string> {
-  const args: { host?: string; port?: number; seed?: number; stateFile?: string; help: boolean } = { help: false }
+  const args: {
+    host?: string | undefined
+    port?: number | undefined
+    seed?: number | undefined
+    stateFile?: string | undefined
+    help: boolean
+  } = { help: false }
   let accessKeyId = env[ENV_EMULATOR_ACCESS_KEY_ID]
   let secretAccessKey = env[ENV_EMULATOR_SECRET_ACCESS_KEY]
   for (let i = 0; i < argv.length; i += 1) {

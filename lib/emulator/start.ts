@@ -20,30 +20,30 @@ import { requestHandler } from './serve'
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
   /** Interface to listen on (default `127.0.0.1`). */
-  readonly host?: string
+  readonly host?: string | undefined
   /** Port (default 0: any free port). */
-  readonly port?: number
+  readonly port?: number | undefined
   /** Root account key pair (default: random, or the one in the state file; given, it wins over the file). */
-  readonly credentials?: RootCredentials
+  readonly credentials?: RootCredentials | undefined
   /**
    * Seed for deterministic ids and a stable account id (default: random). When a state file is
    * loaded, its account id stays and its id generator continues where it stopped (reseeding
    * would repeat ids); the seed still applies to `reset()`.
    */
-  readonly seed?: number
+  readonly seed?: number | undefined
   /** Account limits; unspecified ones keep BCE's numbers. */
-  readonly limits?: Partial<EmulatorLimits>
+  readonly limits?: Partial<EmulatorLimits> | undefined
   /** Base clock, epoch ms (default `Date.now`). */
-  readonly clock?: () => number
+  readonly clock?: (() => number) | undefined
   /** Initial clock offset in ms added to the base clock (default 0). */
-  readonly clockOffsetMs?: number
+  readonly clockOffsetMs?: number | undefined
   /**
    * A JSON file holding the state: loaded at start (a missing file means empty state). Each
    * change is appended to a journal beside it (`<stateFile>.journal`) before it is answered;
    * the journal is folded into the file (replaced atomically) at start, at `close()`, and
    * whenever it outgrows the file. Both hold secrets: keep them private.
    */
-  readonly stateFile?: string
+  readonly stateFile?: string | undefined
 }
 
 /** A running emulator. Its control methods never throw; they report bad input as `InvalidInput`. */
@@ -62,7 +62,7 @@ export interface RunningEmulator {
    * Wipes all state (root credentials and account id stay), restores the limits and clock offset
    * given at start, clears the request log; `seed` (else the start seed) restarts the ids.
    */
-  reset(options?: { readonly seed?: number }): Result<void, BceClientError>
+  reset(options?: { readonly seed?: number | undefined }): Result<void, BceClientError>
   /** Makes ids deterministic from now on. */
   reseed(seed: number): Result<void, BceClientError>
   /** The API requests received (admin requests excluded), oldest first; the last 10 000 are kept. */

@@ -32,8 +32,10 @@ export function isBuiltError(value: unknown): value is BceError {
 /** `T` with its fields writable, for building an error before it is frozen. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
-/** Fields of a service error, without the tag. */
-export type ServiceErrorFields = Omit<BceServiceError, '_tag' | 'toString'>
+/** Fields of a service error, without the tag (an undefined `requestId` is no request id). */
+export type ServiceErrorFields = Omit<BceServiceError, '_tag' | 'toString' | 'requestId'> & {
+  readonly requestId?: string | undefined
+}
 
 /** Builds a frozen {@link BceServiceError}; `requestId` is left out when undefined. */
 export function makeServiceError(fields: ServiceErrorFields): BceServiceError {

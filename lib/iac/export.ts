@@ -18,7 +18,7 @@ import { authoredDocument, type DocumentKind } from './live-document'
 /** Options of {@link exportState}. */
 export interface ExportOptions {
   /** How many requests run at once (default 8). */
-  readonly concurrency?: number
+  readonly concurrency?: number | undefined
 }
 
 /**
@@ -27,7 +27,7 @@ export interface ExportOptions {
  */
 export type ExportError = BceError | IacError
 
-function refOf(policy: { readonly name: string; readonly type?: string }): PolicyRef {
+function refOf(policy: { readonly name: string; readonly type?: string | undefined }): PolicyRef {
   return policy.type === 'System' ? Object.freeze({ name: policy.name, type: 'System' as const }) : policy.name
 }
 

@@ -64,7 +64,7 @@ export interface Plan {
 /** Options of {@link plan}. */
 export interface PlanOptions {
   /** Delete entities, memberships and attachments absent from the document (default false). */
-  readonly prune?: boolean
+  readonly prune?: boolean | undefined
 }
 
 const KINDS = [

@@ -14,12 +14,12 @@ export interface SimulationRequest {
    * Service of the action (literal, compared case-insensitively).
    * @default `bce:iam`
    */
-  readonly service?: string
+  readonly service?: string | undefined
   /**
    * Region of the action (literal).
    * @default `bj`
    */
-  readonly region?: string
+  readonly region?: string | undefined
 }
 
 /** Options of {@link simulate}. */
@@ -29,7 +29,7 @@ export interface SimulateOptions {
    * listed here makes the simulation fail with an issue (it is never silently ignored).
    * @default none
    */
-  readonly systemPolicies?: Readonly<Record<string, Acl>>
+  readonly systemPolicies?: Readonly<Record<string, Acl>> | undefined
 }
 
 /** How a policy reaches the principal: attached to the user, to one of its groups, or to the role. */

@@ -16,11 +16,13 @@ export interface AccessKey {
 
 /**
  * A newly created access key. `secret` is the secret access key, returned by the service only
- * this once: read it explicitly (`key.secret`). It is non-enumerable, so it never appears in
- * `JSON.stringify`, `util.inspect`, `String()` or an object spread.
+ * this once: read it explicitly (`key.secret`). `JSON.stringify`, `util.inspect` and `String()`
+ * show it as `[redacted]`; an object spread copies it together with that redacted rendering.
  */
 export interface NewAccessKey extends AccessKey {
   readonly secret: string
+  /** The key's own fields for `JSON.stringify`, the secret shown as `[redacted]`. */
+  toJSON(): Record<string, unknown>
   /** JSON of the key with the secret shown as `[redacted]`. */
   toString(): string
 }

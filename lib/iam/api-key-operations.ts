@@ -38,9 +38,9 @@ const apiKeyIdInBody: FieldSpec = { type: 'name', in: 'body', required: true }
 export interface CreateApiKeyInput {
   /** What the key may do (required by Baidu's API reference). */
   readonly acl: Acl | string
-  readonly name?: string
+  readonly name?: string | undefined
   /** The sub-user (id) that will own the key; omitted, the caller. */
-  readonly userId?: string
+  readonly userId?: string | undefined
 }
 
 /**
@@ -49,12 +49,12 @@ export interface CreateApiKeyInput {
  */
 export interface ListApiKeysInput {
   /** Whose keys (a sub-user's id); omitted, the caller's own. */
-  readonly userId?: string
+  readonly userId?: string | undefined
   /** Only keys granted one of these services. */
-  readonly service?: readonly string[]
+  readonly service?: readonly string[] | undefined
   /** Page number, from 1. */
-  readonly pageNo?: number
-  readonly pageSize?: number
+  readonly pageNo?: number | undefined
+  readonly pageSize?: number | undefined
 }
 
 /** Input of the operations on one API key: detail, delete and decrypt (`{userId, id}`). */
@@ -62,7 +62,7 @@ export interface ApiKeyIdInput {
   /** The key's identifier (`ApiKey.id`, not the secret `tokenId`). */
   readonly id: string
   /** The owning sub-user's id; omitted, the caller. */
-  readonly userId?: string
+  readonly userId?: string | undefined
 }
 
 /** Input of `IamClient.updateApiKey` (Go SDK `model_update_apikey_permanently_valid_request.go`: `{userId, id, acl}`). */
@@ -74,9 +74,9 @@ export interface UpdateApiKeyInput extends ApiKeyIdInput {
 /** Input of `IamClient.getBearerToken` (Go SDK `model_get_session_api_key_request.go`). */
 export interface GetBearerTokenInput {
   /** Validity in seconds, 300 to 2,592,000 (5 minutes to 30 days); the service default is 1800. */
-  readonly expireInSeconds?: number
+  readonly expireInSeconds?: number | undefined
   /** Narrows what the token may do (sent base64-encoded in the query). */
-  readonly acl?: Acl | string
+  readonly acl?: Acl | string | undefined
 }
 
 /** `POST /v1/apikey/create`: never retried once sent (a lost answer must not make a second key). */

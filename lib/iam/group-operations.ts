@@ -11,7 +11,7 @@ export interface CreateGroupInput {
   /** 1–64 characters. */
   readonly name: string
   /** At most 128 characters. */
-  readonly description?: string
+  readonly description?: string | undefined
 }
 
 /** Input of operations that address one group. */
@@ -21,8 +21,8 @@ export interface GroupNameInput {
 
 /** Input of `IamClient.updateGroup`; unset fields are left unchanged. */
 export interface UpdateGroupInput extends GroupNameInput {
-  readonly name?: string
-  readonly description?: string
+  readonly name?: string | undefined
+  readonly description?: string | undefined
 }
 
 /** Input of membership operations. */

@@ -12,10 +12,10 @@ export interface UpdateSubUserIdpStatusInput {
 
 /** Input of `IamClient.updateSubUserIdp`; unset fields are left unchanged. */
 export interface UpdateSubUserIdpInput {
-  readonly fileName?: string
+  readonly fileName?: string | undefined
   /** SAML metadata, encoded as the console expects. */
-  readonly encodeMetadata?: string
-  readonly auxiliaryDomain?: string
+  readonly encodeMetadata?: string | undefined
+  readonly auxiliaryDomain?: string | undefined
 }
 
 /** `GET /v1/subUser/idp/query`. */

@@ -37,14 +37,14 @@ export type PolicyDocument = Acl | string
 export interface CreatePolicyInput {
   /** 1–64 characters. */
   readonly name: string
-  readonly description?: string
+  readonly description?: string | undefined
   readonly document: PolicyDocument
 }
 
 /** Input naming one policy; `policyType` defaults to `Custom` on the service side and is omitted when unset. */
 export interface PolicyNameInput {
   readonly policyName: string
-  readonly policyType?: PolicyType
+  readonly policyType?: PolicyType | undefined
 }
 
 /** Input of `IamClient.deletePolicy`: a custom policy's name (no official SDK sends a `policyType` here). */
@@ -55,21 +55,21 @@ export interface DeletePolicyInput {
 /** Input of `IamClient.updatePolicy` (custom policies only); unset fields are left unchanged. */
 export interface UpdatePolicyInput {
   readonly policyName: string
-  readonly name?: string
-  readonly description?: string
+  readonly name?: string | undefined
+  readonly description?: string | undefined
   /**
    * The new document. Omitted, or `''`, keeps the current document: the official Go SDK always
    * sends `document` and sends `""` for an update of the name or description only
    * (`UpdatePolicyArgs.Document` has no `omitempty`), so the emulator reads `""` as "unchanged".
    */
-  readonly document?: PolicyDocument
+  readonly document?: PolicyDocument | undefined
 }
 
 /** Input of `IamClient.listPolicies`. */
 export interface ListPoliciesInput {
-  readonly policyType?: PolicyType
+  readonly policyType?: PolicyType | undefined
   /** Filter on the policy name (the service's match semantics are undocumented). */
-  readonly nameFilter?: string
+  readonly nameFilter?: string | undefined
 }
 
 /** Input of `IamClient.listPolicyEntities`: the policy **id**, not its name. */

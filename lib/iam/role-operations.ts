@@ -9,7 +9,7 @@ import { roleCodec, type Role } from './role-model'
 /** Input of `IamClient.createRole`. */
 export interface CreateRoleInput {
   readonly name: string
-  readonly description?: string
+  readonly description?: string | undefined
   /** Who may assume the role: a trust ACL (see `trustPolicy` in the acl toolkit) or a JSON string. */
   readonly assumeRolePolicyDocument: PolicyDocument
 }
@@ -21,9 +21,9 @@ export interface RoleNameInput {
 
 /** Input of `IamClient.updateRole`; unset fields are left unchanged. */
 export interface UpdateRoleInput extends RoleNameInput {
-  readonly name?: string
-  readonly description?: string
-  readonly assumeRolePolicyDocument?: PolicyDocument
+  readonly name?: string | undefined
+  readonly description?: string | undefined
+  readonly assumeRolePolicyDocument?: PolicyDocument | undefined
 }
 
 /** Input of `IamClient.listRoles` (no parameters). */

@@ -9,7 +9,7 @@ import { userCodec, type User } from './user-model'
 export interface CreateUserInput {
   /** The new user's name (1–255 characters, no `/ \ ? #` or control characters). */
   readonly name: string
-  readonly description?: string
+  readonly description?: string | undefined
 }
 
 /** Input of operations that address one user. */
@@ -20,12 +20,12 @@ export interface UserNameInput {
 /** Input of `IamClient.updateUser`; unset fields are left unchanged. */
 export interface UpdateUserInput extends UserNameInput {
   /** Rename the user. */
-  readonly name?: string
-  readonly description?: string
+  readonly name?: string | undefined
+  readonly description?: string | undefined
   /** `false` disables the sub-user. */
-  readonly enabled?: boolean
+  readonly enabled?: boolean | undefined
   /** Contact details (free text; the official Go SDK sends `contact` since 2025-11, `UpdateUserArgs`). */
-  readonly contact?: string
+  readonly contact?: string | undefined
 }
 
 /** Input of `IamClient.listUsers` (the call takes no parameters). */
@@ -34,14 +34,14 @@ export type ListUsersInput = NoInput
 /** Input of `IamClient.updateLoginProfile`: only the fields given are changed. */
 export interface UpdateLoginProfileInput extends UserNameInput {
   /** Console password, 8–64 characters (and the account's password policy). */
-  readonly password?: string
-  readonly needResetPassword?: boolean
-  readonly enabledLogin?: boolean
-  readonly enabledLoginMfa?: boolean
-  readonly loginMfaType?: LoginMfaType
+  readonly password?: string | undefined
+  readonly needResetPassword?: boolean | undefined
+  readonly enabledLogin?: boolean | undefined
+  readonly enabledLoginMfa?: boolean | undefined
+  readonly loginMfaType?: LoginMfaType | undefined
   /** `''` together with `thirdPartyAccount: ''` unbinds the third-party login. */
-  readonly thirdPartyType?: ThirdPartyType
-  readonly thirdPartyAccount?: string
+  readonly thirdPartyType?: ThirdPartyType | undefined
+  readonly thirdPartyAccount?: string | undefined
 }
 
 /** Input of `IamClient.setUserOperationMfa`. */
@@ -52,11 +52,11 @@ export interface SetUserOperationMfaInput {
    * does without it. The emulator then applies the switch to the calling sub-user, and answers
    * 400 `InvalidParameter` when the caller is not a sub-user (the root account or a role).
    */
-  readonly userName?: string
+  readonly userName?: string | undefined
   /** Require MFA for sensitive operations. */
   readonly enabledMfa: boolean
   /** Comma-separated MFA types, e.g. `PHONE,TOTP`. */
-  readonly mfaType?: string
+  readonly mfaType?: string | undefined
 }
 
 /** Input of `IamClient.unbindUserMfaDevice`. */
@@ -66,10 +66,10 @@ export interface UnbindUserMfaDeviceInput extends UserNameInput {
 
 /** Input of `IamClient.updateSubUser`. */
 export interface UpdateSubUserInput extends UserNameInput {
-  readonly password?: string
-  readonly provider?: string
+  readonly password?: string | undefined
+  readonly provider?: string | undefined
   /** `false` disables the sub-user; omitted leaves it unchanged. */
-  readonly enable?: boolean
+  readonly enable?: boolean | undefined
 }
 
 const password = { type: 'string', in: 'body', minLength: 8, maxLength: 64, secret: true } as const

@@ -14,12 +14,12 @@ export interface TracingOptions {
    * The tracer spans are started with.
    * @default `tracerProvider.getTracer('bce-iam', SDK_VERSION)`
    */
-  readonly tracer?: Tracer
+  readonly tracer?: Tracer | undefined
   /**
    * Where the default tracer comes from.
    * @default the global tracer provider of `@opentelemetry/api`
    */
-  readonly tracerProvider?: TracerProvider
+  readonly tracerProvider?: TracerProvider | undefined
 }
 
 /** The value of `rpc.system` on every span. */

@@ -17,7 +17,7 @@ export interface RetryState {
 /** The decision to try again: after `delay` ms, with the clock offset learned, if one was. */
 export interface RetryDelay {
   readonly delay: number
-  readonly clockOffsetMs?: number
+  readonly clockOffsetMs?: number | undefined
 }
 
 /**

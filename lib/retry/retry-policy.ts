@@ -7,27 +7,27 @@ export interface RetryOptions {
    * Attempts in all, the first included (the official SDKs' 3 retries). 1 disables retries.
    * @default 4
    */
-  readonly maxAttempts?: number
+  readonly maxAttempts?: number | undefined
   /**
    * Base of the full-jitter exponential backoff, in ms.
    * @default 300
    */
-  readonly baseDelayMs?: number
+  readonly baseDelayMs?: number | undefined
   /**
    * Upper bound of one backoff, in ms.
    * @default 20000
    */
-  readonly maxDelayMs?: number
+  readonly maxDelayMs?: number | undefined
   /**
    * Upper bound honoured for a server's `Retry-After`, in ms.
    * @default 20000
    */
-  readonly maxRetryAfterMs?: number
+  readonly maxRetryAfterMs?: number | undefined
   /**
    * The per-client retry budget (token bucket), or `false` for none.
    * @default `{ capacity: 500, retryCost: 5, timeoutRetryCost: 10 }`
    */
-  readonly budget?: RetryBudgetOptions | false
+  readonly budget?: RetryBudgetOptions | false | undefined
 }
 
 /** A token bucket bounding retries across all calls of one client (AWS "standard" numbers). */
@@ -36,17 +36,17 @@ export interface RetryBudgetOptions {
    * Tokens when full.
    * @default 500
    */
-  readonly capacity?: number
+  readonly capacity?: number | undefined
   /**
    * Cost of a retry after a service error such as 429/5xx.
    * @default 5
    */
-  readonly retryCost?: number
+  readonly retryCost?: number | undefined
   /**
    * Cost of a retry after a timeout or transport failure.
    * @default 10
    */
-  readonly timeoutRetryCost?: number
+  readonly timeoutRetryCost?: number | undefined
 }
 
 /** Retry settings with every default filled in. */
@@ -55,7 +55,14 @@ export interface RetryPolicy {
   readonly baseDelayMs: number
   readonly maxDelayMs: number
   readonly maxRetryAfterMs: number
-  readonly budget: Required<RetryBudgetOptions> | false
+  readonly budget: ResolvedRetryBudget | false
+}
+
+/** A retry budget with every default filled in. */
+export interface ResolvedRetryBudget {
+  readonly capacity: number
+  readonly retryCost: number
+  readonly timeoutRetryCost: number
 }
 
 /** The defaults. */
@@ -136,7 +143,7 @@ export function resolveRetryPolicy(
   else if (options.budget !== undefined) {
     if (isObject(options.budget)) {
       const b = options.budget
-      const defaults = DEFAULT_RETRY_POLICY.budget as Required<RetryBudgetOptions>
+      const defaults = DEFAULT_RETRY_POLICY.budget as ResolvedRetryBudget
       const at = ['budget']
       budget = {
         capacity: readNumber(b, 'capacity', 'non-negative integer', defaults.capacity, at, issues),

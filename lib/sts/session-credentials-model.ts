@@ -5,9 +5,10 @@ import { mapped, MapIssue } from '../decode/mapped'
 import { struct } from '../decode/struct'
 
 /**
- * Temporary credentials from STS. Pass the object itself as a client's `credentials`.
- * `secretAccessKey` and `sessionToken` are non-enumerable: read them explicitly; they never
- * appear in `JSON.stringify`, `util.inspect`, `String()` or an object spread.
+ * Temporary credentials from STS. Pass the object itself (or a spread copy) as a client's
+ * `credentials`. `secretAccessKey` and `sessionToken` are readable properties, shown as
+ * `[redacted]` by `JSON.stringify`, `util.inspect` and `String()`; an object spread copies them
+ * together with that redacted rendering.
  */
 export interface SessionCredentials {
   readonly accessKeyId: string
@@ -20,6 +21,8 @@ export interface SessionCredentials {
   readonly userId?: string
   /** The assumed role (assumeRole only). */
   readonly roleId?: string
+  /** The credentials' own fields for `JSON.stringify`, secret key and token shown as `[redacted]`. */
+  toJSON(): Record<string, unknown>
   /** JSON of the credentials with the secret key and token shown as `[redacted]`. */
   toString(): string
 }

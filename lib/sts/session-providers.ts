@@ -13,12 +13,12 @@ export interface AssumeRoleProviderOptions extends RefreshOptions {
    * Lifetime of each set of credentials, 1–7200 s.
    * @default the service's default (the parameter is not sent)
    */
-  readonly durationSeconds?: number
+  readonly durationSeconds?: number | undefined
   /**
    * Narrows what the temporary credentials may do.
    * @default none: the role's own permissions
    */
-  readonly acl?: Acl | string
+  readonly acl?: Acl | string | undefined
 }
 
 /** Options of {@link fromSessionToken}. */
@@ -29,12 +29,12 @@ export interface SessionTokenProviderOptions extends RefreshOptions {
    * Lifetime of each set of credentials, in seconds.
    * @default the service's default (the parameter is not sent)
    */
-  readonly durationSeconds?: number
+  readonly durationSeconds?: number | undefined
   /**
    * Narrows what the temporary credentials may do.
    * @default none: the identity's own permissions
    */
-  readonly acl?: Acl | string
+  readonly acl?: Acl | string | undefined
 }
 
 /**

@@ -18,9 +18,9 @@ export const MAX_ASSUME_ROLE_SECONDS = 7200
 /** Input of `StsClient.getSessionToken`. */
 export interface GetSessionTokenInput {
   /** Validity in seconds; the service default applies when omitted. */
-  readonly durationSeconds?: number
+  readonly durationSeconds?: number | undefined
   /** Narrows what the temporary credentials may do (typed ACL or JSON string). */
-  readonly acl?: Acl | string
+  readonly acl?: Acl | string | undefined
 }
 
 /** Input of `StsClient.assumeRole`. */
@@ -32,17 +32,17 @@ export interface AssumeRoleInput {
    * Validity in seconds, 1–7200. Omitted, the service default applies; the official Go SDK then
    * sends 7200 ("default duration is 2 hours"), and the emulator defaults to 7200 likewise.
    */
-  readonly durationSeconds?: number
+  readonly durationSeconds?: number | undefined
   /** Rarely needed: the user to act for. */
-  readonly userId?: string
+  readonly userId?: string | undefined
   /** Narrows what the temporary credentials may do. */
-  readonly acl?: Acl | string
+  readonly acl?: Acl | string | undefined
 }
 
 /** Input of `StsClient.getSigninSecurityToken`. */
 export interface GetSigninSecurityTokenInput {
   /** The user to sign in (a sub-user's id, or the account id); omitted, the caller. */
-  readonly userId?: string
+  readonly userId?: string | undefined
 }
 
 /** `POST /v1/sessionToken?durationSeconds=`: each call mints new credentials, so it is not retried once sent. */

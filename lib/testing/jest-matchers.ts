@@ -31,9 +31,9 @@ const KINDS: Readonly<Record<BceErrorKind, true>> = {
  */
 export interface MatcherContextLike {
   /** Whether the assertion is negated with `.not`. */
-  readonly isNot?: boolean
+  readonly isNot?: boolean | undefined
   /** The runner's printing helpers; values are rendered with `String` without them. */
-  readonly utils?: { stringify?: (value: unknown) => string }
+  readonly utils?: { stringify?: ((value: unknown) => string) | undefined } | undefined
 }
 
 /** What a matcher reports to jest or vitest. */

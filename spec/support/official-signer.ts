@@ -31,7 +31,7 @@ export interface OfficialRequest {
   readonly timestampSeconds: number
   readonly expirationSeconds: number
   /** `undefined` for the default set; the official signer treats an empty list as the default. */
-  readonly headersToSign?: readonly string[]
+  readonly headersToSign?: readonly string[] | undefined
 }
 
 /**

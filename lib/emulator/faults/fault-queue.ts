@@ -25,14 +25,14 @@ export interface ChaosSettings {
   /** Faults drawn uniformly. */
   readonly faults: readonly Fault[]
   /** Seed of the draw (default 1), so a run can be repeated. */
-  readonly seed?: number
+  readonly seed?: number | undefined
 }
 
 /** What `faultReport()` answers. */
 export interface FaultReport {
   readonly pending: readonly PendingFault[]
   readonly consumed: readonly ConsumedFault[]
-  readonly chaos?: ChaosSettings
+  readonly chaos?: ChaosSettings | undefined
 }
 
 const MAX_CONSUMED = 10_000

@@ -15,13 +15,17 @@ export type Fault =
    * Answer this status with a BCE error body (not applied); `retryAfter` sets `Retry-After`: it
    * must be delta-seconds or an IMF-fixdate HTTP-date (anything else is refused when injected).
    */
-  | { readonly type: 'status'; readonly status: (typeof FAULT_STATUSES)[number]; readonly retryAfter?: string }
+  | {
+      readonly type: 'status'
+      readonly status: (typeof FAULT_STATUSES)[number]
+      readonly retryAfter?: string | undefined
+    }
   /** Reset the connection before answering (not applied). */
   | { readonly type: 'reset' }
   /** Apply the change, then reset the connection: the answer is lost. */
   | { readonly type: 'applyThenReset' }
   /** Never answer (not applied); with `ms`, answer normally after that long (applied then). */
-  | { readonly type: 'stall'; readonly ms?: number }
+  | { readonly type: 'stall'; readonly ms?: number | undefined }
   /** Apply, send the headers and the first body byte, then the rest after `delayMs`. */
   | { readonly type: 'slowBody'; readonly delayMs: number }
   /** Apply, send the headers and half the body, then close the connection. */
@@ -39,7 +43,7 @@ export type Fault =
 export interface FaultInstruction {
   readonly operation: OperationName | '*'
   readonly fault: Fault
-  readonly times?: number
+  readonly times?: number | undefined
 }
 
 const nonNegativeInteger = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0
@@ -106,7 +110,9 @@ export function parseInstructions(value: unknown): Result<FaultInstruction[], st
 }
 
 /** Reads chaos settings from untrusted JSON; the error says what is wrong. */
-export function parseChaos(value: unknown): Result<{ rate: number; faults: Fault[]; seed?: number }, string> {
+export function parseChaos(
+  value: unknown,
+): Result<{ rate: number; faults: Fault[]; seed?: number | undefined }, string> {
   if (!isRecord(value)) return err('chaos must be an object { rate, faults, seed? }')
   const { rate, seed } = value
   if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) return err('chaos.rate must be a number from 0 to 1')
