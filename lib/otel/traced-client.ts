@@ -8,7 +8,7 @@ import type { BceEvent, Observer } from '../observe/observe'
 import type { StsClient, StsMethods } from '../sts/sts-client'
 import { recordEvent } from './span-recorder'
 
-/** Options of {@link tracedClient}. */
+/** Options of `tracedClient`. */
 export interface TracingOptions {
   /**
    * The tracer spans are started with.
