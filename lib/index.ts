@@ -111,6 +111,7 @@ export type { RefreshableProvider, RefreshOptions } from './auth/refreshing-prov
 export { fromAssumeRole, fromSessionToken } from './sts/session-providers'
 export type { AssumeRoleProviderOptions, SessionTokenProviderOptions } from './sts/session-providers'
 export type { Credentials, CredentialsProvider, CredentialsSource, ProviderContext } from './auth/credentials'
+export type { RedactedRendering } from './auth/redact'
 export { SDK_VERSION } from './client/user-agent'
 // neverthrow's whole value API, so callers mix their own Results with the SDK's from one copy.
 export {

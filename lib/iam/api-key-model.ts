@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
 import type { Acl } from '../acl/types'
-import { withSecrets } from '../auth/redact'
+import { withSecrets, type RedactedRendering } from '../auth/redact'
 import { bceDate } from '../decode/codecs'
 import { mapped } from '../decode/mapped'
 import { partialStruct, struct } from '../decode/struct'
@@ -13,13 +13,13 @@ import { partialStruct, struct } from '../decode/struct'
  * (https://cloud.baidu.com/doc/Reference/s/dmcvlynvd).
  *
  * `tokenId` is the API key itself, a bearer secret: when the answer carried it, it can be read
- * explicitly (`key.tokenId`) but it is non-enumerable, so it never appears in `JSON.stringify`,
- * `util.inspect`, `String()` or an object spread.
+ * explicitly (`key.tokenId`); `JSON.stringify`, `util.inspect` and `String()` show it as
+ * `[redacted]`, and an object spread copies it together with that redacted rendering.
  */
-export interface ApiKey {
+export interface ApiKey extends RedactedRendering {
   /** The key's identifier (not secret): what detail, update, delete and decrypt take. */
   readonly id: string
-  /** The API key itself (secret; non-enumerable). */
+  /** The API key itself (secret; rendered as `[redacted]`). */
   readonly tokenId?: string
   readonly name?: string
   /** The user the key belongs to (a sub-user's id, or the account's id for the root's own keys). */
@@ -54,11 +54,11 @@ export interface ApiKeyPage {
 /**
  * The short-term API key ("bearer token") of `GET /v1/BCE-BEARER/token` (Go SDK
  * `model_get_session_api_key_response.go`; https://cloud.baidu.com/doc/Reference/s/Gm5z8ryv5).
- * `token` is a bearer secret: readable explicitly, non-enumerable, never rendered.
+ * `token` is a bearer secret: readable explicitly, rendered as `[redacted]` (spread copies too).
  */
-export interface BearerToken {
+export interface BearerToken extends RedactedRendering {
   readonly userId?: string
-  /** The token (secret; non-enumerable). */
+  /** The token (secret; rendered as `[redacted]`). */
   readonly token: string
   readonly createTime?: Date
   /** When the token stops working (service clock). */

@@ -1,16 +1,16 @@
 import * as t from 'io-ts'
-import { withSecrets } from '../auth/redact'
+import { withSecrets, type RedactedRendering } from '../auth/redact'
 import { bceDate } from '../decode/codecs'
 import { mapped } from '../decode/mapped'
 import { struct } from '../decode/struct'
 
 /**
  * A console sign-in token from STS getSigninSecurityToken (the Java SDK's
- * `GetSigninSecurityTokenResponse`): no access key pair, only a token. `sessionToken` is
- * non-enumerable: read it explicitly; it never appears in `JSON.stringify`, `util.inspect`,
- * `String()` or an object spread.
+ * `GetSigninSecurityTokenResponse`): no access key pair, only a token. Read `sessionToken`
+ * explicitly; `JSON.stringify`, `util.inspect` and `String()` show it as `[redacted]`, and an
+ * object spread copies it together with that redacted rendering.
  */
-export interface SigninSecurityToken {
+export interface SigninSecurityToken extends RedactedRendering {
   /** The user the token signs in (the account id for the root account). */
   readonly userId?: string
   readonly sessionToken: string
