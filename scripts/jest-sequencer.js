@@ -13,6 +13,9 @@ const Sequencer = require('@jest/test-sequencer').default
 const LONG_SUITES = [
   'spec/package/packaging.test.ts',
   'spec/model/model-based.test.ts',
+  'spec/iac/apply.model.test.ts',
+  'spec/cli/cli-iac.e2e.test.ts',
+  'spec/types/hover.test.ts',
   'spec/emulator/safety-faults.test.ts',
   'spec/reliability/load.test.ts',
   'spec/emulator/state-fuzz.property.test.ts',

@@ -127,9 +127,12 @@ describe("Baidu's official JS SDK against the emulator: every route", () => {
         ...(settled.ok ? {} : { detail: settled.detail }),
       })
     }
-    const expected = ROUTES.filter((route) => CONFORMANCE_FIXTURES[route.operation] !== undefined).map(
-      (route) => ({ operation: route.operation, ok: true, status: route.status, matched: route.operation }),
-    )
+    const expected = ROUTES.filter((route) => CONFORMANCE_FIXTURES[route.operation] !== undefined).map((route) => ({
+      operation: route.operation,
+      ok: true,
+      status: route.status,
+      matched: route.operation,
+    }))
     expect(outcomes).toEqual(expected)
   })
 

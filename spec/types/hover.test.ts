@@ -49,16 +49,16 @@ describe('hovering a client method', () => {
   it.each([
     [
       'created',
-      '(input: CreateUserInput, options?: CallOptions) => ResultAsync<User, BceClientError | ServiceError<"AlreadyExists" | "LimitExceeded" | CommonErrorKind>>',
+      '(input: CreateUserInput, options?: CallOptions<"createUser"> | undefined) => ResultAsync<User, BceClientError | ServiceError<"AlreadyExists" | "LimitExceeded" | CommonErrorKind>>',
     ],
     ['fetched', 'ResultAsync<User, BceClientError | ServiceError<"NotFound" | CommonErrorKind>>'],
     [
       'listed',
-      '(input?: NoInput | undefined, options?: CallOptions) => ResultAsync<readonly User[], BceClientError | ServiceError<CommonErrorKind>>',
+      '(input?: NoInput | undefined, options?: CallOptions<"listUsers"> | undefined) => ResultAsync<readonly User[], BceClientError | ServiceError<CommonErrorKind>>',
     ],
     [
       'assumed',
-      '(input: AssumeRoleInput, options?: CallOptions) => ResultAsync<SessionCredentials, BceClientError | ServiceError<',
+      '(input: AssumeRoleInput, options?: CallOptions<"assumeRole"> | undefined) => ResultAsync<SessionCredentials, BceClientError | ServiceError<',
     ],
   ])('%s shows the signature with ResultAsync and the error kinds', (name, shown) => {
     const text = hover(name)
