@@ -23,6 +23,13 @@ module.exports = {
   // A guard against hangs, not a timing assertion: the model-based suite takes 16 s alone and
   // twice that on a loaded two-core machine.
   testTimeout: 60000,
+  // The examples import the package by name, as a user's code does; in this repository the name
+  // means the sources (as tsconfig.json's "paths" says for the type checker and tsx).
+  moduleNameMapper: {
+    '^bce-iam$': '<rootDir>/lib',
+    '^bce-iam/jest$': '<rootDir>/lib/testing',
+    '^bce-iam/(emulator|fp-ts|effect|iac|otel)$': '<rootDir>/lib/$1',
+  },
   // The long suites first, so a clean run does not end on one of them alone (see the file).
   testSequencer: '<rootDir>/scripts/jest-sequencer.js',
 }

@@ -1,4 +1,4 @@
-import { fromAssumeRole, IamClient, StsClient, trustPolicy } from '../lib'
+import { fromAssumeRole, IamClient, StsClient, trustPolicy } from 'bce-iam'
 import type { ExampleContext } from './context'
 
 /**

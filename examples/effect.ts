@@ -1,5 +1,5 @@
 import { Effect } from 'effect'
-import { IamClientService, layer } from '../lib/effect'
+import { IamClientService, layer } from 'bce-iam/effect'
 import type { ExampleContext } from './context'
 
 /**

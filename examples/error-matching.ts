@@ -1,5 +1,5 @@
 import { match, P } from 'ts-pattern'
-import { IamClient, isServiceError, type BceError, type IamError, type ServiceErrorKind } from '../lib'
+import { IamClient, isServiceError, type BceError, type IamError, type ServiceErrorKind } from 'bce-iam'
 import type { ExampleContext } from './context'
 
 /** What an application might do about each kind of failure, written as an exhaustive switch. */

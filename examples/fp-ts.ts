@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/Either'
 import { pipe } from 'fp-ts/function'
 import * as TE from 'fp-ts/TaskEither'
-import { IamClient, type BceError } from '../lib'
-import { orElseKind, taskEitherClient } from '../lib/fp-ts'
+import { IamClient, type BceError } from 'bce-iam'
+import { orElseKind, taskEitherClient } from 'bce-iam/fp-ts'
 import type { ExampleContext } from './context'
 
 /** One line describing an error, by tag and then kind or reason. */

@@ -1,5 +1,5 @@
-import { IamClient } from '../lib'
-import { apply, describeStep, ensureUser, exportState, plan, readDesiredState, type DesiredState } from '../lib/iac'
+import { IamClient } from 'bce-iam'
+import { apply, describeStep, ensureUser, exportState, plan, readDesiredState, type DesiredState } from 'bce-iam/iac'
 import type { ExampleContext } from './context'
 
 /** The account as code: a group with a read-only policy, two developers in it, one disabled. */

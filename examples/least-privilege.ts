@@ -1,4 +1,4 @@
-import { IamClient, type BceError } from '../lib'
+import { IamClient, type BceError } from 'bce-iam'
 import type { ExampleContext } from './context'
 
 /** What the application tells its user, exhaustively by tag and kind. */

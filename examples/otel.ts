@@ -1,7 +1,7 @@
 import { SpanStatusCode } from '@opentelemetry/api'
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base'
-import { IamClient } from '../lib'
-import { tracedClient } from '../lib/otel'
+import { IamClient } from 'bce-iam'
+import { tracedClient } from 'bce-iam/otel'
 import type { ExampleContext } from './context'
 
 /**

@@ -1,5 +1,4 @@
-import { allow, acl } from '../lib/acl'
-import { IamClient, recover, type BceError, type ResultAsync } from '../lib'
+import { acl, allow, IamClient, recover, type BceError, type ResultAsync } from 'bce-iam'
 import type { ExampleContext } from './context'
 
 /**

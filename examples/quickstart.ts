@@ -1,4 +1,4 @@
-import { err, IamClient, ok, type BceError } from '../lib'
+import { err, IamClient, ok, type BceError } from 'bce-iam'
 import type { ExampleContext } from './context'
 
 /** One line describing an error, by tag and then kind or reason. */

@@ -1,5 +1,5 @@
-import { errAsync, IamClient } from '../lib'
-import { startEmulator } from '../lib/emulator'
+import { errAsync, IamClient } from 'bce-iam'
+import { startEmulator } from 'bce-iam/emulator'
 import type { ExampleContext } from './context'
 
 /**
