@@ -8,7 +8,7 @@ const { availableParallelism } = require('node:os')
  */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/spec'],
+  roots: ['<rootDir>/spec', '<rootDir>/examples/jest'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': [

@@ -39,9 +39,11 @@ describe('every example runs against the emulator and behaves as it says', () =>
 
 describe('examples copy and paste into a user project', () => {
   const examplesDir = join(__dirname, '..', 'examples')
-  const sources = readdirSync(examplesDir)
-    .filter((file) => file.endsWith('.ts') && file !== 'run.ts')
-    .map((file) => ({ file, text: readFileSync(join(examplesDir, file), 'utf8') }))
+  const sources = ['', 'jest'].flatMap((folder) =>
+    readdirSync(join(examplesDir, folder))
+      .filter((file) => file.endsWith('.ts') && file !== 'run.ts')
+      .map((file) => ({ file: join(folder, file), text: readFileSync(join(examplesDir, folder, file), 'utf8') })),
+  )
 
   it('import the SDK by its package name, never from ../lib', () => {
     expect(sources.length).toBeGreaterThan(5)
