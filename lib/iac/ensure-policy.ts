@@ -1,10 +1,10 @@
 import type { ResultAsync } from 'neverthrow'
-import { parseAcl, type Acl } from '../acl'
+import type { Acl } from '../acl'
 import type { IamClient, IamError } from '../iam/iam-client'
 import type { Policy } from '../iam/policy-model'
 import { ensureEntity } from './ensure-entity'
 import type { Ensured } from './ensure-types'
-import { sameDocument } from './live-document'
+import { describedDocumentDiffers } from './live-document'
 
 /** A custom policy as {@link ensurePolicy} should leave it; an unset description is not compared. */
 export interface PolicySpec {
@@ -21,9 +21,7 @@ export type EnsurePolicyError = IamError<'createPolicy'> | IamError<'getPolicy'>
  * part differs canonically (a live document that does not parse differs).
  */
 export function policyDiffers(spec: PolicySpec, live: Policy): boolean {
-  if (spec.description !== undefined && spec.description !== (live.description ?? '')) return true
-  const document = parseAcl(live.document ?? '')
-  return document.isErr() || !sameDocument('policy', spec.document, document.value)
+  return describedDocumentDiffers('policy', spec, live)
 }
 
 /**

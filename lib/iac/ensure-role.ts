@@ -1,10 +1,10 @@
 import type { ResultAsync } from 'neverthrow'
-import { parseAcl, type Acl } from '../acl'
+import type { Acl } from '../acl'
 import type { IamClient, IamError } from '../iam/iam-client'
 import type { Role } from '../iam/role-model'
 import { ensureEntity } from './ensure-entity'
 import type { Ensured } from './ensure-types'
-import { sameDocument } from './live-document'
+import { describedDocumentDiffers } from './live-document'
 
 /** A role as {@link ensureRole} should leave it; an unset description is not compared. */
 export interface RoleSpec {
@@ -22,9 +22,11 @@ export type EnsureRoleError = IamError<'createRole'> | IamError<'getRole'> | Iam
  * authored part differs canonically (the `eid` and `resource` the service sets are ignored).
  */
 export function roleDiffers(spec: RoleSpec, live: Role): boolean {
-  if (spec.description !== undefined && spec.description !== (live.description ?? '')) return true
-  const trust = parseAcl(live.assumeRolePolicyDocument ?? '')
-  return trust.isErr() || !sameDocument('trust', spec.trust, trust.value)
+  return describedDocumentDiffers(
+    'trust',
+    { description: spec.description, document: spec.trust },
+    { description: live.description, document: live.assumeRolePolicyDocument },
+  )
 }
 
 /**

@@ -1,4 +1,4 @@
-import { serializeAcl, type Acl, type AclStatement } from '../acl'
+import { parseAcl, serializeAcl, type Acl, type AclStatement } from '../acl'
 
 /** Which document of an entity: a custom policy's ACL or a role's trust document. */
 export type DocumentKind = 'policy' | 'trust'
@@ -24,4 +24,20 @@ export function authoredDocument(acl: Acl, kind: DocumentKind): Acl {
 /** Two documents of one kind are the same when their authored parts serialise canonically alike. */
 export function sameDocument(kind: DocumentKind, a: Acl, b: Acl): boolean {
   return serializeAcl(authoredDocument(a, kind)) === serializeAcl(authoredDocument(b, kind))
+}
+
+/**
+ * Whether a live entity with a description and a stored document (`liveText`, as the service
+ * returns it) differs from the wanted one: a differing description (an unset wanted description
+ * is not compared), or a document whose authored part differs canonically. A live document that
+ * does not parse differs.
+ */
+export function describedDocumentDiffers(
+  kind: DocumentKind,
+  wanted: { readonly description?: string | undefined; readonly document: Acl },
+  live: { readonly description?: string | undefined; readonly document?: string | undefined },
+): boolean {
+  if (wanted.description !== undefined && wanted.description !== (live.description ?? '')) return true
+  const document = parseAcl(live.document ?? '')
+  return document.isErr() || !sameDocument(kind, wanted.document, document.value)
 }

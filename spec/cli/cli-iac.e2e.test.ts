@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
+import { DESIRED_ACCOUNT_YAML } from './desired-account'
 
 const ROOT = join(__dirname, '..', '..')
 const MAIN = join(ROOT, 'lib', 'cli', 'main.ts')
@@ -43,30 +44,10 @@ function cli(args: readonly string[]): Promise<Run> {
   })
 }
 
-const DESIRED = `# the account as it should be
-users:
-  alice:
-    description: on call
-    groups: [devs]
-    policies: [readers]
-policies:
-  readers:
-    document:
-      accessControlList:
-        - { service: 'bce:iam', region: '*', resource: ['*'], permission: [READ], effect: Allow }
-  no-root:
-    document:
-      accessControlList:
-        - { service: 'bce:iam', region: '*', resource: ['user/root*'], permission: [READ], effect: Deny }
-groups:
-  devs:
-    policies: [no-root]
-`
-
 beforeAll(async () => {
   fixture = await withEmulator({ seed: 16 })
   dir = await mkdtemp(join(tmpdir(), 'bce-iam-cli-iac-'))
-  await writeFile(join(dir, 'desired.yaml'), DESIRED)
+  await writeFile(join(dir, 'desired.yaml'), DESIRED_ACCOUNT_YAML)
   await writeFile(join(dir, 'bad.yaml'), 'users:\n  alice:\n    groups: [7]\n')
   ;(await fixture.iam.createUser({ name: 'preexisting' }))._unsafeUnwrap()
 })

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DESIRED_ACCOUNT_YAML } from './desired-account'
 
 const ROOT = join(__dirname, '..', '..')
 const MAIN = join(ROOT, 'lib', 'cli', 'main.ts')
@@ -28,28 +29,9 @@ function cli(args: readonly string[]): Promise<Run> {
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })))
 }
 
-const DESIRED = `# the account as it should be
-users:
-  alice:
-    groups: [devs]
-    policies: [readers]
-policies:
-  readers:
-    document:
-      accessControlList:
-        - { service: 'bce:iam', region: '*', resource: ['*'], permission: [READ], effect: Allow }
-  no-root:
-    document:
-      accessControlList:
-        - { service: 'bce:iam', region: '*', resource: ['user/root*'], permission: [READ], effect: Deny }
-groups:
-  devs:
-    policies: [no-root]
-`
-
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'bce-iam-cli-'))
-  await writeFile(join(dir, 'desired.yaml'), DESIRED)
+  await writeFile(join(dir, 'desired.yaml'), DESIRED_ACCOUNT_YAML)
   await writeFile(join(dir, 'bad.yaml'), 'users:\n  alice:\n    groups: [7]\n')
 })
 
