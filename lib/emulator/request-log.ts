@@ -1,4 +1,4 @@
-import type { OperationName } from '../operations'
+import type { OperationName } from 'bce-iam'
 
 /** One API request as the emulator saw it: never headers, bodies, secrets or tokens. */
 export interface RequestLogEntry {

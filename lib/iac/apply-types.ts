@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { BceError } from '../errors/types'
+import type { BceError } from 'bce-iam'
 import type { PlanStep } from './plan'
 
 /** Where a step is: about to run, done, done after reading back a lost answer, or failed. */

@@ -5,8 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { Acl } from '../acl'
-import type { ErrorIssue } from '../errors/types'
+import type { Acl, ErrorIssue } from 'bce-iam'
 
 /** A policy reference: a custom policy by name, or `{ name, type: 'System' }` for a system policy. */
 export type PolicyRef = string | { readonly name: string; readonly type: 'Custom' | 'System' }

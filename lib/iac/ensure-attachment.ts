@@ -1,7 +1,5 @@
+import type { IamClient, OperationError, Policy } from 'bce-iam'
 import { okAsync, type ResultAsync } from 'neverthrow'
-import type { OperationError } from '../errors/kinds'
-import type { IamClient } from '../iam/iam-client'
-import type { Policy } from '../iam/policy-model'
 import type { Ensured } from './ensure-types'
 import type { PrincipalKind } from './plan'
 

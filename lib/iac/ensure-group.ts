@@ -1,6 +1,5 @@
+import type { Group, IamClient, IamError } from 'bce-iam'
 import type { ResultAsync } from 'neverthrow'
-import type { Group } from '../iam/group-model'
-import type { IamClient, IamError } from '../iam/iam-client'
 import { ensureEntity } from './ensure-entity'
 import type { Ensured } from './ensure-types'
 

@@ -1,5 +1,5 @@
+import type { IamClient, IamError } from 'bce-iam'
 import { okAsync, type ResultAsync } from 'neverthrow'
-import type { IamClient, IamError } from '../iam/iam-client'
 import type { Ensured } from './ensure-types'
 
 /** A user's membership of a group. */

@@ -1,6 +1,5 @@
+import type { IamClient, IamError, User } from 'bce-iam'
 import type { ResultAsync } from 'neverthrow'
-import type { IamClient, IamError } from '../iam/iam-client'
-import type { User } from '../iam/user-model'
 import { ensureEntity } from './ensure-entity'
 import type { Ensured } from './ensure-types'
 

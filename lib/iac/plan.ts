@@ -1,4 +1,5 @@
-import { serializeAcl, type Acl } from '../acl'
+import type { Acl } from 'bce-iam'
+import { serializeAcl } from '../acl'
 import { refName, refType, type DesiredState, type PolicyRef } from './document'
 import { sameDocument } from './live-document'
 

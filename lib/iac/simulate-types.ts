@@ -1,4 +1,4 @@
-import type { Acl, AclDecision, AclEffect, AclStatement } from '../acl'
+import type { Acl, AclDecision, AclEffect, AclStatement } from 'bce-iam'
 
 /** Whose policies a simulation evaluates: a user's (its own and its groups'), a group's, or a role's. */
 export type SimulatedPrincipal = { readonly user: string } | { readonly group: string } | { readonly role: string }

@@ -1,6 +1,7 @@
+import type { OperationName } from 'bce-iam'
 import { isRecord } from '../../decode/is-record'
 import { err, ok, type Result } from 'neverthrow'
-import { ALL_OPERATIONS, type OperationName } from '../../operations'
+import { ALL_OPERATIONS } from '../../operations'
 import { checkRetryAfter } from './retry-after'
 
 /** Statuses a `status` fault may answer with. */
