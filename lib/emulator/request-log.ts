@@ -2,6 +2,7 @@ import type { OperationName } from 'bce-iam'
 
 /** One API request as the emulator saw it: never headers, bodies, secrets or tokens. */
 export interface RequestLogEntry {
+  /** The HTTP method of the request (`GET`, `POST`, `PUT`, `DELETE`). */
   readonly method: string
   /** The path exactly as received (still percent-encoded). */
   readonly path: string

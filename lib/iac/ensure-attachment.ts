@@ -5,9 +5,11 @@ import type { PrincipalKind } from './plan'
 
 /** A policy attached to a user, group or role. */
 export interface AttachmentSpec {
+  /** The kind of principal the policy is attached to. */
   readonly principal: PrincipalKind
   /** The user's, group's or role's name. */
   readonly name: string
+  /** The policy's name. */
   readonly policy: string
   /** Default `Custom`. */
   readonly policyType?: 'Custom' | 'System' | undefined

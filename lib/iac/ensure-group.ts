@@ -5,7 +5,9 @@ import type { Ensured } from './ensure-types'
 
 /** A group as {@link ensureGroup} should leave it; an unset description is not compared. */
 export interface GroupSpec {
+  /** The group's name. */
   readonly name: string
+  /** The description the group should have; left unchanged when absent. */
   readonly description?: string | undefined
 }
 

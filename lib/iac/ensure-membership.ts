@@ -4,7 +4,9 @@ import type { Ensured } from './ensure-types'
 
 /** A user's membership of a group. */
 export interface MembershipSpec {
+  /** The user's name. */
   readonly user: string
+  /** The group's name. */
   readonly group: string
 }
 

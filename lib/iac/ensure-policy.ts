@@ -7,8 +7,11 @@ import { sameDocument } from './live-document'
 
 /** A custom policy as {@link ensurePolicy} should leave it; an unset description is not compared. */
 export interface PolicySpec {
+  /** The custom policy's name. */
   readonly name: string
+  /** The description the policy should have; left unchanged when absent. */
   readonly description?: string | undefined
+  /** The ACL document the policy should have. */
   readonly document: Acl
 }
 

@@ -7,7 +7,9 @@ import { sameDocument } from './live-document'
 
 /** A role as {@link ensureRole} should leave it; an unset description is not compared. */
 export interface RoleSpec {
+  /** The role's name. */
   readonly name: string
+  /** The description the role should have; left unchanged when absent. */
   readonly description?: string | undefined
   /** Who may assume the role (see `trustPolicy` in the ACL toolkit). */
   readonly trust: Acl

@@ -38,7 +38,9 @@ export interface MatcherContextLike {
 
 /** What a matcher reports to jest or vitest. */
 export interface MatcherOutcome {
+  /** Whether the assertion passed. */
   readonly pass: boolean
+  /** The failure (or, negated, success) message jest prints. */
   readonly message: () => string
 }
 

@@ -42,8 +42,11 @@ export type Fault =
  * refused at run time.
  */
 export interface FaultInstruction {
+  /** The SDK method name (e.g. `getUser`) whose requests get the fault, or `*` for any operation. */
   readonly operation: OperationName | '*'
+  /** The fault to inject. */
   readonly fault: Fault
+  /** How many matching requests get the fault (default 1). */
   readonly times?: number | undefined
 }
 
