@@ -29,12 +29,18 @@ export interface MatchedStatement {
   readonly documentIndex: number
   /** Index of the statement in that document's `accessControlList`. */
   readonly statementIndex: number
+  /** The statement that matched, as written in its document. */
   readonly statement: AclStatement
+  /** The matched statement's effect (`Allow` or `Deny`). */
   readonly effect: AclEffect
 }
 
 /** The decision of {@link evaluateAcl} and the statements that led to it, in document order. */
 export interface AclEvaluation {
+  /**
+   * `ExplicitDeny` when a matching statement denies, else `Allow` when one allows, else
+   * `ImplicitDeny`.
+   */
   readonly decision: AclDecision
   /** Every matching statement (both effects), in document then statement order. */
   readonly matched: readonly MatchedStatement[]

@@ -10,6 +10,7 @@ export type AclEffect = 'Allow' | 'Deny'
 
 /** A principal a trust (or resource) statement applies to: an account id, or `*`. */
 export interface AclGrantee {
+  /** The grantee's BCE account id, or `*` for any account. */
   readonly id: string
 }
 

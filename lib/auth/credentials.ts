@@ -6,7 +6,9 @@ import type { Observer } from '../observe/observe'
 
 /** A BCE key pair, optionally temporary (STS) with its session token and expiry. */
 export interface Credentials {
+  /** The access key id (AK), sent in the clear in the `authorization` header. */
   readonly accessKeyId: string
+  /** The secret access key (SK) that signs requests; never sent and never rendered. */
   readonly secretAccessKey: string
   /** STS session token, sent as `x-bce-security-token` and signed. */
   readonly sessionToken?: string | undefined

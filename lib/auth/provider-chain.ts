@@ -9,7 +9,9 @@ import { resolveCredentials } from './resolve-credentials'
 
 /** A named source in a chain. */
 export interface NamedProvider {
+  /** A label for the provider (e.g. `explicit`, `environment`, `profile`), used in the chain's error message. */
   readonly name: string
+  /** The provider the chain asks, in order. */
   readonly provider: CredentialsProvider
 }
 

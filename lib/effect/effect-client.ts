@@ -1,10 +1,7 @@
+import type { BceError, CallOptions, IamClient, IamMethods, StsClient, StsMethods } from 'bce-iam'
 import type { Effect } from 'effect'
 import type { ResultAsync } from 'neverthrow'
-import type { CallOptions } from '../client/config'
-import type { BceError } from '../errors/types'
 import { adaptMethods } from '../adapt-methods'
-import type { IamClient, IamMethods } from '../iam/iam-client'
-import type { StsClient, StsMethods } from '../sts/sts-client'
 import { fromResultAsync } from './from-result-async'
 import type { EffectErrorOf } from './tagged-error'
 

@@ -1,6 +1,6 @@
+import type { BceError } from 'bce-iam'
 import { Effect } from 'effect'
 import type { ResultAsync } from 'neverthrow'
-import type { BceError } from '../errors/types'
 import { tagError, type EffectErrorOf } from './tagged-error'
 
 /**

@@ -9,7 +9,7 @@
 export { effectClient } from './effect-client'
 export type { EffectMethod, EffectMethods, EffectIamClient, EffectStsClient } from './effect-client'
 export { tagError } from './tagged-error'
-export type { TaggedBceError, EffectErrorOf } from './tagged-error'
+export type { TaggedBceError, TaggedClientError, EffectErrorOf } from './tagged-error'
 export { fromResultAsync } from './from-result-async'
 export { IamClientService, StsClientService, layer, stsLayer } from './services'
 export type { ConfigFailure } from './services'

@@ -1,10 +1,8 @@
+import type { BaseClient, BceClientError, ClientConfig, IamClientConfig, StsClientConfig } from 'bce-iam'
 import { Context, Effect, Layer, type Scope } from 'effect'
 import type { Result } from 'neverthrow'
-import type { BaseClient } from '../client/base-client'
-import type { ClientConfig } from '../client/config'
-import type { BceClientError } from '../errors/types'
-import { IamClient, type IamClientConfig } from '../iam/iam-client'
-import { StsClient, type StsClientConfig } from '../sts/sts-client'
+import { IamClient } from '../iam/iam-client'
+import { StsClient } from '../sts/sts-client'
 import { effectClient, type EffectIamClient, type EffectStsClient } from './effect-client'
 import { tagError, type EffectErrorOf } from './tagged-error'
 

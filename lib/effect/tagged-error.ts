@@ -1,4 +1,4 @@
-import type { BceClientError, BceError, BceServiceError, ClientErrorReason, ServiceErrorKind } from '../errors/types'
+import type { BceClientError, BceError, BceServiceError, ClientErrorReason, ServiceErrorKind } from 'bce-iam'
 
 /**
  * A bce-iam error as an Effect failure: `_tag` is the service-error kind (`NotFound`, `Throttled`,
@@ -20,7 +20,7 @@ export interface TaggedBceError<Tag extends ServiceErrorKind | ClientErrorReason
 }
 
 /** One tagged member per reason a client-error type can hold. */
-type TaggedClientError<Err extends BceClientError> = Err extends unknown
+export type TaggedClientError<Err extends BceClientError> = Err extends unknown
   ? { [R in Err['reason']]: TaggedBceError<R, Err & { readonly reason: R }> }[Err['reason']]
   : never
 

@@ -1,7 +1,8 @@
-import type { OperationName } from '../operations'
+import type { OperationName } from 'bce-iam'
 
 /** One API request as the emulator saw it: never headers, bodies, secrets or tokens. */
 export interface RequestLogEntry {
+  /** The HTTP method of the request (`GET`, `POST`, `PUT`, `DELETE`). */
   readonly method: string
   /** The path exactly as received (still percent-encoded). */
   readonly path: string

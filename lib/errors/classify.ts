@@ -8,7 +8,7 @@ import type { ServiceErrorKind } from './types'
  * (Baidu's docs, an official SDK, or an assumption) is recorded in code-provenance.ts: a code
  * missing there does not compile here.
  */
-const KIND_BY_CODE = {
+export const KIND_BY_CODE = {
   NotFound: 'NotFound',
   NoSuchEntity: 'NotFound',
   ResourceNotFound: 'NotFound',

@@ -10,7 +10,9 @@
  * delete conflicts, limits) is an assumption.
  */
 export interface CodeProvenance {
+  /** Where the code's meaning comes from: Baidu's documentation, an official Baidu SDK, or an assumption. */
   readonly source: 'baidu-docs' | 'official-sdk' | 'assumption'
+  /** Where exactly: a documentation URL, `repository:path` in an official SDK, or what the assumption rests on. */
   readonly where: string
   /** What exactly the source shows (status, context), when that matters. */
   readonly note?: string

@@ -6,7 +6,7 @@ export type PathKey = string | number
 /**
  * One problem as the SDK handles it internally: the path is structured data (`['users', 3,
  * 'createTime']`), never a string to be split or patched. It becomes a public {@link ErrorIssue}
- * (dotted path) only when an error is built, through {@link renderIssue}.
+ * (dotted path) only when an error is built, through `renderIssue`.
  */
 export interface Issue {
   /** Where the offending value is, from the root of what was checked; empty for the root itself. */

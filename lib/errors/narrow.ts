@@ -31,6 +31,7 @@ const isServiceErrorOf = (error: BceError, kinds: readonly ServiceErrorKind[]): 
  * ```
  */
 export function isServiceError<E extends BceError>(error: E): error is ServiceErrorIn<E, ServiceErrorKind>
+/** Whether `error` is a service error of one of `kinds`; narrows `error` to that error. */
 export function isServiceError<E extends BceError, K extends KindsOf<E>>(
   error: E,
   ...kinds: [K, ...K[]]

@@ -34,6 +34,7 @@ export type KnownServiceErrorCode<K extends ServiceErrorKind = ServiceErrorKind>
  * classifies as `kind` `K`. Use {@link ServiceError} to name one or several kinds.
  */
 export interface ServiceErrorOf<K extends ServiceErrorKind> {
+  /** Discriminant: an error answer from the service. */
   readonly _tag: 'BceServiceError'
   /** Classification of `code` and `statusCode`, stable across services and SDK versions. */
   readonly kind: K
@@ -94,11 +95,17 @@ export interface ErrorIssue {
 
 /** No usable answer from the service: bad input or configuration, transport failure, undecodable body. */
 export interface BceClientError {
+  /** Discriminant: an error found by the SDK itself (no usable answer from the service). */
   readonly _tag: 'BceClientError'
+  /** Why the call failed (`InvalidInput`, `Network`, `Timeout`, `Decode`, …). */
   readonly reason: ClientErrorReason
+  /** A one-line description, safe to log (no secrets). */
   readonly message: string
+  /** The SDK method name of the failed call (e.g. `getUser`). */
   readonly operation: string
+  /** How many HTTP attempts were made (0 when the call failed before sending). */
   readonly attempts: number
+  /** Whether retrying the same call may succeed. */
   readonly retryable: boolean
   /** The request may have been applied by the service (a non-idempotent call cut off after sending). */
   readonly outcomeUnknown?: boolean

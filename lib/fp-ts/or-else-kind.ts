@@ -1,7 +1,6 @@
+import type { BceError, ServiceError, ServiceErrorKind, WithoutKinds } from 'bce-iam'
 import * as E from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
-import type { WithoutKinds } from '../errors/narrow'
-import type { BceError, ServiceError, ServiceErrorKind } from '../errors/types'
 
 /**
  * A recovery step for `pipe`: when the task fails with a service error of one of `kinds`, run the

@@ -1,8 +1,7 @@
+import type { IamClient, IamMethods, StsClient, StsMethods } from 'bce-iam'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { ResultAsync } from 'neverthrow'
 import { adaptMethods } from '../adapt-methods'
-import type { IamClient, IamMethods } from '../iam/iam-client'
-import type { StsClient, StsMethods } from '../sts/sts-client'
 import { fromResultAsync } from './from-result-async'
 
 /**

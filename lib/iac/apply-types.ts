@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { BceError } from '../errors/types'
+import type { BceError } from 'bce-iam'
 import type { PlanStep } from './plan'
 
 /** Where a step is: about to run, done, done after reading back a lost answer, or failed. */
@@ -14,6 +14,7 @@ export type ApplyStatus = 'started' | 'applied' | 'failed' | 'recovered'
 export interface ApplyEvent {
   /** The step, as it appears in the plan. */
   readonly step: PlanStep
+  /** The step's new status. */
   readonly status: ApplyStatus
   /** The step's position in `plan.changes` (0-based). */
   readonly index: number
@@ -33,14 +34,19 @@ export interface ApplyOptions {
 
 /** A step that failed, with the error of its last call. */
 export interface FailedStep {
+  /** The step that failed, as it appears in the plan. */
   readonly step: PlanStep
+  /** The error of the step's last call. */
   readonly error: BceError
 }
 
 /** What {@link apply} did: steps applied (in completion order), failed, and never started. */
 export interface ApplyReport {
+  /** Steps applied (or recovered), in completion order. */
   readonly applied: readonly PlanStep[]
+  /** Steps that failed, with their errors. */
   readonly failed: readonly FailedStep[]
+  /** Steps never started, in plan order (the run stopped at a failure first). */
   readonly pending: readonly PlanStep[]
 }
 
@@ -49,9 +55,12 @@ export interface ApplyReport {
  * already running when it failed were let finish, so `applied` may hold steps after it).
  */
 export interface ApplyFailure {
+  /** Discriminant of an apply that did not complete every step. */
   readonly _tag: 'ApplyFailure'
+  /** `apply stopped: <what>: <error message> (<n> applied, <n> failed, <n> pending)`. */
   readonly message: string
   /** The first failing step's error. */
   readonly error: BceError
+  /** What was applied, what failed and what was left pending. */
   readonly report: ApplyReport
 }

@@ -1,7 +1,6 @@
+import type { BceError, IamClient } from 'bce-iam'
 import { errAsync, ResultAsync, err, ok, type Result } from 'neverthrow'
 import { makeClientError } from '../errors/make'
-import type { BceError } from '../errors/types'
-import type { IamClient } from '../iam/iam-client'
 import { dependencies } from './apply-order'
 import { runStep, type StepOutcome } from './apply-step'
 import type { ApplyEvent, ApplyFailure, ApplyOptions, ApplyReport, FailedStep } from './apply-types'

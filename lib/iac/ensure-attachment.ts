@@ -1,15 +1,15 @@
+import type { IamClient, OperationError, Policy } from 'bce-iam'
 import { okAsync, type ResultAsync } from 'neverthrow'
-import type { OperationError } from '../errors/kinds'
-import type { IamClient } from '../iam/iam-client'
-import type { Policy } from '../iam/policy-model'
 import type { Ensured } from './ensure-types'
 import type { PrincipalKind } from './plan'
 
 /** A policy attached to a user, group or role. */
 export interface AttachmentSpec {
+  /** The kind of principal the policy is attached to. */
   readonly principal: PrincipalKind
   /** The user's, group's or role's name. */
   readonly name: string
+  /** The policy's name. */
   readonly policy: string
   /** Default `Custom`. */
   readonly policyType?: 'Custom' | 'System' | undefined

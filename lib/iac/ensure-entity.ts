@@ -1,6 +1,6 @@
+import type { BceError } from 'bce-iam'
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow'
 import { recover } from '../errors/narrow'
-import type { BceError } from '../errors/types'
 import type { EnsureAction, Ensured } from './ensure-types'
 
 /** The calls that make one named entity exist as wanted. */

@@ -1,12 +1,13 @@
+import type { Group, IamClient, IamError } from 'bce-iam'
 import type { ResultAsync } from 'neverthrow'
-import type { Group } from '../iam/group-model'
-import type { IamClient, IamError } from '../iam/iam-client'
 import { ensureEntity } from './ensure-entity'
 import type { Ensured } from './ensure-types'
 
 /** A group as {@link ensureGroup} should leave it; an unset description is not compared. */
 export interface GroupSpec {
+  /** The group's name. */
   readonly name: string
+  /** The description the group should have; left unchanged when absent. */
   readonly description?: string | undefined
 }
 

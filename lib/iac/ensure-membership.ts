@@ -1,10 +1,12 @@
+import type { IamClient, IamError } from 'bce-iam'
 import { okAsync, type ResultAsync } from 'neverthrow'
-import type { IamClient, IamError } from '../iam/iam-client'
 import type { Ensured } from './ensure-types'
 
 /** A user's membership of a group. */
 export interface MembershipSpec {
+  /** The user's name. */
   readonly user: string
+  /** The group's name. */
   readonly group: string
 }
 

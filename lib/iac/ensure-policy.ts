@@ -1,15 +1,16 @@
+import type { Acl, IamClient, IamError, Policy } from 'bce-iam'
 import type { ResultAsync } from 'neverthrow'
-import type { Acl } from '../acl'
-import type { IamClient, IamError } from '../iam/iam-client'
-import type { Policy } from '../iam/policy-model'
 import { ensureEntity } from './ensure-entity'
 import type { Ensured } from './ensure-types'
 import { describedDocumentDiffers } from './live-document'
 
 /** A custom policy as {@link ensurePolicy} should leave it; an unset description is not compared. */
 export interface PolicySpec {
+  /** The custom policy's name. */
   readonly name: string
+  /** The description the policy should have; left unchanged when absent. */
   readonly description?: string | undefined
+  /** The ACL document the policy should have. */
   readonly document: Acl
 }
 

@@ -1,14 +1,14 @@
+import type { Acl, IamClient, IamError, Role } from 'bce-iam'
 import type { ResultAsync } from 'neverthrow'
-import type { Acl } from '../acl'
-import type { IamClient, IamError } from '../iam/iam-client'
-import type { Role } from '../iam/role-model'
 import { ensureEntity } from './ensure-entity'
 import type { Ensured } from './ensure-types'
 import { describedDocumentDiffers } from './live-document'
 
 /** A role as {@link ensureRole} should leave it; an unset description is not compared. */
 export interface RoleSpec {
+  /** The role's name. */
   readonly name: string
+  /** The description the role should have; left unchanged when absent. */
   readonly description?: string | undefined
   /** Who may assume the role (see `trustPolicy` in the ACL toolkit). */
   readonly trust: Acl

@@ -15,5 +15,6 @@ export type EnsureAction = 'created' | 'existing' | 'updated' | 'recovered'
 export interface Ensured<T> {
   /** The entity as the service last reported it. */
   readonly value: T
+  /** What was done to reach the wanted state. */
   readonly action: EnsureAction
 }

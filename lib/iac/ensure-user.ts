@@ -1,12 +1,13 @@
+import type { IamClient, IamError, User } from 'bce-iam'
 import type { ResultAsync } from 'neverthrow'
-import type { IamClient, IamError } from '../iam/iam-client'
-import type { User } from '../iam/user-model'
 import { ensureEntity } from './ensure-entity'
 import type { Ensured } from './ensure-types'
 
 /** A user as {@link ensureUser} should leave it; unset fields are not compared or changed. */
 export interface UserSpec {
+  /** The sub-user's name. */
   readonly name: string
+  /** The description the user should have; left unchanged when absent. */
   readonly description?: string | undefined
   /** `false` disables the sub-user. */
   readonly enabled?: boolean | undefined

@@ -1,7 +1,6 @@
+import type { Acl, BceError, IamClient } from 'bce-iam'
 import { ResultAsync, errAsync, okAsync } from 'neverthrow'
-import { parseAcl, type Acl } from '../acl'
-import type { BceError } from '../errors/types'
-import type { IamClient } from '../iam/iam-client'
+import { parseAcl } from '../acl'
 import {
   iacError,
   type DesiredGroup,

@@ -1,4 +1,5 @@
-import { parseAcl, serializeAcl, type Acl, type AclStatement } from '../acl'
+import type { Acl, AclStatement } from 'bce-iam'
+import { parseAcl, serializeAcl } from '../acl'
 
 /** Which document of an entity: a custom policy's ACL or a role's trust document. */
 export type DocumentKind = 'policy' | 'trust'

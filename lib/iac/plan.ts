@@ -1,4 +1,5 @@
-import { serializeAcl, type Acl } from '../acl'
+import type { Acl } from 'bce-iam'
+import { serializeAcl } from '../acl'
 import { refName, refType, type DesiredState, type PolicyRef } from './document'
 import { sameDocument } from './live-document'
 
@@ -10,46 +11,71 @@ export type PrincipalKind = 'user' | 'group' | 'role'
 
 /** Create an entity with the document's fields. */
 export interface CreateStep {
+  /** Discriminant: create an entity. */
   readonly action: 'create'
+  /** The kind of entity to create. */
   readonly target: EntityKind
+  /** The entity's name. */
   readonly name: string
+  /** Its description, when the document sets one. */
   readonly description?: string | undefined
+  /** For a user: whether it is enabled, when the document says. */
   readonly enabled?: boolean | undefined
+  /** For a policy: its ACL document; for a role: its trust document. */
   readonly document?: Acl | undefined
 }
 
 /** Change an existing entity's differing fields (only those the document sets). */
 export interface UpdateStep {
+  /** Discriminant: change an existing entity. */
   readonly action: 'update'
+  /** The kind of entity to update. */
   readonly target: EntityKind
+  /** The entity's name. */
   readonly name: string
+  /** The new description, when it differs. */
   readonly description?: string | undefined
+  /** For a user: the new enabled state, when it differs. */
   readonly enabled?: boolean | undefined
+  /** For a policy: the new ACL document; for a role: the new trust document (when it differs). */
   readonly document?: Acl | undefined
 }
 
 /** Delete an entity absent from the document (only with `prune`). */
 export interface DeleteStep {
+  /** Discriminant: delete an entity the document no longer has. */
   readonly action: 'delete'
+  /** The kind of entity to delete. */
   readonly target: EntityKind
+  /** The entity's name. */
   readonly name: string
 }
 
 /** Add a user to a group, or (with `prune`) remove them. */
 export interface MembershipStep {
+  /** `add` the user to the group, or `remove` them (`prune` only). */
   readonly action: 'add' | 'remove'
+  /** Discriminant: a group membership. */
   readonly target: 'membership'
+  /** The user's name. */
   readonly user: string
+  /** The group's name. */
   readonly group: string
 }
 
 /** Attach a policy to a principal, or (with `prune`) detach it. */
 export interface AttachmentStep {
+  /** `attach` the policy, or `detach` it (`prune` only). */
   readonly action: 'attach' | 'detach'
+  /** Discriminant: a policy attachment. */
   readonly target: 'attachment'
+  /** The kind of principal. */
   readonly principal: PrincipalKind
+  /** The principal's name. */
   readonly name: string
+  /** The policy's name. */
   readonly policy: string
+  /** Whether the policy is a custom policy of the account or a system policy. */
   readonly policyType: 'Custom' | 'System'
 }
 
@@ -58,6 +84,10 @@ export type PlanStep = CreateStep | UpdateStep | DeleteStep | MembershipStep | A
 
 /** The ordered steps that bring a live account to a desired state. */
 export interface Plan {
+  /**
+   * The steps in the order they apply: creates, updates, memberships, attachments; with `prune`,
+   * then detaches, removals and deletes.
+   */
   readonly changes: readonly PlanStep[]
 }
 

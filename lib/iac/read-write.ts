@@ -1,6 +1,7 @@
+import type { Acl } from 'bce-iam'
 import { err, type Result } from 'neverthrow'
 import { parse, stringify } from 'yaml'
-import { serializeAcl, type Acl } from '../acl'
+import { serializeAcl } from '../acl'
 import { iacError, type DesiredState, type IacError, type PolicyRef } from './document'
 import { validateDesiredState } from './validate'
 

@@ -1,5 +1,5 @@
+import type { Acl } from 'bce-iam'
 import { err, ok, type Result } from 'neverthrow'
-import type { Acl } from '../acl'
 import type { Issue, PathKey } from '../errors/issue'
 import type { AttachmentSource, EffectivePolicy, SimulatedPrincipal, SimulateOptions } from './simulate-types'
 import { refName, refType, type DesiredState, type PolicyRef } from './document'

@@ -1,10 +1,11 @@
-import type { Acl, AclDecision, AclEffect, AclStatement } from '../acl'
+import type { Acl, AclDecision, AclEffect, AclStatement } from 'bce-iam'
 
 /** Whose policies a simulation evaluates: a user's (its own and its groups'), a group's, or a role's. */
 export type SimulatedPrincipal = { readonly user: string } | { readonly group: string } | { readonly role: string }
 
 /** The question {@link simulate} answers: may `principal` do `permission` on `resource`? */
 export interface SimulationRequest {
+  /** Who makes the request. */
   readonly principal: SimulatedPrincipal
   /** Permission needed, e.g. `READ`, `WRITE` or `AssumeRole`. */
   readonly permission: string
@@ -40,21 +41,29 @@ export type AttachmentSource =
 
 /** A policy that applies to the principal (each counted once, however many ways it is attached). */
 export interface EffectivePolicy {
+  /** The policy's name. */
   readonly name: string
+  /** Whether it is a custom policy of the account or a system policy. */
   readonly type: 'Custom' | 'System'
   /** Every attachment through which the principal holds the policy, in document order. */
   readonly via: readonly AttachmentSource[]
+  /** The policy's ACL document. */
   readonly document: Acl
 }
 
 /** A statement that matched the request: which policy, which statement, with which effect. */
 export interface SimulatedStatement {
+  /** The name of the policy holding the statement. */
   readonly policy: string
+  /** Whether that policy is custom or system. */
   readonly policyType: 'Custom' | 'System'
+  /** Every attachment through which the principal holds that policy. */
   readonly via: readonly AttachmentSource[]
   /** Index of the statement in the policy's `accessControlList`. */
   readonly statementIndex: number
+  /** The statement's effect (`Allow` or `Deny`). */
   readonly effect: AclEffect
+  /** The statement, as written in the policy. */
   readonly statement: AclStatement
 }
 

@@ -1,5 +1,6 @@
+import type { AclEvaluation } from 'bce-iam'
 import { err, ok, type Result } from 'neverthrow'
-import { evaluateAcl, type AclEvaluation } from '../acl'
+import { evaluateAcl } from '../acl'
 import { renderIssue } from '../errors/issue'
 import { iacError, type DesiredState, type IacError } from './document'
 import { principalPolicies, type PrincipalPolicies } from './simulate-policies'

@@ -1,6 +1,6 @@
+import type { Acl, ErrorIssue } from 'bce-iam'
 import { err, ok, type Result } from 'neverthrow'
-import { parseAcl, type Acl } from '../acl'
-import type { ErrorIssue } from '../errors/types'
+import { parseAcl } from '../acl'
 import {
   iacError,
   type DesiredGroup,

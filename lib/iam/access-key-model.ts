@@ -8,9 +8,13 @@ import { struct } from '../decode/struct'
 export interface AccessKey {
   /** The access key id (AK). */
   readonly id: string
+  /** When the key was created. */
   readonly createTime?: Date
+  /** The key's description. */
   readonly description?: string
+  /** Whether the key can authenticate requests (`false` once disabled). */
   readonly enabled?: boolean
+  /** When the key last authenticated a request; absent if never used. */
   readonly lastUsedTime?: Date
 }
 
@@ -20,6 +24,7 @@ export interface AccessKey {
  * show it as `[redacted]`; an object spread copies it together with that redacted rendering.
  */
 export interface NewAccessKey extends AccessKey {
+  /** The secret access key (SK), returned only at creation; rendered as `[redacted]`. */
   readonly secret: string
   /** The key's own fields for `JSON.stringify`, the secret shown as `[redacted]`. */
   toJSON(): Record<string, unknown>
@@ -59,7 +64,9 @@ export const newAccessKeyCodec: t.Decoder<unknown, NewAccessKey> = mapped(
  * `QueryTheLastUsageTimeOfAccesskeyResponse`). `lastUsedTime` is absent for a key never used.
  */
 export interface AccessKeyLastUsed {
+  /** The access key id (AK) asked about. */
   readonly accessKeyId: string
+  /** When the key last authenticated a request; absent if never used. */
   readonly lastUsedTime?: Date
 }
 

@@ -14,11 +14,13 @@ import type { UserNameInput } from './user-operations'
 
 /** Input of `IamClient.getAccessKeyLastUsedTime`: any access key id of the account. */
 export interface AccessKeyIdInput {
+  /** The access key id (AK). */
   readonly accessKeyId: string
 }
 
 /** Input of operations on one access key of one user. */
 export interface AccessKeyInput extends UserNameInput {
+  /** The access key id (AK). */
   readonly accessKeyId: string
 }
 

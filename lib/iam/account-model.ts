@@ -10,6 +10,7 @@ export interface AccountLimitInfo {
   readonly userLimit?: number
   /** Custom policies per account. */
   readonly policyLimit?: number
+  /** Contacts per account. */
   readonly contactsLimit?: number
   /** Groups per account. */
   readonly groupLimit?: number
@@ -17,8 +18,11 @@ export interface AccountLimitInfo {
   readonly subUserOfGroupLimit?: number
   /** Policies attached to one group. */
   readonly groupMaxAttachPolicyLimit?: number
+  /** Roles per account. */
   readonly userRolePerAccountLimit?: number
+  /** System policies attached to one role. */
   readonly roleMaxAttachSystemPolicyLimit?: number
+  /** Custom policies attached to one role. */
   readonly roleMaxAttachCustomPolicyLimit?: number
   /** Access keys per sub-user. */
   readonly akskLimit?: number
@@ -26,16 +30,21 @@ export interface AccountLimitInfo {
 
 /** How many of each entity the account holds now (the newer Go SDK's `AccountCountInfo`). */
 export interface AccountCountInfo {
+  /** Sub-users in the account. */
   readonly userCount?: number
   /** Custom policies (System policies are not counted). */
   readonly policyCount?: number
+  /** Groups in the account. */
   readonly groupCount?: number
 }
 
 /** The answer of getAccountSummary (the newer Go SDK's `QuerySummaryOfMainAccountResponse`). */
 export interface AccountSummary {
+  /** The account's id. */
   readonly accountId: string
+  /** The account's limits, when the service reports them. */
   readonly limitInfo?: AccountLimitInfo
+  /** How many users, groups and custom policies the account holds, when reported. */
   readonly countInfo?: AccountCountInfo
 }
 

@@ -21,12 +21,15 @@ export interface ApiKey extends RedactedRendering {
   readonly id: string
   /** The API key itself (secret; rendered as `[redacted]`). */
   readonly tokenId?: string
+  /** The key's display name. */
   readonly name?: string
   /** The user the key belongs to (a sub-user's id, or the account's id for the root's own keys). */
   readonly userId?: string
   /** The services the key is granted (detail, update, create and decrypt answers). */
   readonly services?: readonly string[]
+  /** When the key was created. */
   readonly createTime?: Date
+  /** When the key was last updated. */
   readonly updateTime?: Date
   /** The account the key belongs to. */
   readonly domainId?: string
@@ -41,11 +44,15 @@ export interface ApiKey extends RedactedRendering {
  * `model_page.go`). Pages are numbered from 1.
  */
 export interface ApiKeyPage {
+  /** The number of this page (from 1). */
   readonly pageNo?: number
+  /** The page size asked for. */
   readonly pageSize?: number
   /** How many keys there are in all (every page). */
   readonly totalCount?: number
+  /** The field the keys are sorted by, as the service reports it. */
   readonly orderBy?: string
+  /** The sort direction, as the service reports it. */
   readonly order?: string
   /** The keys of this page (empty when the page is past the end). */
   readonly result: readonly ApiKey[]
@@ -57,9 +64,11 @@ export interface ApiKeyPage {
  * `token` is a bearer secret: readable explicitly, rendered as `[redacted]` (spread copies too).
  */
 export interface BearerToken extends RedactedRendering {
+  /** The user the token acts for. */
   readonly userId?: string
   /** The token (secret; rendered as `[redacted]`). */
   readonly token: string
+  /** When the token was issued. */
   readonly createTime?: Date
   /** When the token stops working (service clock). */
   readonly expireTime?: Date

@@ -38,6 +38,7 @@ const apiKeyIdInBody: FieldSpec = { type: 'name', in: 'body', required: true }
 export interface CreateApiKeyInput {
   /** What the key may do (required by Baidu's API reference). */
   readonly acl: Acl | string
+  /** The key's display name. */
   readonly name?: string | undefined
   /** The sub-user (id) that will own the key; omitted, the caller. */
   readonly userId?: string | undefined
@@ -54,6 +55,7 @@ export interface ListApiKeysInput {
   readonly service?: readonly string[] | undefined
   /** Page number, from 1. */
   readonly pageNo?: number | undefined
+  /** Keys per page. */
   readonly pageSize?: number | undefined
 }
 

@@ -4,9 +4,13 @@ import { struct } from '../decode/struct'
 
 /** A user group. */
 export interface Group {
+  /** The group's id, assigned by the service. */
   readonly id: string
+  /** The group's name, unique in the account. */
   readonly name: string
+  /** When the group was created. */
   readonly createTime?: Date
+  /** The group's description. */
   readonly description?: string
 }
 

@@ -16,12 +16,15 @@ export interface CreateGroupInput {
 
 /** Input of operations that address one group. */
 export interface GroupNameInput {
+  /** The group's name. */
   readonly groupName: string
 }
 
 /** Input of `IamClient.updateGroup`; unset fields are left unchanged. */
 export interface UpdateGroupInput extends GroupNameInput {
+  /** A new name for the group. */
   readonly name?: string | undefined
+  /** A new description. */
   readonly description?: string | undefined
 }
 

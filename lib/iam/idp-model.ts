@@ -7,12 +7,17 @@ import { partialStruct } from '../decode/struct'
 export interface Idp {
   /** `enable` or `disable` (kept as sent). */
   readonly status?: string
+  /** The auxiliary login domain of the sub-users' single sign-on. */
   readonly auxiliaryDomain?: string
+  /** The account id the identity provider belongs to. */
   readonly domainId?: string
   /** SAML metadata, encoded as the console uploads it. */
   readonly encodeMetadata?: string
+  /** The name of the uploaded SAML metadata file. */
   readonly fileName?: string
+  /** When the identity provider was configured. */
   readonly createTime?: Date
+  /** When it was last changed. */
   readonly updateTime?: Date
 }
 

@@ -7,14 +7,17 @@ export type { NoInput }
 
 /** Input of `IamClient.updateSubUserIdpStatus`. */
 export interface UpdateSubUserIdpStatusInput {
+  /** `enable` or `disable` single sign-on through the identity provider. */
   readonly status: 'enable' | 'disable'
 }
 
 /** Input of `IamClient.updateSubUserIdp`; unset fields are left unchanged. */
 export interface UpdateSubUserIdpInput {
+  /** The name of the SAML metadata file. */
   readonly fileName?: string | undefined
   /** SAML metadata, encoded as the console expects. */
   readonly encodeMetadata?: string | undefined
+  /** The auxiliary login domain. */
   readonly auxiliaryDomain?: string | undefined
 }
 

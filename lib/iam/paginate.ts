@@ -5,6 +5,7 @@ import type { IamError, IamMethod } from './iam-client'
 
 /** What {@link paginate} needs of one page: its items, and what the service says about the whole list. */
 export interface PageLike<T> {
+  /** The items of this page. */
   readonly result: readonly T[]
   /** How many items there are in all, when the service says. */
   readonly totalCount?: number
@@ -42,6 +43,7 @@ export async function* paginate<T, E>(
 
 /** The IAM client methods {@link apiKeyPages} uses (an `IamClient` has them). */
 export interface ApiKeyLister {
+  /** The `listApiKeys` method of an `IamClient` (or anything with its signature). */
   readonly listApiKeys: IamMethod<'listApiKeys'>
 }
 

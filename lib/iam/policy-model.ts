@@ -9,10 +9,13 @@ export type PolicyType = 'System' | 'Custom'
 export interface Policy {
   /** Policy id, used by `IamClient.listPolicyEntities`. */
   readonly id: string
+  /** The policy's name: what the attach, detach and get calls take (with its type). */
   readonly name: string
   /** `System` or `Custom` (kept as the service sent it). */
   readonly type?: string
+  /** When the policy was created. */
   readonly createTime?: Date
+  /** The policy's description. */
   readonly description?: string
   /** The ACL document as the service stores it (serialised JSON; parse it with `parseAcl`). */
   readonly document?: string
@@ -32,10 +35,13 @@ export type PolicyGrantType = 'UserPolicy' | 'GroupPolicy' | 'RolePolicy'
 
 /** A principal a policy is attached to. */
 export interface PolicyEntity {
+  /** The principal's id. */
   readonly id: string
+  /** The principal's name. */
   readonly name?: string
   /** `UserPolicy`, `GroupPolicy` or `RolePolicy` (kept as sent). */
   readonly type?: string
+  /** When the policy was attached to the principal. */
   readonly attachTime?: Date
 }
 

@@ -37,25 +37,33 @@ export type PolicyDocument = Acl | string
 export interface CreatePolicyInput {
   /** 1–64 characters. */
   readonly name: string
+  /** The policy's description. */
   readonly description?: string | undefined
+  /** The ACL document: a typed `Acl` or its JSON text. */
   readonly document: PolicyDocument
 }
 
 /** Input naming one policy; `policyType` defaults to `Custom` on the service side and is omitted when unset. */
 export interface PolicyNameInput {
+  /** The policy's name. */
   readonly policyName: string
+  /** `Custom` (default) or `System`. */
   readonly policyType?: PolicyType | undefined
 }
 
 /** Input of `IamClient.deletePolicy`: a custom policy's name (no official SDK sends a `policyType` here). */
 export interface DeletePolicyInput {
+  /** The custom policy's name. */
   readonly policyName: string
 }
 
 /** Input of `IamClient.updatePolicy` (custom policies only); unset fields are left unchanged. */
 export interface UpdatePolicyInput {
+  /** The custom policy's name. */
   readonly policyName: string
+  /** A new name for the policy. */
   readonly name?: string | undefined
+  /** A new description. */
   readonly description?: string | undefined
   /**
    * The new document. Omitted, or `''`, keeps the current document: the official Go SDK always
@@ -67,6 +75,7 @@ export interface UpdatePolicyInput {
 
 /** Input of `IamClient.listPolicies`. */
 export interface ListPoliciesInput {
+  /** List `Custom` (default) or `System` policies. */
   readonly policyType?: PolicyType | undefined
   /** Filter on the policy name (the service's match semantics are undocumented). */
   readonly nameFilter?: string | undefined
@@ -74,26 +83,31 @@ export interface ListPoliciesInput {
 
 /** Input of `IamClient.listPolicyEntities`: the policy **id**, not its name. */
 export interface PolicyIdInput {
+  /** The policy's id (`Policy.id`). */
   readonly policyId: string
 }
 
 /** Input of `IamClient.listPolicyEntitiesByGrantType`. */
 export interface PolicyGrantInput extends PolicyIdInput {
+  /** Which principals to list: `UserPolicy`, `GroupPolicy` or `RolePolicy`. */
   readonly grantType: PolicyGrantType
 }
 
 /** Attaching or detaching a policy to a user. */
 export interface UserPolicyInput extends PolicyNameInput {
+  /** The sub-user's name. */
   readonly userName: string
 }
 
 /** Attaching or detaching a policy to a group. */
 export interface GroupPolicyInput extends PolicyNameInput {
+  /** The group's name. */
   readonly groupName: string
 }
 
 /** Attaching or detaching a policy to a role. */
 export interface RolePolicyInput extends PolicyNameInput {
+  /** The role's name. */
   readonly roleName: string
 }
 

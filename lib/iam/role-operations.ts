@@ -8,7 +8,9 @@ import { roleCodec, type Role } from './role-model'
 
 /** Input of `IamClient.createRole`. */
 export interface CreateRoleInput {
+  /** The role's name. */
   readonly name: string
+  /** The role's description. */
   readonly description?: string | undefined
   /** Who may assume the role: a trust ACL (see `trustPolicy` in the acl toolkit) or a JSON string. */
   readonly assumeRolePolicyDocument: PolicyDocument
@@ -16,13 +18,17 @@ export interface CreateRoleInput {
 
 /** Input of operations that address one role. */
 export interface RoleNameInput {
+  /** The role's name. */
   readonly roleName: string
 }
 
 /** Input of `IamClient.updateRole`; unset fields are left unchanged. */
 export interface UpdateRoleInput extends RoleNameInput {
+  /** A new name for the role. */
   readonly name?: string | undefined
+  /** A new description. */
   readonly description?: string | undefined
+  /** A new trust document: who may assume the role. */
   readonly assumeRolePolicyDocument?: PolicyDocument | undefined
 }
 

@@ -6,8 +6,11 @@ import { struct } from '../decode/struct'
 export interface User {
   /** 32-hex-character user id. */
   readonly id: string
+  /** The sub-user's name, unique in the account. */
   readonly name: string
+  /** When the user was created. */
   readonly createTime?: Date
+  /** The user's description. */
   readonly description?: string
   /** False when the sub-user is disabled. */
   readonly enabled?: boolean

@@ -9,11 +9,13 @@ import { userCodec, type User } from './user-model'
 export interface CreateUserInput {
   /** The new user's name (1–255 characters, no `/ \ ? #` or control characters). */
   readonly name: string
+  /** The user's description. */
   readonly description?: string | undefined
 }
 
 /** Input of operations that address one user. */
 export interface UserNameInput {
+  /** The sub-user's name. */
   readonly userName: string
 }
 
@@ -21,6 +23,7 @@ export interface UserNameInput {
 export interface UpdateUserInput extends UserNameInput {
   /** Rename the user. */
   readonly name?: string | undefined
+  /** A new description. */
   readonly description?: string | undefined
   /** `false` disables the sub-user. */
   readonly enabled?: boolean | undefined
@@ -35,12 +38,17 @@ export type ListUsersInput = NoInput
 export interface UpdateLoginProfileInput extends UserNameInput {
   /** Console password, 8–64 characters (and the account's password policy). */
   readonly password?: string | undefined
+  /** Require a password change at the next login. */
   readonly needResetPassword?: boolean | undefined
+  /** Enable or disable console login. */
   readonly enabledLogin?: boolean | undefined
+  /** Ask for a second factor at console login. */
   readonly enabledLoginMfa?: boolean | undefined
+  /** The second factor (`PHONE` or `TOTP`). */
   readonly loginMfaType?: LoginMfaType | undefined
   /** `''` together with `thirdPartyAccount: ''` unbinds the third-party login. */
   readonly thirdPartyType?: ThirdPartyType | undefined
+  /** The third-party account to bind for login. */
   readonly thirdPartyAccount?: string | undefined
 }
 
@@ -61,12 +69,15 @@ export interface SetUserOperationMfaInput {
 
 /** Input of `IamClient.unbindUserMfaDevice`. */
 export interface UnbindUserMfaDeviceInput extends UserNameInput {
+  /** The kind of MFA device to unbind (`PHONE` or `TOTP`). */
   readonly mfaType: LoginMfaType
 }
 
 /** Input of `IamClient.updateSubUser`. */
 export interface UpdateSubUserInput extends UserNameInput {
+  /** A new console password, 8–64 characters (secret: never rendered). */
   readonly password?: string | undefined
+  /** Sent as `provider` in the body; its meaning is undocumented by Baidu (the official SDKs pass it through). */
   readonly provider?: string | undefined
   /** `false` disables the sub-user; omitted leaves it unchanged. */
   readonly enable?: boolean | undefined

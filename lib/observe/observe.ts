@@ -5,15 +5,19 @@ import type { ClientErrorReason, ServiceErrorKind } from '../errors/types'
  * operation-name type: a client's `observe` option narrows it to the client's operation names.
  */
 export interface AttemptEvent<N extends string = string> {
+  /** Discriminant: one HTTP attempt finished. */
   readonly type: 'attempt'
+  /** The SDK method name of the call. */
   readonly operation: N
   /** 1 for the first attempt. */
   readonly attempt: number
+  /** Whether this attempt succeeded. */
   readonly outcome: 'success' | 'error'
   /** HTTP status, when an answer arrived (always, for a success). */
   readonly statusCode?: number
   /** Service error code (`NotFound`, `RequestExpired`, …). */
   readonly code?: string
+  /** The classified service-error kind (`NotFound`, `Throttled`, …). */
   readonly kind?: ServiceErrorKind
   /** Client error reason (`Network`, `Timeout`, …). */
   readonly reason?: ClientErrorReason
@@ -37,8 +41,11 @@ export interface AttemptEvent<N extends string = string> {
  * Never holds secrets.
  */
 export interface CallEvent<N extends string = string> {
+  /** Discriminant: a whole call (every attempt) finished. */
   readonly type: 'call'
+  /** The SDK method name of the call. */
   readonly operation: N
+  /** Whether the call succeeded. */
   readonly outcome: 'success' | 'error'
   /** HTTP attempts made (0 when the call failed before sending). */
   readonly attempts: number
@@ -62,8 +69,11 @@ export interface CallEvent<N extends string = string> {
 
 /** Something worth knowing that is not an error (e.g. a credentials file readable by others). */
 export interface WarningEvent {
+  /** Discriminant: something the SDK warns about without failing. */
   readonly type: 'warning'
+  /** The part of the SDK that warns (e.g. `credentials` for a profile file readable by others). */
   readonly source: string
+  /** The warning, one line (no secrets). */
   readonly message: string
 }
 

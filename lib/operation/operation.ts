@@ -64,6 +64,7 @@ export type FieldSpec =
 export interface FieldCodec {
   /** What the field holds, for documentation (e.g. `ACL document`). */
   readonly describes: string
+  /** Checks a value and encodes it as sent, or returns every problem found. */
   readonly encode: (value: unknown) => Result<unknown, readonly Issue[]>
 }
 
@@ -79,6 +80,7 @@ declare const NO_INPUT: unique symbol
  * 'NoInput'".
  */
 export interface NoInput {
+  /** Never present: keeps `NoInput` from accepting any property. */
   readonly [NO_INPUT]?: never
 }
 
@@ -92,7 +94,9 @@ export type ServiceName = 'iam' | 'sts'
  * operations); `none` where authentication suffices (STS). Placeholders are path fields.
  */
 export interface OperationAccess {
+  /** What a caller other than the account root needs. */
   readonly permission: 'READ' | 'FULL_CONTROL' | 'none'
+  /** The resource template the permission is on (placeholders name path fields). */
   readonly resource: string
 }
 
@@ -111,19 +115,23 @@ export interface OperationAccess {
 export interface OperationSpec<I, O, N extends string = string, K extends OperationErrorKind = OperationErrorKind> {
   /** SDK method name, e.g. `getUser`; also the `operation` of every error. */
   readonly name: N
+  /** The service the operation belongs to (`iam` or `sts`). */
   readonly service: ServiceName
   /** One line saying what the operation does (TSDoc and README table). */
   readonly summary: string
   /** Baidu's documentation of the operation. */
   readonly docs: string
+  /** The HTTP method of the request. */
   readonly method: HttpMethod
   /** Path template; `{field}` placeholders name path fields of the input. */
   readonly path: string
+  /** How each input field is checked and where it goes in the request. */
   readonly fields: FieldSpecs<I>
   /** Query flags sent bare (`?disable`) and signed as `disable=`. */
   readonly flags?: readonly string[]
   /** Whether repeating the request has the same effect as sending it once. */
   readonly idempotent: boolean
+  /** How a successful answer is read. */
   readonly reader: ResponseReader<O>
   /** The success status (201 for creates, 200 otherwise). */
   readonly status: 200 | 201

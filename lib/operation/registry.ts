@@ -2,7 +2,7 @@ import type { AnyOperationSpec } from './operation'
 
 /**
  * A table of operations keyed by their names: each key must equal its operation's `name`
- * (checked by the type of {@link defineRegistry}).
+ * (checked by the type of `defineRegistry`).
  */
 export type OperationRegistry = Readonly<Record<string, AnyOperationSpec>>
 

@@ -1,5 +1,5 @@
+import type { AttemptEvent, BceEvent, CallEvent } from 'bce-iam'
 import { SpanStatusCode, type Attributes, type Span } from '@opentelemetry/api'
-import type { AttemptEvent, BceEvent, CallEvent } from '../observe/observe'
 
 /** Attribute keys this adapter sets beyond the RPC semantic conventions (`bce.*`). */
 export const BCE_ATTRIBUTES = Object.freeze({

@@ -1,11 +1,9 @@
+import type { BceEvent, CallOptions, IamClient, IamMethods, Observer, StsClient, StsMethods } from 'bce-iam'
 import { context, trace, SpanKind, type Span, type Tracer, type TracerProvider } from '@opentelemetry/api'
 import { ResultAsync, type Result } from 'neverthrow'
 import { adaptMethods, type AnyClientMethod } from '../adapt-methods'
-import type { CallOptions } from '../client/config'
 import { SDK_VERSION } from '../client/user-agent'
-import { IamClient, type IamMethods } from '../iam/iam-client'
-import type { BceEvent, Observer } from '../observe/observe'
-import type { StsClient, StsMethods } from '../sts/sts-client'
+import { IamClient as IamClientClass } from '../iam/iam-client'
 import { recordEvent } from './span-recorder'
 
 /** Options of `tracedClient`. */
@@ -87,7 +85,7 @@ export function tracedClient(client: IamClient, options?: TracingOptions): IamMe
 export function tracedClient(client: StsClient, options?: TracingOptions): StsMethods
 export function tracedClient(client: IamClient | StsClient, options: TracingOptions = {}): IamMethods | StsMethods {
   const tracer = options.tracer ?? (options.tracerProvider ?? trace).getTracer('bce-iam', SDK_VERSION)
-  const service = client instanceof IamClient ? 'IAM' : 'STS'
+  const service = client instanceof IamClientClass ? 'IAM' : 'STS'
   const server = serverAttributes(client.endpoint)
   return adaptMethods(client, (method: AnyClientMethod, name: string) => {
     const attributes = { 'rpc.system': RPC_SYSTEM, 'rpc.service': service, 'rpc.method': name, ...server }

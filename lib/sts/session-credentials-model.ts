@@ -11,9 +11,13 @@ import { struct } from '../decode/struct'
  * together with that redacted rendering.
  */
 export interface SessionCredentials {
+  /** The temporary access key id (AK). */
   readonly accessKeyId: string
+  /** The temporary secret access key (SK); rendered as `[redacted]`. */
   readonly secretAccessKey: string
+  /** The session token, sent as `x-bce-security-token`; rendered as `[redacted]`. */
   readonly sessionToken: string
+  /** When the credentials were issued. */
   readonly createTime?: Date
   /** When the credentials stop working (service clock). */
   readonly expiration?: Date

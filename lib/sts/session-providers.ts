@@ -7,7 +7,9 @@ import type { StsClient } from './sts-client'
 export interface AssumeRoleProviderOptions extends RefreshOptions {
   /** An STS client holding the long-term credentials allowed to assume the role. */
   readonly sts: StsClient
+  /** The id of the account that owns the role. */
   readonly accountId: string
+  /** The name of the role to assume. */
   readonly roleName: string
   /**
    * Lifetime of each set of credentials, 1–7200 s.

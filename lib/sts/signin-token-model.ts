@@ -13,7 +13,9 @@ import { struct } from '../decode/struct'
 export interface SigninSecurityToken extends RedactedRendering {
   /** The user the token signs in (the account id for the root account). */
   readonly userId?: string
+  /** The session token (secret; rendered as `[redacted]`). */
   readonly sessionToken: string
+  /** When the token was issued. */
   readonly createTime?: Date
   /** When the token stops working (service clock). */
   readonly expiration?: Date

@@ -27,6 +27,7 @@ export interface GetSessionTokenInput {
 export interface AssumeRoleInput {
   /** The account that owns the role. */
   readonly accountId: string
+  /** The name of the role to assume. */
   readonly roleName: string
   /**
    * Validity in seconds, 1–7200. Omitted, the service default applies; the official Go SDK then

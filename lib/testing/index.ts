@@ -10,6 +10,8 @@ import type { BceResultMatchers } from './jest-matchers'
 export { bceMatchers } from './jest-matchers'
 export type {
   BceErrorKind,
+  Answer,
+  Thenable,
   BceResultMatchers,
   MatcherAnswer,
   MatcherContextLike,

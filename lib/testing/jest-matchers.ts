@@ -1,4 +1,4 @@
-import type { ClientErrorReason, ServiceErrorKind } from '../errors/types'
+import type { ClientErrorReason, ServiceErrorKind } from 'bce-iam'
 
 /** A service error `kind` or a client error `reason`: what {@link bceMatchers}' `toBeErrKind` accepts. */
 export type BceErrorKind = ServiceErrorKind | ClientErrorReason
@@ -38,7 +38,9 @@ export interface MatcherContextLike {
 
 /** What a matcher reports to jest or vitest. */
 export interface MatcherOutcome {
+  /** Whether the assertion passed. */
   readonly pass: boolean
+  /** The failure (or, negated, success) message jest prints. */
   readonly message: () => string
 }
 
@@ -190,10 +192,10 @@ export const bceMatchers: {
 } = { toBeOk, toBeErr, toBeErrKind }
 
 /** Anything with a `then` method (a Promise, a ResultAsync). */
-type Thenable = { readonly then: (...args: never[]) => unknown }
+export type Thenable = { readonly then: (...args: never[]) => unknown }
 
 /** An assertion's return type: a promise for a thenable received value (unless already one). */
-type Answer<R, T> = R extends Promise<unknown> ? R : T extends Thenable ? Promise<R> : R
+export type Answer<R, T> = R extends Promise<unknown> ? R : T extends Thenable ? Promise<R> : R
 
 /**
  * The matchers as they appear on `expect(received)`. `R` is the runner's assertion return type;

@@ -4,17 +4,25 @@ import type { Fault, FaultInstruction } from './fault'
 export interface ConsumedFault {
   /** The instruction id, or `chaos` for a random one. */
   readonly id: string
+  /** The SDK method name of the request that got the fault. */
   readonly operation: string
+  /** The fault injected. */
   readonly fault: Fault
+  /** The request id the emulator gave that request (`x-bce-request-id`). */
   readonly requestId: string
+  /** When the fault was injected (ISO 8601, emulator clock). */
   readonly at: string
 }
 
 /** An instruction still waiting for requests. */
 export interface PendingFault {
+  /** The instruction's id, as returned when it was queued. */
   readonly id: string
+  /** The operation it targets: an SDK method name, or `*` for any. */
   readonly operation: string
+  /** The fault the matching requests get. */
   readonly fault: Fault
+  /** How many more matching requests get the fault before the instruction is dropped. */
   readonly remaining: number
 }
 
@@ -30,8 +38,11 @@ export interface ChaosSettings {
 
 /** What `faultReport()` answers. */
 export interface FaultReport {
+  /** Instructions still waiting for requests, in queue order. */
   readonly pending: readonly PendingFault[]
+  /** Faults injected so far, oldest first. */
   readonly consumed: readonly ConsumedFault[]
+  /** The current random-fault settings; absent when chaos is off. */
   readonly chaos?: ChaosSettings | undefined
 }
 

@@ -1,6 +1,7 @@
+import type { OperationName } from 'bce-iam'
 import { isRecord } from '../../decode/is-record'
 import { err, ok, type Result } from 'neverthrow'
-import { ALL_OPERATIONS, type OperationName } from '../../operations'
+import { ALL_OPERATIONS } from '../../operations'
 import { checkRetryAfter } from './retry-after'
 
 /** Statuses a `status` fault may answer with. */
@@ -41,8 +42,11 @@ export type Fault =
  * refused at run time.
  */
 export interface FaultInstruction {
+  /** The SDK method name (e.g. `getUser`) whose requests get the fault, or `*` for any operation. */
   readonly operation: OperationName | '*'
+  /** The fault to inject. */
   readonly fault: Fault
+  /** How many matching requests get the fault (default 1). */
   readonly times?: number | undefined
 }
 

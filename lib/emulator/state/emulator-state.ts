@@ -28,7 +28,9 @@ const BY_ID = { idOf: (record: { readonly id: string }): string => record.id }
 
 /** The root account's key pair. */
 export interface RootCredentials {
+  /** The root account's access key id (AK): requests signed with this pair act as the account root. */
   readonly accessKeyId: string
+  /** The root account's secret access key (SK). */
   readonly secretAccessKey: string
 }
 

@@ -2,10 +2,15 @@ import { err, ok, type Result } from 'neverthrow'
 
 /** Account limits the emulator enforces (BCE's published numbers by default). */
 export interface EmulatorLimits {
+  /** Sub-users per account (default 500). */
   readonly usersPerAccount: number
+  /** Groups per account (default 50). */
   readonly groupsPerAccount: number
+  /** Sub-users in one group (default 20). */
   readonly usersPerGroup: number
+  /** Policies attached to one group (default 5). */
   readonly policiesPerGroup: number
+  /** Access keys per sub-user (default 20). */
   readonly accessKeysPerUser: number
   /** Permanent API keys of one user (or of the root account): 200 (Baidu's API key overview). */
   readonly apiKeysPerUser: number
