@@ -1,47 +1,24 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
 import { DESIRED_ACCOUNT_YAML } from './desired-account'
-
-const ROOT = join(__dirname, '..', '..')
-const MAIN = join(ROOT, 'lib', 'cli', 'main.ts')
-
-interface Run {
-  readonly code: number | null
-  readonly stdout: string
-  readonly stderr: string
-}
+import { spawnCli, type CliRun } from './harness'
 
 let fixture: EmulatorFixture
 let dir: string
 const outputs: string[] = []
 
-/** Spawns `bce-iam ARGS` (through tsx) with the emulator's endpoint and root key pair in its environment. */
-function cli(args: readonly string[]): Promise<Run> {
+/** Spawns `bce-iam ARGS` with the emulator's endpoint and root key pair in its environment. */
+async function cli(args: readonly string[]): Promise<CliRun> {
   const { emulator } = fixture
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', MAIN, ...args], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: dir, // no profile file of the machine running the tests
-      BCE_IAM_ENDPOINT: emulator.endpoint,
-      BCE_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
-      BCE_SECRET_ACCESS_KEY: emulator.credentials.secretAccessKey,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const run = await spawnCli(args, dir, {
+    BCE_IAM_ENDPOINT: emulator.endpoint,
+    BCE_ACCESS_KEY_ID: emulator.credentials.accessKeyId,
+    BCE_SECRET_ACCESS_KEY: emulator.credentials.secretAccessKey,
   })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-  return new Promise((resolve) => {
-    child.on('close', (code) => {
-      outputs.push(stdout, stderr)
-      resolve({ code, stdout, stderr })
-    })
-  })
+  outputs.push(run.stdout, run.stderr)
+  return run
 }
 
 beforeAll(async () => {

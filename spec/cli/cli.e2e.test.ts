@@ -1,33 +1,13 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DESIRED_ACCOUNT_YAML } from './desired-account'
-
-const ROOT = join(__dirname, '..', '..')
-const MAIN = join(ROOT, 'lib', 'cli', 'main.ts')
-
-interface Run {
-  readonly code: number | null
-  readonly stdout: string
-  readonly stderr: string
-}
+import { spawnCli, type CliRun } from './harness'
 
 let dir: string
 
-/** Spawns `bce-iam ARGS` (through tsx). */
-function cli(args: readonly string[]): Promise<Run> {
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', MAIN, ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: dir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })))
-}
+/** Spawns `bce-iam ARGS`. */
+const cli = (args: readonly string[]): Promise<CliRun> => spawnCli(args, dir)
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'bce-iam-cli-'))

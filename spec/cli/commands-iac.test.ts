@@ -4,28 +4,9 @@ import { join } from 'node:path'
 import { applyCommand, progressLine, reportLine } from '../../lib/cli/commands/apply'
 import { exportCommand } from '../../lib/cli/commands/export'
 import { planCommand } from '../../lib/cli/commands/plan'
-import type { CliIo } from '../../lib/cli/io'
 import type { PlanStep } from '../../lib/iac'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
-
-/** An io that records what is written and answers confirmations with `answer`. */
-function fakeIo(options: { tty: boolean; answer?: boolean; env: Record<string, string> }) {
-  const out: string[] = []
-  const err: string[] = []
-  const questions: string[] = []
-  const io: CliIo = {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    isTty: options.tty,
-    stdinIsTty: options.tty,
-    confirm: (question) => {
-      questions.push(question)
-      return Promise.resolve(options.answer ?? false)
-    },
-    env: options.env,
-  }
-  return { io, out: () => out.join(''), err: () => err.join(''), questions }
-}
+import { fakeIo } from './harness'
 
 let fixture: EmulatorFixture
 let dir: string

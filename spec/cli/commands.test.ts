@@ -3,26 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { policySimulate } from '../../lib/cli/commands/policy-simulate'
 import { policyValidate } from '../../lib/cli/commands/policy-validate'
-import type { CliIo } from '../../lib/cli/io'
-
-/** An io that records what is written and answers confirmations with `answer`. */
-function fakeIo(options: { tty: boolean; answer?: boolean; env?: Record<string, string> }) {
-  const out: string[] = []
-  const err: string[] = []
-  const questions: string[] = []
-  const io: CliIo = {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    isTty: options.tty,
-    stdinIsTty: options.tty,
-    confirm: (question) => {
-      questions.push(question)
-      return Promise.resolve(options.answer ?? false)
-    },
-    env: options.env ?? {},
-  }
-  return { io, out: () => out.join(''), err: () => err.join(''), questions }
-}
+import { fakeIo } from './harness'
 
 let dir: string
 beforeAll(async () => {
