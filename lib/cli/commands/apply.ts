@@ -3,8 +3,7 @@ import type { CliCommand } from '../args'
 import { errorText } from '../error-text'
 import type { CliIo } from '../io'
 import { describeStep, renderPlan } from '../render-plan'
-import { loadPlan } from './load-plan'
-import { withClient } from './with-client'
+import { withPlan } from './load-plan'
 
 type ApplyCommand = Extract<CliCommand, { command: 'apply' }>
 
@@ -29,13 +28,8 @@ export function reportLine(report: ApplyReport): string {
  * standard error, and prints the report (`--json`: applied, failed and pending steps).
  */
 export function applyCommand(command: ApplyCommand, io: CliIo): Promise<number> {
-  return withClient(command.connection, io, async (iam) => {
-    const planned = await loadPlan(iam, command.file, command.prune)
-    if (planned.isErr()) {
-      io.err(errorText(planned.error))
-      return 1
-    }
-    const { changes } = planned.value
+  return withPlan(command, io, async (iam, planned) => {
+    const { changes } = planned
     if (changes.length === 0) {
       const empty: ApplyReport = { applied: [], failed: [], pending: [] }
       io.out(command.json ? `${JSON.stringify(empty, null, 2)}\n` : renderPlan([], false))
@@ -53,7 +47,7 @@ export function applyCommand(command: ApplyCommand, io: CliIo): Promise<number> 
       }
     }
     let done = 0
-    const applied = await apply(iam, planned.value, {
+    const applied = await apply(iam, planned, {
       onStep: (event) => {
         if (event.status !== 'started') done += 1
         const line = progressLine(event, done)

@@ -1,9 +1,7 @@
 import type { CliCommand } from '../args'
-import { errorText } from '../error-text'
 import type { CliIo } from '../io'
 import { renderPlan } from '../render-plan'
-import { loadPlan } from './load-plan'
-import { withClient } from './with-client'
+import { withPlan } from './load-plan'
 
 type PlanCommand = Extract<CliCommand, { command: 'plan' }>
 
@@ -13,13 +11,8 @@ type PlanCommand = Extract<CliCommand, { command: 'plan' }>
  * `--detailed-exitcode` 0 for no changes and 2 for changes; 1 on failure.
  */
 export function planCommand(command: PlanCommand, io: CliIo): Promise<number> {
-  return withClient(command.connection, io, async (iam) => {
-    const planned = await loadPlan(iam, command.file, command.prune)
-    if (planned.isErr()) {
-      io.err(errorText(planned.error))
-      return 1
-    }
-    const { changes } = planned.value
+  return withPlan(command, io, (_iam, planned) => {
+    const { changes } = planned
     io.out(command.json ? `${JSON.stringify({ changes }, null, 2)}\n` : renderPlan(changes, io.isTty))
     return command.detailedExitcode && changes.length > 0 ? 2 : 0
   })
