@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { createHmac } from 'node:crypto'
 import { bceSignature } from '../../lib/auth/hmac'
 import { signRequest } from '../../lib/auth/sign-request'
-import { SigningKeyCache, signWithKey } from '../../lib/auth/signing-key'
+import { SigningKey, SigningKeyCache, signWithKey } from '../../lib/auth/signing-key'
 import { formatBceTimestamp } from '../../lib/auth/timestamp'
 
 const reference = (ms: number): string | undefined => {
@@ -35,12 +35,26 @@ describe('per-second memos never change a signature', () => {
         (calls) => {
           for (const [secret, prefix, canonical] of calls) {
             expect(signWithKey(cache.keyFor(secret, prefix), canonical)).toBe(bceSignature(secret, prefix, canonical))
-            expect(cache.keyFor(secret, prefix).toString('latin1')).toBe(
-              createHmac('sha256', secret).update(prefix).digest('hex'),
+            const hexKey = createHmac('sha256', secret).update(prefix).digest('hex')
+            expect(signWithKey(cache.keyFor(secret, prefix), canonical)).toBe(
+              createHmac('sha256', hexKey).update(canonical, 'utf8').digest('hex'),
             )
           }
         },
       ),
+    )
+  })
+
+  it('a prepared signing key signs exactly as createHmac does, for any key and any message (lone surrogates included)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary', maxLength: 300 }), (secret, message) => {
+        const hexKey = createHmac('sha256', secret).update('prefix').digest('hex')
+        const key = new SigningKey(hexKey)
+        const expected = createHmac('sha256', hexKey).update(message, 'utf8').digest('hex')
+        expect(key.sign(message)).toBe(expected)
+        // The key's buffer is reused between signatures: a second one must not see the first.
+        expect(key.sign(message)).toBe(expected)
+      }),
     )
   })
 
