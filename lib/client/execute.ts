@@ -112,7 +112,8 @@ function invalidInput(operation: string, message: string, issues: readonly Error
  * One call from start to end in a single async function (validate, resolve credentials, then
  * sign, send and decode per attempt, retrying what is safe to retry); everything but the
  * exchange itself (and a credentials provider) runs synchronously. What it did is gathered in
- * `trace`.
+ * `trace`; `trace.observe` and `trace.correlation` are settled before its first `await`, which
+ * {@link run} relies on.
  */
 async function runCall<O>(
   runtime: Result<Runtime, BceError>,
@@ -250,9 +251,11 @@ async function runCall<O>(
 
 /**
  * One call and its call event: {@link runCall}, then one `call` event to the call's observers
- * (the client's and the call's own), whatever the outcome.
+ * (the client's and the call's own), whatever the outcome. `runCall` settles who observes the
+ * call before its first `await`, so a call nobody observes returns `runCall`'s own promise: no
+ * second async frame and no extra promise on the unobserved path.
  */
-async function run<O>(
+function run<O>(
   runtime: Result<Runtime, BceError>,
   spec: OperationSpec<unknown, O>,
   input: unknown,
@@ -267,9 +270,13 @@ async function run<O>(
     requestIds: undefined,
     statusCode: undefined,
   }
-  const result = await runCall(runtime, spec, input, options, trace)
-  if (trace.observe !== undefined) emit(trace.observe, callEvent(spec.name, Date.now() - started, result, trace))
-  return result
+  const running = runCall(runtime, spec, input, options, trace)
+  const observe = trace.observe
+  if (observe === undefined) return running
+  return running.then((result) => {
+    emit(observe, callEvent(spec.name, Date.now() - started, result, trace))
+    return result
+  })
 }
 
 /**
