@@ -6,8 +6,8 @@
  *   --only=a,b           sections: throughput, ablation, emulator, signing, decoding, cold, memory, iac (writes nothing)
  *   --no-iac             skip the IAM-as-code section (1,000 users: export, plan, apply)
  *   --contenders=a,b     throughput contenders (both floors always run): sdk, official, naive, fetch, officialKeepAlive, rawDispatch (writes nothing)
- *   --rounds=N           throughput rounds (default 5)
- *   --round-ms=N         throughput round length (default 1000)
+ *   --rounds=N           throughput rounds (default 8, one per contender)
+ *   --round-ms=N         throughput round length (default 600)
  *   --no-write           print only; do not touch bench/results.json or BENCHMARKS.md
  *   --reuse-build        reuse the package built by a previous run instead of running tsc
  *   --src=DIR            build the SDK from another checkout's lib/ (writes nothing)
@@ -101,8 +101,11 @@ async function main(): Promise<void> {
   if (!gcAvailable)
     console.warn('warning: run with --expose-gc (npm run bench does) for forced GC between rounds and the memory test')
 
-  const rounds = Number(arg('rounds') ?? (quick ? 2 : 5))
-  const roundMs = Number(arg('round-ms') ?? (quick ? 300 : 1000))
+  // As many rounds as contenders (8): the order rotates by one each round, so every contender
+  // runs once in every position, including right after the official SDK's thousands of
+  // short-lived connections, and no contender is favoured by where it sits.
+  const rounds = Number(arg('rounds') ?? (quick ? 2 : 8))
+  const roundMs = Number(arg('round-ms') ?? (quick ? 300 : 600))
   // At most this long in total waiting for other processes to quieten before rounds.
   const quietBudgetMs = quick ? 1_000 : 45_000
   const quiet = new QuietBudget(quietBudgetMs)
@@ -159,7 +162,8 @@ async function main(): Promise<void> {
       const ablationStarted = performance.now()
       const ladder = await runThroughput(
         server,
-        { concurrencies: [32], rounds: quick ? 2 : 3, roundMs: quick ? 250 : 800, warmupMs: quick ? 150 : 500 },
+        // 7 rounds for the 7 contenders of the ladder: each runs once in every position.
+        { concurrencies: [32], rounds: quick ? 2 : 7, roundMs: quick ? 250 : 400, warmupMs: quick ? 150 : 500 },
         quiet,
         log,
         ABLATION,
