@@ -1,5 +1,6 @@
 /** The tables of the benchmark report, one builder per section. */
 import type { ProfileBreakdown } from './profile-section'
+import type { ClientCostResult } from './client-cost'
 import type { ColdStartResult } from './coldstart'
 import type { DecodingResult } from './decoding'
 import type { EmulatorLevel, EmulatorResult } from './emulator'
@@ -245,5 +246,14 @@ export function targetsTable(targets: readonly Target[]): Table {
       t.measured,
       t.pass === undefined ? 'not measured' : t.pass ? 'PASS' : 'FAIL',
     ]),
+  }
+}
+
+/** Client CPU per call without sockets (bench/client-cost.ts). */
+export function clientCostTable(result: ClientCostResult): Table {
+  return {
+    headers: ['contender (c=32, no sockets)', 'CPU µs/call', 'vs honest floor'],
+    align: ['l', 'r', 'r'],
+    rows: result.rows.map((row) => [row.label, fix(row.cpuUsPerCall, 1), ratio(row.ratioToHonest)]),
   }
 }

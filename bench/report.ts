@@ -12,6 +12,7 @@ import { iacSection } from './report-iac'
 import { methodLines } from './report-method'
 import {
   ablationTable,
+  clientCostTable,
   coldTable,
   decodingTable,
   emulatorTable,
@@ -25,6 +26,7 @@ import {
 } from './report-tables'
 import { contextLines } from './report-targets'
 import type { BuildInfo } from './sdk'
+import type { ClientCostResult } from './client-cost'
 import type { SigningResult } from './signing'
 import type { ThroughputResult } from './throughput'
 
@@ -60,7 +62,12 @@ export interface Results {
   readonly build?: BuildInfo
   readonly throughput?: ThroughputResult
   /** The ablation ladder at c=32 and the CPU profile breakdown of the SDK's getUser. */
-  readonly ablation?: { readonly ladder: ThroughputResult; readonly profile?: ProfileBreakdown }
+  readonly ablation?: {
+    readonly ladder: ThroughputResult
+    readonly profile?: ProfileBreakdown
+    /** Client CPU per call without sockets (bench/client-cost.ts). */
+    readonly clientCost?: ClientCostResult
+  }
   readonly emulator?: EmulatorResult
   /** Why the emulator section did not complete, when it did not. */
   readonly emulatorError?: string
@@ -139,6 +146,12 @@ function sections(r: Results): Section[] {
   if (ab !== undefined) {
     const sdkCpu = ab.ladder.levels[0]?.contenders.find((c) => c.key === 'sdk')?.cpuUsPerCall ?? Number.NaN
     const tables: Section['tables'] = [{ title: 'Ablation ladder', table: ablationTable(ab.ladder, ABLATION_LADDER) }]
+    if (ab.clientCost !== undefined) {
+      tables.push({
+        title: `Client CPU per call without sockets (c=${ab.clientCost.concurrency}, ${ab.clientCost.rounds} rounds × ${ab.clientCost.callsPerRound.toLocaleString('en-US')} calls, interleaved)`,
+        table: clientCostTable(ab.clientCost),
+      })
+    }
     if (ab.profile !== undefined) {
       tables.push({
         title: `CPU profile of iam.getUser (${ab.profile.seconds} s, ${ab.profile.calls.toLocaleString('en-US')} calls, ${ab.profile.profiledCpuUsPerCall.toFixed(0)} µs CPU/call with the profiler on)`,
@@ -152,6 +165,7 @@ function sections(r: Results): Section[] {
       ],
       tables,
       notes: [
+        "Without sockets: every request goes to an in-process dispatcher that answers the canned getUser from memory on the next event-loop turn (bench/client-cost.ts); both floors still run undici's real request API (`Dispatcher.request`, what `Pool.request` runs) and the SDK its real transport. What remains is each client's own work, without TCP, the HTTP parser or a server sharing the cores, so these numbers are far steadier than the rounds over sockets.",
         'The profile charges Node/V8 internals to their nearest JavaScript caller (crypto under the signer counts as signing, JSON.parse under the decoder as decoding); "≈ µs/call" scales each share to the SDK\'s CPU per call without the profiler (ablation rounds above). Small functions the optimiser inlines (most neverthrow calls) are charged to their callers, so the profile undercounts Result allocation; rung 5 of the ladder measures it directly.',
       ],
     })

@@ -23,6 +23,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ABLATION } from './ablation'
+import { runClientCost } from './client-cost'
 import { runColdStart } from './coldstart'
 import type { ContenderKey } from './contenders'
 import { runDecoding } from './decoding'
@@ -169,7 +170,8 @@ async function main(): Promise<void> {
         ABLATION,
       )
       const profile = await runProfileBreakdown(server, 32, quick ? 0.7 : 2)
-      results.ablation = { ladder, profile }
+      const clientCost = await runClientCost(32, quick ? 2 : 7, quick ? 3_000 : 20_000)
+      results.ablation = { ladder, profile, clientCost }
       sectionSeconds.ablation = (performance.now() - ablationStarted) / 1000
     }
     if (want('emulator') && server !== undefined) {
