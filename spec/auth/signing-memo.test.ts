@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { createHmac } from 'node:crypto'
-import { bceSignature } from '../../lib/auth/hmac'
+import { bceSignature } from '../support/reference-hmac'
 import { signRequest } from '../../lib/auth/sign-request'
 import { SigningKey, SigningKeyCache, signWithKey } from '../../lib/auth/signing-key'
 import { formatBceTimestamp } from '../../lib/auth/timestamp'

@@ -1,3 +1,7 @@
+/**
+ * The textbook bce-auth-v1 computation with `createHmac`, a reference for the tests: lib/auth
+ * signs with a memoised, prepared key instead (lib/auth/signing-key.ts).
+ */
 import { createHmac } from 'node:crypto'
 
 /** Lower-case hex HMAC-SHA256. */
