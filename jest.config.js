@@ -20,8 +20,8 @@ module.exports = {
   // tarball's build), so more workers only slow each suite down. Jest's default (cores - 1) runs
   // every suite in band, one after the other, on two cores.
   maxWorkers: availableParallelism(),
-  // A guard against hangs, not a timing assertion: the model-based suite takes 16 s alone and
-  // twice that on a loaded two-core machine.
+  // A guard against hangs, not a timing assertion: the model-based suite takes 8-9 s alone and
+  // three to four times that on a loaded two-core machine.
   testTimeout: 60000,
   // The examples import the package by name, as a user's code does; in this repository the name
   // means the sources (as tsconfig.json's "paths" says for the type checker and tsx).
