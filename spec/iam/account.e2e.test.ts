@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { IamClient, StsClient, type Acl } from '../../lib'
+import { IamClient, type Acl } from '../../lib'
 import { clientsFor, withEmulator, type EmulatorFixture } from '../support/emulator'
 import { serviceErrorOf } from '../support/expect-error'
 import { watchDeclaredKinds } from '../operation/declared-kinds'
@@ -69,13 +69,9 @@ describe('getAccessKeyLastUsedTime (K6)', () => {
     const { key } = await clientOf('kim')
     await fx.iam.deleteAccessKey({ userName: 'kim', accessKeyId: key.id })
     expect(serviceErrorOf(await fx.iam.getAccessKeyLastUsedTime({ accessKeyId: key.id })).kind).toBe('NotFound')
-    const sts = new StsClient({
-      endpoint: fx.emulator.stsEndpoint,
-      credentials: fx.emulator.credentials,
-      allowInsecureHttp: true,
-    })
-    const session = (await sts.getSessionToken({ durationSeconds: 900 }))._unsafeUnwrap()
-    await sts.close()
+    const session = (
+      await clients.stsAs(fx.emulator.credentials).getSessionToken({ durationSeconds: 900 })
+    )._unsafeUnwrap()
     expect(serviceErrorOf(await fx.iam.getAccessKeyLastUsedTime({ accessKeyId: session.accessKeyId })).kind).toBe(
       'NotFound',
     )

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util'
-import { IamClient, StsClient, type NewAccessKey, type SessionCredentials } from '../../lib'
-import { withEmulator, type EmulatorFixture } from '../support/emulator'
+import type { NewAccessKey, SessionCredentials } from '../../lib'
+import { clientsFor, withEmulator, type EmulatorFixture } from '../support/emulator'
 import type { Equal, Expect } from '../types/expect'
 
 /**
@@ -8,10 +8,12 @@ import type { Equal, Expect } from '../types/expect'
  * renders as redacted as the original. Over sockets to the emulator.
  */
 let fx: EmulatorFixture
+const clients = clientsFor(() => fx)
 beforeEach(async () => {
   fx = await withEmulator({ seed: 4 })
 })
 afterEach(async () => {
+  await clients.closeAll()
   await fx.close()
 })
 
@@ -54,23 +56,14 @@ describe('spread copies of secret-bearing results', () => {
       description: 'copied',
       secret: '[redacted]',
     })
-    const asKim = new IamClient({
-      endpoint: fx.emulator.endpoint,
-      credentials: { accessKeyId: copy.id, secretAccessKey: copy.secret },
-      allowInsecureHttp: true,
-    })
+    const asKim = clients.iamAs({ accessKeyId: copy.id, secretAccessKey: copy.secret })
     expect((await asKim.listUsers()).isOk()).toBe(true)
-    await asKim.close()
   })
 
   it('a SessionCredentials copy authenticates as credentials, and nothing renders the key or token', async () => {
-    const sts = new StsClient({
-      endpoint: fx.emulator.stsEndpoint,
-      credentials: fx.emulator.credentials,
-      allowInsecureHttp: true,
-    })
-    const credentials = (await sts.getSessionToken({ durationSeconds: 900 }))._unsafeUnwrap()
-    await sts.close()
+    const credentials = (
+      await clients.stsAs(fx.emulator.credentials).getSessionToken({ durationSeconds: 900 })
+    )._unsafeUnwrap()
     const copy = { ...credentials }
     expect(copy.secretAccessKey).toBe(credentials.secretAccessKey)
     expect(copy.sessionToken).toBe(credentials.sessionToken)
@@ -80,8 +73,6 @@ describe('spread copies of secret-bearing results', () => {
         expect(text).not.toContain(credentials.sessionToken)
       }
     }
-    const iam = new IamClient({ endpoint: fx.emulator.endpoint, credentials: copy, allowInsecureHttp: true })
-    expect((await iam.listUsers()).isOk()).toBe(true)
-    await iam.close()
+    expect((await clients.iamAs(copy).listUsers()).isOk()).toBe(true)
   })
 })
