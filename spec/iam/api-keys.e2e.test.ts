@@ -1,10 +1,10 @@
-import { inspect } from 'node:util'
 import { ok, type Result } from 'neverthrow'
 import { acl, allow, apiKeyPages, IamClient, paginate, type ApiKey, type BceError, type Credentials } from '../../lib'
 import { clientErrorOf, serviceErrorOf } from '../support/expect-error'
 import { sendRawSigned, type RawSignedResponse } from '../support/raw-signed'
 import { clientsFor, withEmulator, type EmulatorFixture } from '../support/emulator'
 import { watchDeclaredKinds } from '../operation/declared-kinds'
+import { renderings } from '../support/renderings'
 
 /** Every service error this suite's client meets must be of a kind its operation declares. */
 const declared = watchDeclaredKinds()
@@ -22,15 +22,6 @@ afterEach(async () => {
 
 const APP = acl(allow({ service: 'bce:ai_apaas', region: 'global', resource: 'app/46484bef', permission: 'UseApp' }))
 const MODELS = acl(allow({ service: 'bce:wenxinfactory', region: 'global', resource: '*', permission: '*' }))
-
-/** Every way a value could be rendered by accident. */
-const renderings = (value: unknown): string[] => [
-  JSON.stringify(value),
-  String(value),
-  inspect(value, { showHidden: true, depth: 8 }),
-  JSON.stringify({ ...(value as object) }),
-  JSON.stringify([value]),
-]
 
 async function subUser(name: string, ...systemPolicies: string[]): Promise<{ id: string; credentials: Credentials }> {
   const user = (await fx.iam.createUser({ name }))._unsafeUnwrap()

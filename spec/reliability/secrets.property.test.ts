@@ -1,9 +1,9 @@
-import { inspect } from 'node:util'
 import fc from 'fast-check'
 import { IamClient, StsClient, type BceEvent } from '../../lib'
 import { closedPort } from '../support/raw-server'
 import { withEmulator, type EmulatorFixture } from '../support/emulator'
 import { watchDeclaredKinds } from '../operation/declared-kinds'
+import { renderings } from '../support/renderings'
 
 /** Every service error this suite's client meets must be of a kind its operation declares. */
 const declared = watchDeclaredKinds()
@@ -20,12 +20,6 @@ afterAll(async () => {
 })
 
 const secretArb = fc.stringMatching(/^[A-Za-z0-9+/=]{24,48}$/)
-
-const renderings = (value: unknown): string[] => [
-  JSON.stringify(value) ?? '',
-  String(value),
-  inspect(value, { depth: 10, showHidden: true }),
-]
 
 describe('no secret reaches an error, an event or a log line', () => {
   it('property: secret key, session token, password and Authorization stay out of every error path', async () => {

@@ -1,14 +1,8 @@
-import { inspect } from 'node:util'
 import fc from 'fast-check'
 import { IamClient, StsClient } from '../../lib'
+import { renderings } from '../support/renderings'
 
 const credentials = { accessKeyId: 'ak', secretAccessKey: 'sk' }
-
-const renderings = (value: unknown): string[] => [
-  JSON.stringify(value) ?? '',
-  String(value),
-  inspect(value, { showHidden: true, depth: null }),
-]
 
 /** User info parts carry a marker, so finding them in a message cannot be a coincidence. */
 const part = (marker: string): fc.Arbitrary<string> => fc.string({ maxLength: 20 }).map((s) => `${marker}${s}`)

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { inspect } from 'node:util'
 import fc from 'fast-check'
 import { IamClient, type BceError, type BceEvent } from '../../lib'
 import { rawServer, type RawServer } from '../support/raw-server'
+import { renderings } from '../support/renderings'
 
 /** The secrets a gateway could reflect: what the client signed with and sent. */
 interface Reflected {
@@ -72,12 +72,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close()
 })
-
-const renderings = (value: unknown): string[] => [
-  JSON.stringify(value) ?? '',
-  String(value),
-  inspect(value, { showHidden: true, depth: null }),
-]
 
 const secretArb = fc.stringMatching(/^[A-Za-z0-9+/=]{24,64}$/)
 const headerSafe = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)) })

@@ -1,7 +1,7 @@
-import { inspect } from 'node:util'
 import type { NewAccessKey, SessionCredentials } from '../../lib'
 import { clientsFor, withEmulator, type EmulatorFixture } from '../support/emulator'
 import type { Equal, Expect } from '../types/expect'
+import { renderings } from '../support/renderings'
 
 /**
  * `{ ...creds }` on a secret-bearing result keeps the secrets (as the type says) and the copy
@@ -16,15 +16,6 @@ afterEach(async () => {
   await clients.closeAll()
   await fx.close()
 })
-
-/** Every way a value is commonly rendered (logs, errors, JSON bodies; a template literal is String()). */
-const renderings = (value: { toString(): string }): string[] => [
-  JSON.stringify(value),
-  JSON.stringify({ nested: value }),
-  String(value),
-  inspect(value, { showHidden: true, depth: 5 }),
-  inspect({ nested: value }, { showHidden: true, depth: 5 }),
-]
 
 /** A spread copy's type: the secrets and the redacting renderers are there, as at run time. */
 type Spread<T> = { -readonly [K in keyof T]: T[K] }
