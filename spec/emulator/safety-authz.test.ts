@@ -1,19 +1,9 @@
 import fc from 'fast-check'
-import {
-  acl,
-  trustPolicy,
-  validateAcl,
-  allow,
-  deny,
-  evaluateAcl,
-  type Acl,
-  type AclRequest,
-  type Credentials,
-} from '../../lib'
+import { acl, trustPolicy, validateAcl, allow, deny, evaluateAcl, type Acl, type AclRequest } from '../../lib'
 import { decide } from '../../lib/emulator/authorization/authorize'
 import { serviceErrorOf } from '../support/expect-error'
 import { holderState } from '../support/holder-state'
-import { clientsFor, withEmulator, type EmulatorFixture } from '../support/emulator'
+import { clientsFor, createSubUser, withEmulator, type EmulatorFixture } from '../support/emulator'
 
 let fx: EmulatorFixture
 const { iamAs, stsAs, closeAll } = clientsFor(() => fx)
@@ -24,15 +14,6 @@ afterEach(async () => {
   await closeAll()
   await fx.close()
 })
-
-/** Creates a sub-user with System policies attached; answers its id and key pair. */
-async function subUser(name: string, ...systemPolicies: string[]): Promise<{ id: string; key: Credentials }> {
-  const user = (await fx.iam.createUser({ name }))._unsafeUnwrap()
-  for (const policyName of systemPolicies)
-    (await fx.iam.attachPolicyToUser({ userName: name, policyName, policyType: 'System' }))._unsafeUnwrap()
-  const key = (await fx.iam.createAccessKey({ userName: name }))._unsafeUnwrap()
-  return { id: user.id, key: { accessKeyId: key.id, secretAccessKey: key.secret } }
-}
 
 /** A trust document whose Allow names `grantees` (account ids, sub-user ids or `*`). */
 const trust = (...grantees: string[]): Acl =>
@@ -64,9 +45,11 @@ describe('E2: a session narrowed by an ACL cannot escape through assumeRole', ()
   const readOnly: Acl = acl(allow({ service: 'bce:iam', region: 'bj', resource: '*', permission: 'READ' }))
 
   it("a sub-user's READ-only session cannot obtain an admin role its long-term key can", async () => {
-    const ops = await subUser('ops', 'IAMFullControlAccess')
+    const ops = await createSubUser(fx.iam, 'ops', 'IAMFullControlAccess')
     await adminRole('admin', trust(fx.emulator.accountId))
-    const narrowed = (await stsAs(ops.key).getSessionToken({ durationSeconds: 900, acl: readOnly }))._unsafeUnwrap()
+    const narrowed = (
+      await stsAs(ops.credentials).getSessionToken({ durationSeconds: 900, acl: readOnly })
+    )._unsafeUnwrap()
     const error = serviceErrorOf(
       await stsAs(narrowed).assumeRole({ accountId: fx.emulator.accountId, roleName: 'admin' }),
     )
@@ -74,9 +57,11 @@ describe('E2: a session narrowed by an ACL cannot escape through assumeRole', ()
     expect(error.message).toContain('ACL of the temporary credentials')
     expect(assumedRoles()).toBe(0)
     // The same user without the narrowing ACL may (its policy grants FULL_CONTROL, which implies AssumeRole).
-    const plain = (await stsAs(ops.key).getSessionToken({ durationSeconds: 900 }))._unsafeUnwrap()
+    const plain = (await stsAs(ops.credentials).getSessionToken({ durationSeconds: 900 }))._unsafeUnwrap()
     expect((await stsAs(plain).assumeRole({ accountId: fx.emulator.accountId, roleName: 'admin' })).isOk()).toBe(true)
-    expect((await stsAs(ops.key).assumeRole({ accountId: fx.emulator.accountId, roleName: 'admin' })).isOk()).toBe(true)
+    expect(
+      (await stsAs(ops.credentials).assumeRole({ accountId: fx.emulator.accountId, roleName: 'admin' })).isOk(),
+    ).toBe(true)
   })
 
   it("root's narrowed session is held to its ACL: READ-only is refused, an ACL allowing AssumeRole on the role is not", async () => {
@@ -113,30 +98,34 @@ describe('E2: a session narrowed by an ACL cannot escape through assumeRole', ()
 
 describe('E3: trust documents can name sub-users; naming the account is not enough for a sub-user alone', () => {
   it('a sub-user without policies cannot assume a role whose trust names only the account', async () => {
-    const nobody = await subUser('nobody')
+    const nobody = await createSubUser(fx.iam, 'nobody')
     await adminRole('admin', trust(fx.emulator.accountId))
     const error = serviceErrorOf(
-      await stsAs(nobody.key).assumeRole({ accountId: fx.emulator.accountId, roleName: 'admin' }),
+      await stsAs(nobody.credentials).assumeRole({ accountId: fx.emulator.accountId, roleName: 'admin' }),
     )
     expect(error).toMatchObject(ACCESS_DENIED)
     expect(error.message).toContain('names only the account')
     await adminRole('everyone', trust('*'))
     expect(
-      serviceErrorOf(await stsAs(nobody.key).assumeRole({ accountId: fx.emulator.accountId, roleName: 'everyone' })),
+      serviceErrorOf(
+        await stsAs(nobody.credentials).assumeRole({ accountId: fx.emulator.accountId, roleName: 'everyone' }),
+      ),
     ).toMatchObject(ACCESS_DENIED)
     expect(assumedRoles()).toBe(0)
   })
 
   it('a trust naming a sub-user by id lets that sub-user (even without policies) in, and no other', async () => {
-    const alice = await subUser('alice')
-    const bob = await subUser('bob')
+    const alice = await createSubUser(fx.iam, 'alice')
+    const bob = await createSubUser(fx.iam, 'bob')
     await adminRole('alice-only', trust(alice.id))
     const asRole = (
-      await stsAs(alice.key).assumeRole({ accountId: fx.emulator.accountId, roleName: 'alice-only' })
+      await stsAs(alice.credentials).assumeRole({ accountId: fx.emulator.accountId, roleName: 'alice-only' })
     )._unsafeUnwrap()
     expect((await iamAs(asRole).createUser({ name: 'by-alice-role' })).isOk()).toBe(true)
     expect(
-      serviceErrorOf(await stsAs(bob.key).assumeRole({ accountId: fx.emulator.accountId, roleName: 'alice-only' })),
+      serviceErrorOf(
+        await stsAs(bob.credentials).assumeRole({ accountId: fx.emulator.accountId, roleName: 'alice-only' }),
+      ),
     ).toMatchObject(ACCESS_DENIED)
     // The root account is not named by a sub-user grantee either.
     expect(
@@ -147,31 +136,37 @@ describe('E3: trust documents can name sub-users; naming the account is not enou
   })
 
   it('with an account trust, a sub-user needs a policy allowing AssumeRole on role/<name> (or FULL_CONTROL)', async () => {
-    const carol = await subUser('carol')
+    const carol = await createSubUser(fx.iam, 'carol')
     await adminRole('admin', trust(fx.emulator.accountId))
     await adminRole('other', trust(fx.emulator.accountId))
     await grant('carol', 'assume-admin', assumeRolePolicy('role/admin'))
-    expect((await stsAs(carol.key).assumeRole({ accountId: fx.emulator.accountId, roleName: 'admin' })).isOk()).toBe(
-      true,
-    )
     expect(
-      serviceErrorOf(await stsAs(carol.key).assumeRole({ accountId: fx.emulator.accountId, roleName: 'other' })),
+      (await stsAs(carol.credentials).assumeRole({ accountId: fx.emulator.accountId, roleName: 'admin' })).isOk(),
+    ).toBe(true)
+    expect(
+      serviceErrorOf(
+        await stsAs(carol.credentials).assumeRole({ accountId: fx.emulator.accountId, roleName: 'other' }),
+      ),
     ).toMatchObject(ACCESS_DENIED)
     // IAMReadAccess (READ) does not imply AssumeRole.
-    const reader = await subUser('reader', 'IAMReadAccess')
+    const reader = await createSubUser(fx.iam, 'reader', 'IAMReadAccess')
     expect(
-      serviceErrorOf(await stsAs(reader.key).assumeRole({ accountId: fx.emulator.accountId, roleName: 'admin' })),
+      serviceErrorOf(
+        await stsAs(reader.credentials).assumeRole({ accountId: fx.emulator.accountId, roleName: 'admin' }),
+      ),
     ).toMatchObject(ACCESS_DENIED)
   })
 
   it("a Deny wins: in the caller's policies even when the trust names the caller, and in the trust for a named caller", async () => {
-    const dave = await subUser('dave')
+    const dave = await createSubUser(fx.iam, 'dave')
     await adminRole('dave-role', trust(dave.id))
     await grant('dave', 'no-roles', acl(deny({ service: 'bce:iam', resource: 'role/*', permission: 'AssumeRole' })))
     expect(
-      serviceErrorOf(await stsAs(dave.key).assumeRole({ accountId: fx.emulator.accountId, roleName: 'dave-role' })),
+      serviceErrorOf(
+        await stsAs(dave.credentials).assumeRole({ accountId: fx.emulator.accountId, roleName: 'dave-role' }),
+      ),
     ).toMatchObject(ACCESS_DENIED)
-    const erin = await subUser('erin', 'AdministratorAccess')
+    const erin = await createSubUser(fx.iam, 'erin', 'AdministratorAccess')
     await adminRole(
       'not-erin',
       acl(
@@ -180,7 +175,9 @@ describe('E3: trust documents can name sub-users; naming the account is not enou
       ),
     )
     expect(
-      serviceErrorOf(await stsAs(erin.key).assumeRole({ accountId: fx.emulator.accountId, roleName: 'not-erin' })),
+      serviceErrorOf(
+        await stsAs(erin.credentials).assumeRole({ accountId: fx.emulator.accountId, roleName: 'not-erin' }),
+      ),
     ).toMatchObject(ACCESS_DENIED)
     expect(
       (
@@ -204,14 +201,16 @@ describe('trustPolicy names sub-users with userIds', () => {
   })
 
   it('end to end: a role trusting one sub-user via trustPolicy({ userIds }) is assumable by that sub-user only', async () => {
-    const frank = await subUser('frank')
-    const gina = await subUser('gina')
+    const frank = await createSubUser(fx.iam, 'frank')
+    const gina = await createSubUser(fx.iam, 'gina')
     await adminRole('frank-role', trustPolicy({ accountIds: [], userIds: frank.id }))
     expect(
-      (await stsAs(frank.key).assumeRole({ accountId: fx.emulator.accountId, roleName: 'frank-role' })).isOk(),
+      (await stsAs(frank.credentials).assumeRole({ accountId: fx.emulator.accountId, roleName: 'frank-role' })).isOk(),
     ).toBe(true)
     expect(
-      serviceErrorOf(await stsAs(gina.key).assumeRole({ accountId: fx.emulator.accountId, roleName: 'frank-role' })),
+      serviceErrorOf(
+        await stsAs(gina.credentials).assumeRole({ accountId: fx.emulator.accountId, roleName: 'frank-role' }),
+      ),
     ).toMatchObject(ACCESS_DENIED)
   })
 })

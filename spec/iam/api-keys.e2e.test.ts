@@ -1,8 +1,8 @@
 import { ok, type Result } from 'neverthrow'
-import { acl, allow, apiKeyPages, IamClient, paginate, type ApiKey, type BceError, type Credentials } from '../../lib'
+import { acl, allow, apiKeyPages, IamClient, paginate, type ApiKey, type BceError } from '../../lib'
 import { clientErrorOf, serviceErrorOf } from '../support/expect-error'
 import { sendRawSigned, type RawSignedResponse } from '../support/raw-signed'
-import { clientsFor, withEmulator, type EmulatorFixture } from '../support/emulator'
+import { clientsFor, createSubUser, withEmulator, type EmulatorFixture } from '../support/emulator'
 import { watchDeclaredKinds } from '../operation/declared-kinds'
 import { renderings } from '../support/renderings'
 
@@ -22,14 +22,6 @@ afterEach(async () => {
 
 const APP = acl(allow({ service: 'bce:ai_apaas', region: 'global', resource: 'app/46484bef', permission: 'UseApp' }))
 const MODELS = acl(allow({ service: 'bce:wenxinfactory', region: 'global', resource: '*', permission: '*' }))
-
-async function subUser(name: string, ...systemPolicies: string[]): Promise<{ id: string; credentials: Credentials }> {
-  const user = (await fx.iam.createUser({ name }))._unsafeUnwrap()
-  for (const policyName of systemPolicies)
-    (await fx.iam.attachPolicyToUser({ userName: name, policyName, policyType: 'System' }))._unsafeUnwrap()
-  const key = (await fx.iam.createAccessKey({ userName: name }))._unsafeUnwrap()
-  return { id: user.id, credentials: { accessKeyId: key.id, secretAccessKey: key.secret } }
-}
 
 describe('permanent API keys (A1–A6)', () => {
   it('create answers the key in plain text, readable explicitly and hidden from every rendering', async () => {
@@ -68,7 +60,7 @@ describe('permanent API keys (A1–A6)', () => {
   })
 
   it("manages a sub-user's keys by userId; delete removes the key at once", async () => {
-    const { id: userId } = await subUser('kim')
+    const { id: userId } = await createSubUser(fx.iam, 'kim')
     const key = (await fx.iam.createApiKey({ userId, acl: APP }))._unsafeUnwrap()
     expect(key.userId).toBe(userId)
     expect((await fx.iam.listApiKeys({}))._unsafeUnwrap().totalCount).toBe(0)
@@ -80,7 +72,7 @@ describe('permanent API keys (A1–A6)', () => {
   })
 
   it('a user with API keys cannot be deleted until they are gone (Conflict)', async () => {
-    const { id: userId, credentials } = await subUser('lee')
+    const { id: userId, credentials } = await createSubUser(fx.iam, 'lee')
     const key = (await fx.iam.createApiKey({ userId, acl: APP }))._unsafeUnwrap()
     await fx.iam.deleteAccessKey({ userName: 'lee', accessKeyId: credentials.accessKeyId })
     expect(serviceErrorOf(await fx.iam.deleteUser({ userName: 'lee' }))).toMatchObject({ kind: 'Conflict' })
@@ -119,7 +111,7 @@ describe('permanent API keys (A1–A6)', () => {
 
   it('a sub-user without IAM permissions is denied every API key operation; a reader may only read', async () => {
     const owner = (await fx.iam.createApiKey({ acl: APP }))._unsafeUnwrap()
-    const nobody = iamAs((await subUser('nobody')).credentials)
+    const nobody = iamAs((await createSubUser(fx.iam, 'nobody')).credentials)
     for (const result of [
       await nobody.createApiKey({ acl: APP }),
       await nobody.listApiKeys({}),
@@ -131,7 +123,7 @@ describe('permanent API keys (A1–A6)', () => {
     ])
       expect(serviceErrorOf(result)).toMatchObject({ kind: 'AccessDenied', statusCode: 403 })
 
-    const reader = iamAs((await subUser('reader', 'IAMReadAccess')).credentials)
+    const reader = iamAs((await createSubUser(fx.iam, 'reader', 'IAMReadAccess')).credentials)
     expect((await reader.listApiKeys({}))._unsafeUnwrap().totalCount).toBe(0)
     expect(serviceErrorOf(await reader.createApiKey({ acl: APP })).kind).toBe('AccessDenied')
     expect((await fx.iam.listApiKeys({}))._unsafeUnwrap().totalCount).toBe(1)
@@ -200,7 +192,7 @@ describe('bearer token (B1)', () => {
   })
 
   it('a sub-user with IAM full control gets a token issued to itself', async () => {
-    const { id, credentials } = await subUser('ops', 'IAMFullControlAccess')
+    const { id, credentials } = await createSubUser(fx.iam, 'ops', 'IAMFullControlAccess')
     const token = (await iamAs(credentials).getBearerToken({}))._unsafeUnwrap()
     expect(token.userId).toBe(id)
   })

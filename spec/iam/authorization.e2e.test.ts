@@ -1,6 +1,6 @@
-import { acl, allow, deny, type Acl, type Credentials } from '../../lib'
+import { acl, allow, deny, type Acl } from '../../lib'
 import { serviceErrorOf } from '../support/expect-error'
-import { clientsFor, withEmulator, type EmulatorFixture } from '../support/emulator'
+import { clientsFor, createSubUser, withEmulator, type EmulatorFixture } from '../support/emulator'
 import { watchDeclaredKinds } from '../operation/declared-kinds'
 
 /** Every service error this suite's client meets must be of a kind its operation declares. */
@@ -16,15 +16,6 @@ afterEach(async () => {
   await closeAll()
   await fx.close()
 })
-
-/** Creates a sub-user with the given System policies attached and returns its key pair. */
-async function subUser(name: string, ...systemPolicies: string[]): Promise<Credentials> {
-  ;(await fx.iam.createUser({ name }))._unsafeUnwrap()
-  for (const policyName of systemPolicies)
-    (await fx.iam.attachPolicyToUser({ userName: name, policyName, policyType: 'System' }))._unsafeUnwrap()
-  const key = (await fx.iam.createAccessKey({ userName: name }))._unsafeUnwrap()
-  return { accessKeyId: key.id, secretAccessKey: key.secret }
-}
 
 const trust = (accountId: string): Acl =>
   acl(allow({ service: 'bce:iam', permission: 'AssumeRole', grantee: accountId }))
@@ -42,7 +33,7 @@ const userNames = async (): Promise<string[]> => (await fx.iam.listUsers())._uns
 
 describe('authorization of sub-users, roles and sessions (emulator)', () => {
   it('a read-only sub-user can list but not create: AccessDenied, and nothing is created', async () => {
-    const reader = iamAs(await subUser('reader', 'IAMReadAccess'))
+    const reader = iamAs((await createSubUser(fx.iam, 'reader', 'IAMReadAccess')).credentials)
     expect((await reader.listUsers())._unsafeUnwrap().map((user) => user.name)).toEqual(['reader'])
     expect((await reader.getUser({ userName: 'reader' })).isOk()).toBe(true)
     const error = serviceErrorOf(await reader.createUser({ name: 'intruder' }))
@@ -58,14 +49,14 @@ describe('authorization of sub-users, roles and sessions (emulator)', () => {
   })
 
   it('a sub-user without policies is denied even reads', async () => {
-    const nobody = iamAs(await subUser('nobody'))
+    const nobody = iamAs((await createSubUser(fx.iam, 'nobody')).credentials)
     expect(serviceErrorOf(await nobody.listUsers())).toMatchObject(ACCESS_DENIED)
     expect(serviceErrorOf(await nobody.getUser({ userName: 'nobody' }))).toMatchObject(ACCESS_DENIED)
     expect(serviceErrorOf(await nobody.listPolicies({ policyType: 'System' }))).toMatchObject(ACCESS_DENIED)
   })
 
   it('permissions inherited from a group stop on the next request after removal from the group or detachment', async () => {
-    const dev = iamAs(await subUser('dev'))
+    const dev = iamAs((await createSubUser(fx.iam, 'dev')).credentials)
     ;(await fx.iam.createGroup({ name: 'admins' }))._unsafeUnwrap()
     ;(
       await fx.iam.attachPolicyToGroup({
@@ -96,7 +87,7 @@ describe('authorization of sub-users, roles and sessions (emulator)', () => {
   })
 
   it('an explicit Deny of bce:iam FULL_CONTROL overrides AdministratorAccess (and, FULL_CONTROL implying READ, reads too)', async () => {
-    const boss = iamAs(await subUser('boss', 'AdministratorAccess'))
+    const boss = iamAs((await createSubUser(fx.iam, 'boss', 'AdministratorAccess')).credentials)
     expect((await boss.createUser({ name: 'before-deny' })).isOk()).toBe(true)
     ;(
       await fx.iam.createPolicy({
@@ -113,7 +104,7 @@ describe('authorization of sub-users, roles and sessions (emulator)', () => {
   })
 
   it("assumed-role credentials get exactly the role's policies, not the caller's", async () => {
-    const callerKey = await subUser('caller', 'AdministratorAccess')
+    const callerKey = (await createSubUser(fx.iam, 'caller', 'AdministratorAccess')).credentials
     ;(
       await fx.iam.createRole({ name: 'viewer', assumeRolePolicyDocument: trust(fx.emulator.accountId) })
     )._unsafeUnwrap()
@@ -134,7 +125,7 @@ describe('authorization of sub-users, roles and sessions (emulator)', () => {
   })
 
   it('a session token with a READ-only ACL cannot create users although its user has FULL_CONTROL', async () => {
-    const sts = stsAs(await subUser('ops', 'IAMFullControlAccess'))
+    const sts = stsAs((await createSubUser(fx.iam, 'ops', 'IAMFullControlAccess')).credentials)
     const readOnly: Acl = acl(allow({ service: 'bce:iam', region: 'bj', resource: '*', permission: 'READ' }))
     const narrowed = iamAs((await sts.getSessionToken({ durationSeconds: 900, acl: readOnly }))._unsafeUnwrap())
     expect((await narrowed.listUsers()).isOk()).toBe(true)

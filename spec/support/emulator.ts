@@ -31,6 +31,22 @@ export async function withEmulator(
   }
 }
 
+/**
+ * Creates a sub-user through `iam` with the given System policies attached and a key pair;
+ * answers its id and those credentials (every step must succeed).
+ */
+export async function createSubUser(
+  iam: IamClient,
+  name: string,
+  ...systemPolicies: string[]
+): Promise<{ id: string; credentials: Credentials }> {
+  const user = (await iam.createUser({ name }))._unsafeUnwrap()
+  for (const policyName of systemPolicies)
+    (await iam.attachPolicyToUser({ userName: name, policyName, policyType: 'System' }))._unsafeUnwrap()
+  const key = (await iam.createAccessKey({ userName: name }))._unsafeUnwrap()
+  return { id: user.id, credentials: { accessKeyId: key.id, secretAccessKey: key.secret } }
+}
+
 /** An undici Agent that counts every request dispatched through it, and can rewrite requests. */
 export function countingDispatcher(
   rewrite: (options: Dispatcher.DispatchOptions) => Dispatcher.DispatchOptions = (o) => o,
