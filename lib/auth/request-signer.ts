@@ -1,6 +1,6 @@
 import type { Credentials } from './credentials'
 import { DEFAULT_EXPIRATION_SECONDS } from './sign-request'
-import { SigningKeyCache, signWithKey, type SigningKey } from './signing-key'
+import { SigningKeyCache } from './signing-key'
 import { formatBceTimestamp } from './timestamp'
 import { uriEncode } from './uri-encode'
 import type { HttpRequest } from '../http/transport'
@@ -23,12 +23,6 @@ export class RequestSigner {
   readonly #keys = new SigningKeyCache()
   #timestamp = ''
   #dateLine = ''
-  /** The auth-string prefix and signing key of the latest (access key, secret, timestamp), reused while they hold. */
-  #accessKeyId = ''
-  #secret = ''
-  #prefixTimestamp = ''
-  #prefix = ''
-  #key: SigningKey | undefined
   #token: string | undefined
   /** The canonical line of `#token`; empty when the token trims to nothing (then it is not signed). */
   #tokenLine = ''
@@ -74,11 +68,13 @@ export class RequestSigner {
         signedHeaders = `${signedHeaders};x-bce-security-token`
       }
     }
-    const signature = signWithKey(
-      this.#signingKey(credentials, timestamp),
-      `${prepared.method}\n${prepared.path}\n${prepared.canonicalQuery}\n${canonical}`,
+    const { prefix, key } = this.#keys.keyFor(
+      credentials.accessKeyId,
+      credentials.secretAccessKey,
+      timestamp,
+      DEFAULT_EXPIRATION_SECONDS,
     )
-    const prefix = this.#prefix
+    const signature = key.sign(`${prepared.method}\n${prepared.path}\n${prepared.canonicalQuery}\n${canonical}`)
     const headers: Record<string, string> =
       body === undefined
         ? { host: this.#host, 'x-bce-date': timestamp }
@@ -94,27 +90,5 @@ export class RequestSigner {
     return body === undefined
       ? { method: prepared.method, path: prepared.target, headers }
       : { method: prepared.method, path: prepared.target, headers, body }
-  }
-
-  /**
-   * The signing key (and, in `#prefix`, the auth-string prefix) for these credentials at this
-   * timestamp. Within one second and one key pair both are the previous call's: compared by
-   * identity first, the same strings cost no rebuilding and no character-by-character comparison.
-   */
-  #signingKey(credentials: Credentials, timestamp: string): SigningKey {
-    const { accessKeyId, secretAccessKey } = credentials
-    if (
-      this.#key === undefined ||
-      timestamp !== this.#prefixTimestamp ||
-      accessKeyId !== this.#accessKeyId ||
-      secretAccessKey !== this.#secret
-    ) {
-      this.#prefix = `bce-auth-v1/${accessKeyId}/${timestamp}/${DEFAULT_EXPIRATION_SECONDS}`
-      this.#key = this.#keys.keyFor(secretAccessKey, this.#prefix)
-      this.#accessKeyId = accessKeyId
-      this.#secret = secretAccessKey
-      this.#prefixTimestamp = timestamp
-    }
-    return this.#key
   }
 }

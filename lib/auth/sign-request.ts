@@ -2,7 +2,7 @@ import { err, ok, type Result } from 'neverthrow'
 import { makeClientError } from '../errors/make'
 import type { BceClientError } from '../errors/types'
 import { canonicalHeaders, canonicalQuery, canonicalUri, type SignableHeaders, type SignableQuery } from './canonical'
-import { SigningKeyCache, signWithKey } from './signing-key'
+import { SigningKeyCache } from './signing-key'
 import { formatBceTimestamp } from './timestamp'
 
 /** Default validity window of a signature, in seconds (every official SDK uses 1800). */
@@ -41,7 +41,7 @@ export interface SignRequestInput {
 
 const OPERATION = 'signRequest'
 
-/** Signing key of the latest (secret, timestamp) pair signed here: one HMAC per call instead of two. */
+/** Prefix and signing key of the latest credentials and timestamp signed here: one HMAC per call instead of two. */
 const signingKeys = new SigningKeyCache()
 
 function invalid(path: string, expected: string, message: string): Result<never, BceClientError> {
@@ -110,7 +110,12 @@ function signChecked(untrusted: unknown): Result<string, BceClientError> {
   }
   const headers = canonicalHeaders((input.headers ?? {}) as SignableHeaders, headersToSign)
   const canonicalRequest = `${method.toUpperCase()}\n${canonicalUri(path)}\n${canonicalQuery(query as SignableQuery | undefined)}\n${headers.canonical}`
-  const prefix = `bce-auth-v1/${credentials.accessKeyId}/${timestamp}/${expiration}`
-  const signature = signWithKey(signingKeys.keyFor(credentials.secretAccessKey, prefix), canonicalRequest)
+  const { prefix, key } = signingKeys.keyFor(
+    credentials.accessKeyId,
+    credentials.secretAccessKey,
+    timestamp,
+    expiration,
+  )
+  const signature = key.sign(canonicalRequest)
   return ok(`${prefix}/${headers.signedHeaders.join(';')}/${signature}`)
 }

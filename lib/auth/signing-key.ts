@@ -42,31 +42,47 @@ export class SigningKey {
   }
 }
 
-/**
- * The bce-auth-v1 signing key `HMAC(sk, authStringPrefix)` for the latest (secret, prefix) pair.
- * The prefix holds the timestamp, so it changes at most once a second: memoising one pair turns
- * the two HMACs of every signature into one.
- * The memo is private to its owner (a client's signer, or the `signRequest` module) and is never
- * rendered anywhere.
- */
-export class SigningKeyCache {
-  #secret: string | undefined
-  #prefix: string | undefined
-  #key: SigningKey | undefined
-
-  /** The signing key for `secretAccessKey` and `authStringPrefix`, computed at most once per pair in a row. */
-  keyFor(secretAccessKey: string, authStringPrefix: string): SigningKey {
-    if (this.#key !== undefined && this.#prefix === authStringPrefix && this.#secret === secretAccessKey)
-      return this.#key
-    const key = new SigningKey(createHmac('sha256', secretAccessKey).update(authStringPrefix, 'utf8').digest('hex'))
-    this.#secret = secretAccessKey
-    this.#prefix = authStringPrefix
-    this.#key = key
-    return key
-  }
+/** An auth-string prefix and its signing key. */
+export interface PrefixedKey {
+  /** `bce-auth-v1/{accessKeyId}/{timestamp}/{expirationSeconds}`. */
+  readonly prefix: string
+  /** `HMAC(sk, prefix)`, prepared for signing. */
+  readonly key: SigningKey
 }
 
-/** The final bce-auth-v1 signature: lower-case hex `HMAC(signingKey, canonicalRequest)`. */
-export function signWithKey(signingKey: SigningKey, canonicalRequest: string): string {
-  return signingKey.sign(canonicalRequest)
+/**
+ * The auth-string prefix and signing key `HMAC(sk, prefix)` of the latest (access key, secret,
+ * timestamp, expiration) signed with. The prefix holds the timestamp, so it changes at most once
+ * a second: memoising one entry turns the two HMACs of every signature into one, and a call
+ * within the same second and key pair (the same strings, compared by identity first) rebuilds
+ * neither the prefix nor the key.
+ * The memo is private to its owner (a client's signer, the `signRequest` module, the emulator's
+ * verifier) and is never rendered anywhere.
+ */
+export class SigningKeyCache {
+  #accessKeyId = ''
+  #secret = ''
+  #timestamp = ''
+  #expirationSeconds = 0
+  #entry: PrefixedKey | undefined
+
+  /** The prefix and signing key for these values, computed at most once per combination in a row. */
+  keyFor(accessKeyId: string, secretAccessKey: string, timestamp: string, expirationSeconds: number): PrefixedKey {
+    if (
+      this.#entry !== undefined &&
+      timestamp === this.#timestamp &&
+      accessKeyId === this.#accessKeyId &&
+      secretAccessKey === this.#secret &&
+      expirationSeconds === this.#expirationSeconds
+    )
+      return this.#entry
+    const prefix = `bce-auth-v1/${accessKeyId}/${timestamp}/${expirationSeconds}`
+    const key = new SigningKey(createHmac('sha256', secretAccessKey).update(prefix, 'utf8').digest('hex'))
+    this.#accessKeyId = accessKeyId
+    this.#secret = secretAccessKey
+    this.#timestamp = timestamp
+    this.#expirationSeconds = expirationSeconds
+    this.#entry = { prefix, key }
+    return this.#entry
+  }
 }

@@ -169,9 +169,9 @@ export interface VerifiedRequest<K> {
 }
 
 /**
- * The signing key of the latest (secret, auth-string prefix) pair verified: a client signing
- * within one second reuses it, so a request costs one HMAC instead of two (and no native Hmac
- * object: lib/auth/signing-key.ts).
+ * The prefix and signing key of the latest (access key, secret, timestamp, expiration) verified:
+ * a client signing within one second reuses them, so a request costs one HMAC instead of two (and
+ * no native Hmac object: lib/auth/signing-key.ts).
  */
 const signingKeys = new SigningKeyCache()
 
@@ -198,8 +198,8 @@ export function verifySignature<K extends { readonly secret: string }>(
       return err(authError('the host header must be signed'))
     if (headerText(parts.wire, 'host') === undefined) return err(authError('the host header is missing'))
     const canonical = yield* canonicalOf(parts, auth)
-    const prefix = `bce-auth-v1/${auth.accessKeyId}/${auth.timestamp}/${auth.expirationSeconds}`
-    const expected = Buffer.from(signingKeys.keyFor(key.secret, prefix).sign(canonical.text), 'latin1')
+    const signing = signingKeys.keyFor(auth.accessKeyId, key.secret, auth.timestamp, auth.expirationSeconds)
+    const expected = Buffer.from(signing.key.sign(canonical.text), 'latin1')
     const given = Buffer.from(auth.signature, 'latin1')
     if (expected.length !== given.length || !timingSafeEqual(expected, given))
       return fail(400, 'SignatureDoesNotMatch', 'the request signature does not match')

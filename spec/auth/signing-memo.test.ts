@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { createHmac } from 'node:crypto'
 import { bceSignature } from '../support/reference-hmac'
 import { signRequest } from '../../lib/auth/sign-request'
-import { SigningKey, SigningKeyCache, signWithKey } from '../../lib/auth/signing-key'
+import { SigningKey, SigningKeyCache } from '../../lib/auth/signing-key'
 import { formatBceTimestamp } from '../../lib/auth/timestamp'
 
 const reference = (ms: number): string | undefined => {
@@ -25,18 +25,28 @@ describe('per-second memos never change a signature', () => {
     )
   })
 
-  it('the signing-key memo equals two HMACs for any sequence of secrets and prefixes', () => {
+  it('the signing-key memo equals two HMACs for any sequence of key ids, secrets, timestamps and expirations', () => {
     const cache = new SigningKeyCache()
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom('sk1', 'sk2', 'ü-secret'), fc.constantFrom('p/1', 'p/2'), fc.string()), {
-          maxLength: 10,
-        }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('ak1', 'ak2'),
+            fc.constantFrom('sk1', 'sk2', 'ü-secret'),
+            fc.constantFrom('2024-05-01T10:20:30Z', '2024-05-01T10:20:31Z'),
+            fc.constantFrom(1800, 60),
+            fc.string(),
+          ),
+          { maxLength: 10 },
+        ),
         (calls) => {
-          for (const [secret, prefix, canonical] of calls) {
-            expect(signWithKey(cache.keyFor(secret, prefix), canonical)).toBe(bceSignature(secret, prefix, canonical))
+          for (const [accessKeyId, secret, timestamp, expiration, canonical] of calls) {
+            const prefix = `bce-auth-v1/${accessKeyId}/${timestamp}/${expiration}`
+            const signing = cache.keyFor(accessKeyId, secret, timestamp, expiration)
+            expect(signing.prefix).toBe(prefix)
+            expect(signing.key.sign(canonical)).toBe(bceSignature(secret, prefix, canonical))
             const hexKey = createHmac('sha256', secret).update(prefix).digest('hex')
-            expect(signWithKey(cache.keyFor(secret, prefix), canonical)).toBe(
+            expect(cache.keyFor(accessKeyId, secret, timestamp, expiration).key.sign(canonical)).toBe(
               createHmac('sha256', hexKey).update(canonical, 'utf8').digest('hex'),
             )
           }
