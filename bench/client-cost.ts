@@ -12,6 +12,7 @@ import { precomputedHeaders } from './contenders'
 import { CREDENTIALS, GET_USER_BODY, USER_NAME, USER_PATH } from './fixtures'
 import { shapeUser } from './honest-user'
 import { sdk as compiled } from './sdk'
+import { driveCount } from './rounds'
 import { fullGc, median, rotate } from './stats'
 
 const ORIGIN = 'http://127.0.0.1:9'
@@ -122,18 +123,6 @@ function subjects(dispatcher: CannedDispatcher): Subject[] {
   ]
 }
 
-async function drive(call: () => Promise<void>, concurrency: number, calls: number): Promise<void> {
-  let left = calls
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (left > 0) {
-        left -= 1
-        await call()
-      }
-    }),
-  )
-}
-
 /** Client CPU per call of each contender against the in-memory dispatcher, in interleaved rounds. */
 export async function runClientCost(
   concurrency: number,
@@ -141,13 +130,13 @@ export async function runClientCost(
   callsPerRound: number,
 ): Promise<ClientCostResult> {
   const list = subjects(new CannedDispatcher())
-  for (const subject of list) await drive(subject.call, concurrency, callsPerRound)
+  for (const subject of list) await driveCount(subject.call, concurrency, callsPerRound)
   const cpu = new Map<string, number[]>(list.map((s) => [s.key, []]))
   for (let round = 0; round < rounds; round += 1) {
     for (const subject of rotate(list, round)) {
       fullGc()
       const started = process.cpuUsage()
-      await drive(subject.call, concurrency, callsPerRound)
+      await driveCount(subject.call, concurrency, callsPerRound)
       const used = process.cpuUsage(started)
       cpu.get(subject.key)?.push((used.user + used.system) / callsPerRound)
     }
