@@ -29,7 +29,7 @@ export interface Contender {
 
 /** The contenders of the throughput section (the ablation section has its own, bench/ablation.ts). */
 export type ContenderKey =
-  'raw' | 'honest' | 'sdk' | 'official' | 'naive' | 'fetch' | 'officialKeepAlive' | 'rawDispatch'
+  'raw' | 'honest' | 'signedFloor' | 'sdk' | 'official' | 'naive' | 'fetch' | 'officialKeepAlive' | 'rawDispatch'
 
 const USER_AGENT = `bench/1.0 node/${process.version}`
 
@@ -94,6 +94,53 @@ const honest: Contender = {
         const res = await p.request({ origin: target.origin, path: USER_PATH, method: 'GET', headers })
         const user = shapeUser(await res.body.json())
         if (res.statusCode !== 200 || user?.name !== USER_NAME) throw new Error(`honest: status ${res.statusCode}`)
+      },
+      close: () => p.close(),
+    }
+  },
+}
+
+/** The `x-bce-date` of the current second, formatted once a second (as every signing client does). */
+function secondClock(): () => string {
+  let second = -1
+  let date = ''
+  return () => {
+    const s = Math.floor(Date.now() / 1000)
+    if (s !== second) {
+      second = s
+      date = `${new Date(s * 1000).toISOString().slice(0, 19)}Z`
+    }
+    return date
+  }
+}
+
+/**
+ * (a'') The signed floor: the honest floor plus the one thing no BCE client can skip, a
+ * bce-auth-v1 signature per call: the canonical request of this call (method, path, host and
+ * the second's `x-bce-date`) signed with the SDK's own prepared key (`SigningKey`, two one-shot
+ * hashes; the key is derived once a second). Nothing else: no validation, no pipeline, no
+ * Result. It sends the honest floor's precomputed headers (the canned server does not verify),
+ * so the bytes on the wire are the same and only the client's work differs. Its ratio to the
+ * honest floor is the ceiling for any signing client's "× honest floor".
+ */
+const signedFloor: Contender = {
+  key: 'signedFloor',
+  label: 'honest floor + one signature per call (signed floor)',
+  create(target, connections) {
+    const p = pool(target.origin, connections)
+    const headers = precomputedHeaders(target.host)
+    const keys = new (compiled().signingKey.SigningKeyCache)()
+    const clock = secondClock()
+    const hostLine = `host:${encodeURIComponent(target.host)}`
+    return {
+      async call() {
+        const date = clock()
+        const { key } = keys.keyFor(CREDENTIALS.accessKeyId, CREDENTIALS.secretAccessKey, date, 1800)
+        const signature = key.sign(`GET\n${USER_PATH}\n\n${hostLine}\nx-bce-date:${encodeURIComponent(date)}`)
+        const res = await p.request({ origin: target.origin, path: USER_PATH, method: 'GET', headers })
+        const user = shapeUser(await res.body.json())
+        if (res.statusCode !== 200 || user?.name !== USER_NAME || signature.length !== 64)
+          throw new Error(`signedFloor: status ${res.statusCode}`)
       },
       close: () => p.close(),
     }
@@ -269,6 +316,7 @@ const fetchContender: Contender = {
 export const CONTENDERS: readonly Contender[] = [
   raw,
   honest,
+  signedFloor,
   sdk,
   official,
   naive,

@@ -98,6 +98,12 @@ export function contextLines(r: Results): string[] {
         `c=${c}: against the official SDK tuned to keep-alive (context, not a target) the SDK is ${(level.sdkOver.officialKeepAlive ?? Number.NaN).toFixed(2)}× (honest floor ${(1 / officialKeepAlive.ratioToHonest).toFixed(2)}×).`,
       )
     }
+    const signed = of('signedFloor')
+    if (signed !== undefined && sdk !== undefined) {
+      out.push(
+        `c=${c}: the signed floor (the honest floor plus one signature per call, nothing else) is ${ratio(signed.ratioToHonest)} the honest floor — the ceiling for any signing client's "× honest floor" — and the SDK is ${ratio(level.sdkOver.signedFloor ?? Number.NaN)} the signed floor.`,
+      )
+    }
     if (sdk !== undefined && honest !== undefined && raw !== undefined) {
       const sign = (d: number): string => `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(0)} µs`
       out.push(

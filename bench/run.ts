@@ -5,8 +5,8 @@
  *   --quick              short smoke configuration; writes nothing
  *   --only=a,b           sections: throughput, ablation, emulator, signing, decoding, cold, memory, iac (writes nothing)
  *   --no-iac             skip the IAM-as-code section (1,000 users: export, plan, apply)
- *   --contenders=a,b     throughput contenders (both floors always run): sdk, official, naive, fetch, officialKeepAlive, rawDispatch (writes nothing)
- *   --rounds=N           throughput rounds (default 8, one per contender)
+ *   --contenders=a,b     throughput contenders (the three floors always run): sdk, official, naive, fetch, officialKeepAlive, rawDispatch (writes nothing)
+ *   --rounds=N           throughput rounds (default 9, one per contender)
  *   --round-ms=N         throughput round length (default 600)
  *   --no-write           print only; do not touch bench/results.json or BENCHMARKS.md
  *   --reuse-build        reuse the package built by a previous run instead of running tsc
@@ -102,10 +102,10 @@ async function main(): Promise<void> {
   if (!gcAvailable)
     console.warn('warning: run with --expose-gc (npm run bench does) for forced GC between rounds and the memory test')
 
-  // As many rounds as contenders (8): the order rotates by one each round, so every contender
+  // As many rounds as contenders (9): the order rotates by one each round, so every contender
   // runs once in every position, including right after the official SDK's thousands of
   // short-lived connections, and no contender is favoured by where it sits.
-  const rounds = Number(arg('rounds') ?? (quick ? 2 : 8))
+  const rounds = Number(arg('rounds') ?? (quick ? 2 : 9))
   const roundMs = Number(arg('round-ms') ?? (quick ? 300 : 600))
   // At most this long in total waiting for other processes to quieten before rounds.
   const quietBudgetMs = quick ? 1_000 : 45_000

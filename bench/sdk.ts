@@ -12,6 +12,7 @@ import type * as IndexModule from '../lib/index'
 import type * as ReaderModule from '../lib/decode/reader'
 import type * as ResponseModule from '../lib/decode/response'
 import type * as UserModelModule from '../lib/iam/user-model'
+import type * as SigningKeyModule from '../lib/auth/signing-key'
 
 const REPO = path.resolve(__dirname, '..')
 /**
@@ -78,6 +79,8 @@ export interface Sdk {
   readonly reader: typeof ReaderModule
   readonly response: typeof ResponseModule
   readonly userModel: typeof UserModelModule
+  /** The SDK's signing key and its memo (not exported by the package; the signed floor uses them). */
+  readonly signingKey: typeof SigningKeyModule
 }
 
 let loaded: Sdk | undefined
@@ -93,6 +96,7 @@ export function sdk(): Sdk {
       reader: require(path.join(DIST, 'decode', 'reader.js')) as typeof ReaderModule,
       response: require(path.join(DIST, 'decode', 'response.js')) as typeof ResponseModule,
       userModel: require(path.join(DIST, 'iam', 'user-model.js')) as typeof UserModelModule,
+      signingKey: require(path.join(DIST, 'auth', 'signing-key.js')) as typeof SigningKeyModule,
     }
     /* eslint-enable @typescript-eslint/no-require-imports */
   }

@@ -41,7 +41,7 @@ export interface ThroughputResult {
 }
 
 /** The floors always run, whatever `only` selects. */
-const ALWAYS: readonly string[] = ['raw', 'honest']
+const ALWAYS: readonly string[] = ['raw', 'honest', 'signedFloor']
 
 export async function runThroughput(
   server: BenchServer,
