@@ -21,7 +21,9 @@ export interface ClientConfig<N extends string = string> {
    */
   readonly allowInsecureHttp?: boolean | undefined
   /**
-   * Overall time budget of one call, retries included, in ms.
+   * Overall time budget of one call, retries included, in ms. A request sent with 2 s or more of
+   * it left is ended at most 200 ms after the deadline (one shared check per client instead of a
+   * timer per request); a shorter remainder is enforced exactly.
    * @default 60000
    */
   readonly timeoutMs?: number | undefined

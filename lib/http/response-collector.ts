@@ -15,8 +15,9 @@ function fireDeadline(collector: ResponseCollector): void {
 /**
  * A `dispatcher.dispatch()` handler for one exchange: it collects the whole body (bounded) and
  * settles {@link ResponseCollector.outcome} exactly once, never rejecting. It enforces the
- * attempt's deadline with one timer and follows the caller's signal, aborting undici through the
- * controller undici hands it, so no AbortController is made per attempt.
+ * attempt's deadline (with a timer of its own, or through its owner's sweep) and follows the
+ * caller's signal, aborting undici through the controller undici hands it, so no AbortController
+ * is made per attempt.
  */
 export class ResponseCollector implements Dispatcher.DispatchHandler {
   /** The exchange's outcome; always resolves. */
@@ -39,12 +40,20 @@ export class ResponseCollector implements Dispatcher.DispatchHandler {
 
   /** Called once when the outcome settles (the transport stops tracking the exchange). */
   readonly #onSettle: ((collector: ResponseCollector) => void) | undefined
+  /** `performance.now()` at which the attempt's deadline passes; undefined without a deadline. */
+  readonly dueAt: number | undefined
 
+  /**
+   * `remainingMs`: time left until the attempt's deadline (none when undefined). With `ownTimer`
+   * (the default) the collector arms a timer for it; without, its owner watches {@link dueAt}
+   * (the transport's deadline sweep) and calls {@link cutShort} once it has passed.
+   */
   constructor(
     maxBytes: number,
-    deadline: number | undefined,
+    remainingMs: number | undefined,
     signal: AbortSignal | undefined,
     onSettle?: (collector: ResponseCollector) => void,
+    ownTimer = true,
   ) {
     this.outcome = new Promise((resolve) => {
       this.#resolve = resolve
@@ -59,7 +68,10 @@ export class ResponseCollector implements Dispatcher.DispatchHandler {
       this.#onSignal = onSignal
       signal.addEventListener('abort', onSignal, { once: true })
     }
-    if (deadline !== undefined) this.#timer = setTimeout(fireDeadline, Math.max(0, deadline - Date.now()), this)
+    if (remainingMs !== undefined) {
+      this.dueAt = performance.now() + remainingMs
+      if (ownTimer) this.#timer = setTimeout(fireDeadline, Math.max(0, remainingMs), this)
+    }
   }
 
   /** Ends the exchange from our side: the deadline passed, the caller's signal fired, or the client was force-closed. */

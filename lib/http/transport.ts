@@ -1,5 +1,6 @@
 import { err, type Result } from 'neverthrow'
 import type { Dispatcher } from 'undici'
+import { DeadlineSweep } from './deadline-sweep'
 import { loadUndici } from './load-undici'
 import { ResponseCollector } from './response-collector'
 import { classifyTransportError, type TransportFailure } from './transport-error'
@@ -86,6 +87,8 @@ export class Transport {
     this.#active.delete(collector)
   }
   readonly #shutdown = new AbortController()
+  /** Ends the exchanges whose (distant) deadline has passed, one interval for all of them. */
+  readonly #sweep = new DeadlineSweep(this.#active)
 
   constructor(origin: string, timeouts: TransportTimeouts, dispatcher?: Dispatcher, maxConnections = 50) {
     this.#origin = origin
@@ -121,7 +124,9 @@ export class Transport {
       return Promise.resolve(err({ ...failure, mayHaveBeenSent: false }))
     }
     if (this.#closed) return Promise.resolve(err(CLOSED_FAILURE))
-    const collector = new ResponseCollector(MAX_RESPONSE_BYTES, deadline, signal, this.#untrack)
+    const remainingMs = deadline === undefined ? undefined : deadline - Date.now()
+    const swept = this.#sweep.takes(remainingMs)
+    const collector = new ResponseCollector(MAX_RESPONSE_BYTES, remainingMs, signal, this.#untrack, !swept)
     this.#active.add(collector)
     try {
       this.#pool().dispatch(
@@ -159,6 +164,7 @@ export class Transport {
       this.#shutdown.abort()
       for (const collector of [...this.#active]) collector.cutShort('shutdown')
       this.#active.clear()
+      this.#sweep.stop()
     }
     if (!this.#owned) return
     this.#closed = true

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { IamClient } from '../../lib'
+import { SWEPT_DEADLINE_MIN_MS } from '../../lib/http/deadline-sweep'
 import { MAX_RESPONSE_BYTES } from '../../lib/http/transport'
 import { rawServer, singleAttemptClient, type RawServer } from '../support/raw-server'
 
@@ -44,6 +45,30 @@ describe('the dispatch-based transport', () => {
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(server.hits()).toBe(1)
     await iam.close()
+  })
+
+  it('a distant deadline, left to the transport sweep, still ends a stalled call, not before it passes', async () => {
+    server = await rawServer(() => undefined)
+    const iam = clientFor(server.url)
+    // Far enough above the threshold that the time spent before sending cannot bring it below.
+    const timeoutMs = SWEPT_DEADLINE_MIN_MS + 300
+    const started = performance.now()
+    const error = (await iam.getUser({ userName: 'a' }, { timeoutMs }))._unsafeUnwrapErr()
+    expect(error).toMatchObject({ reason: 'Timeout', message: 'the call exceeded its timeout' })
+    expect(performance.now() - started).toBeGreaterThanOrEqual(timeoutMs - 1)
+    await iam.close()
+  })
+
+  it('calls with distant deadlines share one sweep instead of a timer each', async () => {
+    server = await rawServer(() => undefined)
+    const iam = clientFor(server.url, { maxConnections: 20 })
+    const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length
+    const before = timers()
+    const calls = Array.from({ length: 20 }, (_, i) => iam.getUser({ userName: `u${i}` }, { timeoutMs: 60_000 }))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(timers() - before).toBeLessThan(5)
+    await iam.close({ force: true })
+    expect((await Promise.all(calls)).every((result) => result.isErr())).toBe(true)
   })
 
   it('a caller abort while the body streams is Aborted with the status', async () => {
