@@ -68,6 +68,25 @@ describe('per-second memos never change a signature', () => {
     )
   })
 
+  it('one prepared key signs a run of messages of any lengths as createHmac does, each on its own', () => {
+    // Short messages are written into the key's buffer after K ⊕ ipad; from a third of the room on
+    // (1,024 UTF-16 units) they take the string path: lengths on both sides, in any order, so
+    // neither a longer message's leftover bytes nor a switch of path can change a signature.
+    const short = fc.string({ unit: 'binary', maxLength: 64 })
+    const nearRoom = fc.string({ unit: 'binary', minLength: 1020, maxLength: 1030 })
+    const threeBytes = fc.integer({ min: 1020, max: 1030 }).map((n) => '€'.repeat(n))
+    fc.assert(
+      fc.property(fc.array(fc.oneof(short, nearRoom, threeBytes), { minLength: 2, maxLength: 6 }), (messages) => {
+        const hexKey = createHmac('sha256', 'secret').update('prefix').digest('hex')
+        const key = new SigningKey(hexKey)
+        expect(messages.map((m) => key.sign(m))).toEqual(
+          messages.map((m) => createHmac('sha256', hexKey).update(m, 'utf8').digest('hex')),
+        )
+      }),
+      { numRuns: 60 },
+    )
+  })
+
   it('signRequest alternating secrets within one second signs each with its own key', () => {
     const timestamp = new Date(Date.UTC(2024, 4, 1, 10, 20, 30))
     const headers = { host: 'iam.bj.baidubce.com', 'x-bce-date': '2024-05-01T10:20:30Z' }
