@@ -71,6 +71,20 @@ export function readWireRequest(req: IncomingMessage): Promise<Result<WireReques
   })
 }
 
+/** The second last formatted as an HTTP date, and its text: every answer within a second shares it. */
+let dateSecond = Number.NaN
+let dateText = ''
+
+/** `Date` header text (IMF-fixdate) of an instant, formatted once per second. */
+function httpDate(nowMs: number): string {
+  const second = Math.floor(nowMs / 1000)
+  if (second !== dateSecond) {
+    dateText = new Date(second * 1000).toUTCString()
+    dateSecond = second
+  }
+  return dateText
+}
+
 /** An answer ready to be written. */
 export interface RenderedAnswer {
   readonly status: number
@@ -95,7 +109,7 @@ export function renderOutcome(
   const headers: Record<string, string> = {
     'x-bce-request-id': requestId,
     server: 'bce-iam-emulator',
-    date: new Date(nowMs).toUTCString(),
+    date: httpDate(nowMs),
     ...extraHeaders,
   }
   const payload = body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body), 'utf8')
@@ -114,7 +128,7 @@ export function renderHtml(status: number, requestId: string, nowMs: number): Re
     headers: {
       'content-type': 'text/html',
       'content-length': String(payload.length),
-      date: new Date(nowMs).toUTCString(),
+      date: httpDate(nowMs),
       'x-bce-request-id': requestId,
     },
     payload,

@@ -93,6 +93,14 @@ describe('admin API (/__emulator/)', () => {
     expect(await api.call('PUT', '/__emulator/clock', { body: { offsetMs: 1e15 } })).toMatchObject({ status: 400 })
   })
 
+  it("answers carry the emulator clock's time in Date, and it follows the clock when moved", async () => {
+    const dateOf = async (): Promise<number> => Date.parse(String((await api.call('GET', '/v1/user')).headers.date))
+    const before = await dateOf()
+    expect(Math.abs(before - Date.now())).toBeLessThan(5000)
+    api.moveClock(3_600_000)
+    expect(Math.abs((await dateOf()) - before - 3_600_000)).toBeLessThan(5000)
+  })
+
   it('reads and changes limits; unknown or bad limits are 400', async () => {
     expect((await api.call('GET', '/__emulator/limits')).body).toEqual({
       usersPerAccount: 500,
