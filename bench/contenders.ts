@@ -89,19 +89,19 @@ const honest: Contender = {
   create(target, connections) {
     const p = pool(target.origin, connections)
     const headers = precomputedHeaders(target.host)
-    return {
-      async call() {
-        const res = await p.request({ origin: target.origin, path: USER_PATH, method: 'GET', headers })
-        const user = shapeUser(await res.body.json())
-        if (res.statusCode !== 200 || user?.name !== USER_NAME) throw new Error(`honest: status ${res.statusCode}`)
-      },
-      close: () => p.close(),
-    }
+    return { call: () => honestGetUser(p, target, headers, 'honest'), close: () => p.close() }
   },
 }
 
+/** The honest floor's getUser: `Pool.request`, `body.json()`, the `User` shape; throws on an unexpected answer. */
+async function honestGetUser(p: Pool, target: Target, headers: Record<string, string>, who: string): Promise<void> {
+  const res = await p.request({ origin: target.origin, path: USER_PATH, method: 'GET', headers })
+  const user = shapeUser(await res.body.json())
+  if (res.statusCode !== 200 || user?.name !== USER_NAME) throw new Error(`${who}: status ${res.statusCode}`)
+}
+
 /** The `x-bce-date` of the current second, formatted once a second (as every signing client does). */
-function secondClock(): () => string {
+export function secondClock(): () => string {
   let second = -1
   let date = ''
   return () => {
@@ -137,10 +137,8 @@ const signedFloor: Contender = {
         const date = clock()
         const { key } = keys.keyFor(CREDENTIALS.accessKeyId, CREDENTIALS.secretAccessKey, date, 1800)
         const signature = key.sign(`GET\n${USER_PATH}\n\n${hostLine}\nx-bce-date:${encodeURIComponent(date)}`)
-        const res = await p.request({ origin: target.origin, path: USER_PATH, method: 'GET', headers })
-        const user = shapeUser(await res.body.json())
-        if (res.statusCode !== 200 || user?.name !== USER_NAME || signature.length !== 64)
-          throw new Error(`signedFloor: status ${res.statusCode}`)
+        if (signature.length !== 64) throw new Error('signedFloor: no signature')
+        await honestGetUser(p, target, headers, 'signedFloor')
       },
       close: () => p.close(),
     }
