@@ -40,7 +40,10 @@ export class ResponseCollector implements Dispatcher.DispatchHandler {
 
   /** Called once when the outcome settles (the transport stops tracking the exchange). */
   readonly #onSettle: ((collector: ResponseCollector) => void) | undefined
-  /** `performance.now()` at which the attempt's deadline passes; undefined without a deadline. */
+  /**
+   * `performance.now()` at which the attempt's deadline passes, for the owner's sweep; undefined
+   * without a deadline or when the collector has a timer of its own.
+   */
   readonly dueAt: number | undefined
 
   /**
@@ -68,10 +71,9 @@ export class ResponseCollector implements Dispatcher.DispatchHandler {
       this.#onSignal = onSignal
       signal.addEventListener('abort', onSignal, { once: true })
     }
-    if (remainingMs !== undefined) {
-      this.dueAt = performance.now() + remainingMs
-      if (ownTimer) this.#timer = setTimeout(fireDeadline, Math.max(0, remainingMs), this)
-    }
+    if (remainingMs === undefined) return
+    if (ownTimer) this.#timer = setTimeout(fireDeadline, Math.max(0, remainingMs), this)
+    else this.dueAt = performance.now() + remainingMs
   }
 
   /** Ends the exchange from our side: the deadline passed, the caller's signal fired, or the client was force-closed. */
