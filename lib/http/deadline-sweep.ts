@@ -6,7 +6,7 @@ export const DEADLINE_SWEEP_MS = 200
 
 /** An exchange the sweep can end: its deadline on the monotonic clock, and how to cut it short. */
 export interface SweptExchange {
-  /** `performance.now()` at which the exchange's deadline passes; undefined when the sweep does not watch it. */
+  /** `performance.now()` at which the exchange's deadline passes; undefined when not swept. */
   readonly dueAt: number | undefined
   /** Ends the exchange as timed out (idempotent). */
   cutShort(why: 'deadline'): void
