@@ -7,7 +7,7 @@
  * plumbing, error mapping). Only public entry points of the built package are used.
  */
 import type { Dispatcher, Pool } from 'undici'
-import { CONTENDERS, pool, precomputedHeaders, secondClock, type Contender, type Target } from './contenders'
+import { CONTENDERS, pool, bceDate, precomputedHeaders, type Contender, type Target } from './contenders'
 import { CREDENTIALS, USER_NAME, USER_PATH } from './fixtures'
 import { shapeUser } from './honest-user'
 import { sdk as compiled } from './sdk'
@@ -44,14 +44,14 @@ function dispatchGet(p: Pool, options: Dispatcher.DispatchOptions): Promise<Answ
 /** Headers signed per call, the `x-bce-date` string and timestamp memoised per second (as the SDK does). */
 function perCallSigner(host: string): () => Record<string, string> {
   const { signRequest } = compiled().index
-  const clock = secondClock()
   let date = ''
   let timestamp = new Date(0)
   return () => {
-    const now = clock()
+    const nowMs = Date.now()
+    const now = bceDate(nowMs)
     if (now !== date) {
       date = now
-      timestamp = new Date(Date.parse(date))
+      timestamp = new Date(nowMs - (nowMs % 1000))
     }
     const headers: Record<string, string> = { host, 'x-bce-date': date }
     const authorization = signRequest({ credentials: CREDENTIALS, method: 'GET', path: USER_PATH, headers, timestamp })

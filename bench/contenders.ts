@@ -100,18 +100,11 @@ async function honestGetUser(p: Pool, target: Target, headers: Record<string, st
   if (res.statusCode !== 200 || user?.name !== USER_NAME) throw new Error(`${who}: status ${res.statusCode}`)
 }
 
-/** The `x-bce-date` of the current second, formatted once a second (as every signing client does). */
-export function secondClock(): () => string {
-  let second = -1
-  let date = ''
-  return () => {
-    const s = Math.floor(Date.now() / 1000)
-    if (s !== second) {
-      second = s
-      date = `${new Date(s * 1000).toISOString().slice(0, 19)}Z`
-    }
-    return date
-  }
+/** The `x-bce-date` of an instant (default now), as the SDK formats it (once a second). */
+export function bceDate(epochMs: number = Date.now()): string {
+  const date = compiled().timestamp.formatBceTimestamp(epochMs)
+  if (date === undefined) throw new Error('the clock cannot be formatted as a BCE timestamp')
+  return date
 }
 
 /**
@@ -130,11 +123,10 @@ const signedFloor: Contender = {
     const p = pool(target.origin, connections)
     const headers = precomputedHeaders(target.host)
     const keys = new (compiled().signingKey.SigningKeyCache)()
-    const clock = secondClock()
     const hostLine = `host:${encodeURIComponent(target.host)}`
     return {
       async call() {
-        const date = clock()
+        const date = bceDate()
         const { key } = keys.keyFor(CREDENTIALS.accessKeyId, CREDENTIALS.secretAccessKey, date, 1800)
         const signature = key.sign(`GET\n${USER_PATH}\n\n${hostLine}\nx-bce-date:${encodeURIComponent(date)}`)
         if (signature.length !== 64) throw new Error('signedFloor: no signature')

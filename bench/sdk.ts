@@ -13,6 +13,7 @@ import type * as ReaderModule from '../lib/decode/reader'
 import type * as ResponseModule from '../lib/decode/response'
 import type * as UserModelModule from '../lib/iam/user-model'
 import type * as SigningKeyModule from '../lib/auth/signing-key'
+import type * as TimestampModule from '../lib/auth/timestamp'
 
 const REPO = path.resolve(__dirname, '..')
 /**
@@ -81,6 +82,8 @@ export interface Sdk {
   readonly userModel: typeof UserModelModule
   /** The SDK's signing key and its memo (not exported by the package; the signed floor uses them). */
   readonly signingKey: typeof SigningKeyModule
+  /** The SDK's `x-bce-date` formatting, memoised per second (the signed floor and the ablation use it). */
+  readonly timestamp: typeof TimestampModule
 }
 
 let loaded: Sdk | undefined
@@ -97,6 +100,7 @@ export function sdk(): Sdk {
       response: require(path.join(DIST, 'decode', 'response.js')) as typeof ResponseModule,
       userModel: require(path.join(DIST, 'iam', 'user-model.js')) as typeof UserModelModule,
       signingKey: require(path.join(DIST, 'auth', 'signing-key.js')) as typeof SigningKeyModule,
+      timestamp: require(path.join(DIST, 'auth', 'timestamp.js')) as typeof TimestampModule,
     }
     /* eslint-enable @typescript-eslint/no-require-imports */
   }
